@@ -1,0 +1,104 @@
+/* api_admin.c: the audit trail, reference lists and aggregate counts over JSON. */
+#include "api/api.h"
+#include "base/err.h"
+#include "base/str.h"
+#include "store/audit_store.h"
+#include "store/ref_store.h"
+#include <string.h>
+
+/* api_audit_filter reads the audit filters; shared with the admin page through the same names. */
+int api_audit_filter(struct request *rq, struct audit_filter *f, const char **bad_field);
+int api_audit_filter(struct request *rq, struct audit_filter *f, const char **bad_field)
+{
+	memset(f, 0, sizeof *f);
+	f->limit = 50;
+	const char *v;
+	static const char *const names[] = {"user", "entity", "entity_uid", "action", "since", "until"};
+	const char **slots[] = {&f->user, &f->entity, &f->entity_uid, &f->action, &f->since, &f->until};
+	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++) {
+		v = kv_get(&rq->query, names[i]);
+		*slots[i] = v && *v ? v : NULL;
+	}
+	if ((f->since && !str_date_valid(f->since)) || (f->until && !str_date_valid(f->until))) {
+		*bad_field = f->since && !str_date_valid(f->since) ? "since" : "until";
+		return ERR_INVALID;
+	}
+	v = kv_get(&rq->query, "before");
+	long before = 0;
+	if (v && *v && str_parse_long(v, 1, 0x7fffffffffffffffL, &before)) {
+		*bad_field = "before";
+		return ERR_INVALID;
+	}
+	f->before_id = before;
+	v = kv_get(&rq->query, "limit");
+	long limit = 50;
+	if (v && *v && str_parse_long(v, 1, 200, &limit)) {
+		*bad_field = "limit";
+		return ERR_INVALID;
+	}
+	f->limit = (int)limit;
+	return 0;
+}
+
+int api_audit_list(struct request *rq, struct response *rs)
+{
+	struct audit_filter f;
+	const char *bad = NULL;
+	if (api_audit_filter(rq, &f, &bad))
+		return api_error(rq, rs, ERR_INVALID, bad, "Dates are YYYY-MM-DD; before and limit are whole numbers.");
+	struct audit_item *items;
+	int n;
+	int64_t next;
+	int rc = audit_store_list(rq->db, &rq->arena, &f, &items, &n, &next);
+	if (rc)
+		return rc;
+	json_t *arr = json_array();
+	for (int i = 0; i < n; i++) {
+		const struct audit_row *r = &items[i].row;
+		json_t *detail = json_loads(r->detail, 0, NULL);
+		json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:s}", "id", (json_int_t)r->id,
+						     "at", r->at, "user", r->user_name, "action", r->action,
+						     "entity", r->entity, "entity_uid", r->entity_uid, "detail",
+						     detail ? detail : json_object(), "hash", items[i].hash));
+	}
+	json_t *j = json_pack("{s:o}", "items", arr);
+	json_object_set_new(j, "next_cursor", next ? json_sprintf("%lld", (long long)next) : json_null());
+	return api_send(rq, rs, 200, j);
+}
+
+int api_ppks(struct request *rq, struct response *rs)
+{
+	struct ppks_item *items;
+	int n;
+	int rc = ref_store_ppks(rq->db, &rq->arena, &items, &n);
+	if (rc)
+		return rc;
+	json_t *arr = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(arr, json_pack("{s:i,s:s,s:s}", "code", items[i].code, "name_id",
+						     items[i].name_id, "name_en", items[i].name_en));
+	return api_send(rq, rs, 200, json_pack("{s:o}", "items", arr));
+}
+
+int api_summary(struct request *rq, struct response *rs)
+{
+	json_t *j = json_object();
+	static const char *const bys[] = {"province", "ppks", "sex"};
+	int64_t total = 0;
+	for (unsigned k = 0; k < 3; k++) {
+		struct count_item *items;
+		int n;
+		int rc = ref_store_counts(rq->db, &rq->arena, rq->actor.org_id, bys[k], &items, &n, &total);
+		if (rc) {
+			json_decref(j);
+			return rc;
+		}
+		json_t *arr = json_array();
+		for (int i = 0; i < n; i++)
+			json_array_append_new(arr, json_pack("{s:s,s:s,s:I}", "key", items[i].key, "label",
+							     items[i].label, "count", (json_int_t)items[i].count));
+		json_object_set_new(j, bys[k], arr);
+	}
+	json_object_set_new(j, "total", json_integer(total));
+	return api_send(rq, rs, 200, j);
+}

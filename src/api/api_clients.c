@@ -1,0 +1,194 @@
+/* api_clients.c: /api/v1/clients: the registry over JSON. */
+#include "api/api.h"
+#include "base/err.h"
+#include "base/str.h"
+#include "domain/client.h"
+#include "domain/client_json.h"
+#include "domain/region.h"
+#include <string.h>
+
+/* api_client_result answers a failed create or update with everything the caller needs. */
+static int api_client_result(struct request *rq, struct response *rs, int rc,
+			     const struct client_result *res)
+{
+	if (rc == ERR_CONFLICT && res->current.uid) {
+		json_t *e = json_pack("{s:s,s:s}", "code", err_code(rc), "message", request_t(rq, err_message(rc)));
+		return api_send(rq, rs, 409, json_pack("{s:o,s:o}", "error", e, "current", client_to_json(&res->current)));
+	}
+	if (rc == ERR_EXISTS && res->existing_uid) {
+		json_t *e = json_pack("{s:s,s:s,s:s,s:s,s:s}", "code", err_code(rc), "message",
+				      request_t(rq, "This NIK is already registered for another client."), "field", "nik",
+				      "existing", res->existing_uid, "link",
+				      arena_printf(&rq->arena, "/api/v1/clients/%s", res->existing_uid));
+		return api_send(rq, rs, 409, json_pack("{s:o}", "error", e));
+	}
+	if (rc == ERR_CONFIRM) {
+		json_t *e = json_pack("{s:s,s:s,s:s}", "code", res->nik_mismatch ? "nik_mismatch" : "possible_duplicate",
+				      "message", request_t(rq, res->faults.list[0].msg), "field",
+				      res->nik_mismatch ? "nik" : "name");
+		json_object_set_new(e, "confirm_with", json_string(res->nik_mismatch ? "confirm_nik_mismatch" : "confirm_duplicate"));
+		if (res->ndup) {
+			json_t *d = json_array();
+			for (int i = 0; i < res->ndup; i++)
+				json_array_append_new(d, json_pack("{s:s,s:s}", "uid", res->dup_uid[i], "name", res->dup_name[i]));
+			json_object_set_new(e, "duplicates", d);
+		}
+		return api_send(rq, rs, 422, json_pack("{s:o}", "error", e));
+	}
+	if (rc == ERR_INVALID || rc == ERR_EXISTS)
+		return api_faults(rq, rs, rc, &res->faults);
+	return rc;
+}
+
+int api_clients_create(struct request *rq, struct response *rs)
+{
+	json_t *body;
+	if (api_body(rq, rs, &body))
+		return 0;
+	struct client c = {0};
+	struct client_result res = {0};
+	int64_t version = 0;
+	int rc = client_from_json(&rq->arena, body, &c, &version, &res.faults);
+	json_decref(body);
+	if (rc)
+		return api_faults(rq, rs, rc, &res.faults);
+	rc = client_create(rq->db, &rq->arena, &rq->actor, &c, &res);
+	if (rc)
+		return api_client_result(rq, rs, rc, &res);
+	rs->location = arena_printf(&rq->arena, "/api/v1/clients/%s", c.uid);
+	return api_send(rq, rs, 201, client_to_json(&c));
+}
+
+int api_client_get(struct request *rq, struct response *rs)
+{
+	struct client c;
+	int rc = client_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &c);
+	if (rc)
+		return rc;
+	return api_send(rq, rs, 200, client_to_json(&c));
+}
+
+int api_client_patch(struct request *rq, struct response *rs)
+{
+	json_t *body;
+	if (api_body(rq, rs, &body))
+		return 0;
+	if (!policy_can(&rq->actor, PERM_CLIENT_WRITE)) {
+		json_decref(body);
+		return ERR_FORBIDDEN;
+	}
+	struct client c;
+	struct client_result res = {0};
+	int rc = client_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &c);
+	if (rc) {
+		json_decref(body);
+		return rc;
+	}
+	int64_t version = 0;
+	rc = client_from_json(&rq->arena, body, &c, &version, &res.faults);
+	json_decref(body);
+	if (rc)
+		return api_faults(rq, rs, rc, &res.faults);
+	if (version == 0)
+		return api_error(rq, rs, ERR_INVALID, "version", "Send the version you read, so that changes by others are not overwritten.");
+	c.version = version;
+	rc = client_update(rq->db, &rq->arena, &rq->actor, rq->params[0], &c, &res);
+	if (rc)
+		return api_client_result(rq, rs, rc, &res);
+	return api_send(rq, rs, 200, client_to_json(&c));
+}
+
+int api_client_delete(struct request *rq, struct response *rs)
+{
+	int rc = client_archive(rq->db, &rq->arena, &rq->actor, rq->params[0]);
+	if (rc)
+		return rc;
+	struct client c;
+	rc = client_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &c);
+	if (rc)
+		return rc;
+	return api_send(rq, rs, 200, client_to_json(&c));
+}
+
+/* api_client_query reads the list filters shared by the API and the CLI-like callers. */
+static int api_client_query(struct request *rq, struct response *rs, struct client_query *q)
+{
+	static const char *const known[] = {"q", "region", "ppks", "flag", "archived", "sort", "cursor", "limit"};
+	for (int i = 0; i < rq->query.n; i++) {
+		bool ok = false;
+		for (unsigned k = 0; k < sizeof known / sizeof known[0]; k++)
+			ok = ok || strcmp(rq->query.items[i].key, known[k]) == 0;
+		if (!ok)
+			{
+			api_error(rq, rs, ERR_INVALID, rq->query.items[i].key, "Unknown parameter.");
+			return ERR_INVALID;
+		}
+	}
+	memset(q, 0, sizeof *q);
+	if (api_limit(rq, rs, &q->limit))
+		return ERR_INVALID;
+	q->q = kv_get(&rq->query, "q");
+	if (q->q && strlen(q->q) > 200)
+		{
+		api_error(rq, rs, ERR_INVALID, "q", "Too long: at most 200 characters.");
+		return ERR_INVALID;
+	}
+	q->region = kv_get(&rq->query, "region");
+	const char *why;
+	if (q->region && *q->region && region_check(q->region, &why))
+		{
+		api_error(rq, rs, ERR_INVALID, "region", why);
+		return ERR_INVALID;
+	}
+	const char *ppks = kv_get(&rq->query, "ppks");
+	long code = 0;
+	if (ppks && *ppks && str_parse_long(ppks, 1, 99, &code))
+		{
+		api_error(rq, rs, ERR_INVALID, "ppks", "Must be a PPKS category code.");
+		return ERR_INVALID;
+	}
+	q->ppks = (int)code;
+	q->flag = kv_get(&rq->query, "flag");
+	if (q->flag && *q->flag) {
+		bool ok = strcmp(q->flag, "nik_warning") == 0;
+		for (int i = 0; i < CLIENT_MAX_FLAGS; i++)
+			ok = ok || strcmp(q->flag, client_flags[i]) == 0;
+		if (!ok)
+			{
+		api_error(rq, rs, ERR_INVALID, "flag", "Unknown flag.");
+		return ERR_INVALID;
+	}
+	}
+	const char *archived = kv_get(&rq->query, "archived");
+	q->archived = archived && (strcmp(archived, "1") == 0 || strcmp(archived, "true") == 0);
+	const char *sort = kv_get(&rq->query, "sort");
+	if (sort && strcmp(sort, "name") != 0 && strcmp(sort, "updated") != 0)
+		{
+		api_error(rq, rs, ERR_INVALID, "sort", "Must be name or updated.");
+		return ERR_INVALID;
+	}
+	q->by_update = sort && strcmp(sort, "updated") == 0;
+	q->cursor = kv_get(&rq->query, "cursor");
+	if (q->cursor && *q->cursor == 0)
+		q->cursor = NULL;
+	return 0;
+}
+
+int api_clients_list(struct request *rq, struct response *rs)
+{
+	struct client_query q;
+	if (api_client_query(rq, rs, &q))
+		return 0;
+	struct client_page page;
+	int rc = client_search(rq->db, &rq->arena, &rq->actor, &q, &page);
+	if (rc == ERR_INVALID)
+		return api_error(rq, rs, rc, "cursor", "The cursor is not valid: start again from the first page.");
+	if (rc)
+		return rc;
+	json_t *items = json_array();
+	for (int i = 0; i < page.n; i++)
+		json_array_append_new(items, client_summary_json(&page.items[i]));
+	json_t *j = json_pack("{s:o}", "items", items);
+	json_object_set_new(j, "next_cursor", page.next_cursor ? json_string(page.next_cursor) : json_null());
+	return api_send(rq, rs, 200, j);
+}

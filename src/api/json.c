@@ -1,0 +1,102 @@
+/* json.c: the API's error shape, body parsing and output. */
+#include "api/api.h"
+#include "base/embed.h"
+#include "base/err.h"
+#include "base/str.h"
+#include <string.h>
+
+int api_send(struct request *rq, struct response *rs, int status, json_t *j)
+{
+	(void)rq;
+	char *text = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	if (text == NULL)
+		return ERR_NOMEM;
+	buf_reset(&rs->body);
+	int rc = buf_puts(&rs->body, text);
+	free(text);
+	rs->status = status;
+	rs->content_type = "application/json; charset=utf-8";
+	return rc;
+}
+
+int api_error(struct request *rq, struct response *rs, int code, const char *field, const char *message)
+{
+	json_t *e = json_pack("{s:s,s:s}", "code", err_code(code), "message",
+			      request_t(rq, message ? message : err_message(code)));
+	if (field)
+		json_object_set_new(e, "field", json_string(field));
+	int rc = api_send(rq, rs, err_status(code), json_pack("{s:o}", "error", e));
+	return rc;
+}
+
+int api_faults(struct request *rq, struct response *rs, int code, const struct faults *f)
+{
+	if (f->n == 0)
+		return api_error(rq, rs, code, NULL, NULL);
+	json_t *fields = json_array();
+	for (int i = 0; i < f->n; i++)
+		json_array_append_new(fields, json_pack("{s:s,s:s}", "field", f->list[i].field, "message",
+							request_t(rq, f->list[i].msg)));
+	json_t *e = json_pack("{s:s,s:s,s:s,s:o}", "code", err_code(code), "message",
+			      request_t(rq, f->list[0].msg), "field", f->list[0].field, "fields", fields);
+	return api_send(rq, rs, err_status(code), json_pack("{s:o}", "error", e));
+}
+
+int api_body(struct request *rq, struct response *rs, json_t **out)
+{
+	const char *ct = rq->content_type;
+	if (ct == NULL || strncmp(ct, "application/json", 16) != 0 || (ct[16] != 0 && ct[16] != ';')) {
+		api_error(rq, rs, ERR_MEDIA, NULL, NULL);
+		return ERR_MEDIA;
+	}
+	json_error_t err;
+	json_t *j = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &err);
+	if (j == NULL) {
+		api_error(rq, rs, ERR_BADJSON, NULL, NULL);
+		return ERR_BADJSON;
+	}
+	if (!json_is_object(j)) {
+		json_decref(j);
+		api_error(rq, rs, ERR_BADJSON, NULL, "The request body must be a JSON object.");
+		return ERR_BADJSON;
+	}
+	*out = j;
+	return 0;
+}
+
+int api_limit(struct request *rq, struct response *rs, int *limit)
+{
+	const char *s = kv_get(&rq->query, "limit");
+	long v = 25;
+	if (s && str_parse_long(s, 1, 100, &v)) {
+		api_error(rq, rs, ERR_INVALID, "limit", "Must be a whole number from 1 to 100.");
+		return ERR_INVALID;
+	}
+	*limit = (int)v;
+	return 0;
+}
+
+int api_openapi(struct request *rq, struct response *rs)
+{
+	(void)rq;
+	const struct embed_file *f = embed_find("docs/openapi.json");
+	if (f == NULL)
+		return ERR_NOTFOUND;
+	rs->content_type = "application/json; charset=utf-8";
+	rs->cache = "public, max-age=3600";
+	return buf_append(&rs->body, f->data, f->size);
+}
+
+int api_healthz(struct request *rq, struct response *rs)
+{
+	struct db_stmt *st;
+	int rc = db_query(rq->db, &st, "SELECT 1", "");
+	if (rc == 0) {
+		rc = db_step(st) == DB_ROW ? 0 : ERR_DB;
+		db_finalize(st);
+	}
+	if (rc)
+		return rc;
+	return api_send(rq, rs, 200, json_pack("{s:s,s:s}", "status", "ok", "version", PD_VERSION));
+}

@@ -1,0 +1,95 @@
+/* buf.c: capped growable buffers; a failed append frees the buffer so no half output escapes. */
+#include "base/buf.h"
+#include "base/err.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void buf_init(struct buf *b, size_t cap)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->alloc = 0;
+	b->cap = cap;
+}
+
+int buf_append(struct buf *b, const void *p, size_t n)
+{
+	if (n > b->cap || b->len > b->cap - n) {
+		buf_free(b);
+		return ERR_TOOBIG;
+	}
+	if (b->len + n + 1 > b->alloc) {
+		size_t want = b->alloc ? b->alloc : 256;
+		while (want < b->len + n + 1)
+			want *= 2;
+		if (want > b->cap + 1)
+			want = b->cap + 1;
+		char *d = realloc(b->data, want);
+		if (d == NULL) {
+			buf_free(b);
+			return ERR_NOMEM;
+		}
+		b->data = d;
+		b->alloc = want;
+	}
+	if (n > 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = 0;
+	return 0;
+}
+
+int buf_puts(struct buf *b, const char *s)
+{
+	return buf_append(b, s, strlen(s));
+}
+
+int buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	char small[512];
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return ERR_INVALID;
+	if ((size_t)n < sizeof small)
+		return buf_append(b, small, (size_t)n);
+	char *big = malloc((size_t)n + 1);
+	if (big == NULL)
+		return ERR_NOMEM;
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	int rc = buf_append(b, big, (size_t)n);
+	free(big);
+	return rc;
+}
+
+int buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = buf_vprintf(b, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+const char *buf_cstr(const struct buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = 0;
+}
+
+void buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = 0;
+	b->alloc = 0;
+}

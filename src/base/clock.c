@@ -1,0 +1,50 @@
+/* clock.c: time in the formats the store and the API use. */
+#include "base/clock.h"
+#include <string.h>
+#include <time.h>
+
+int64_t clock_unix_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t clock_unix(void)
+{
+	return clock_unix_ms() / 1000;
+}
+
+int64_t clock_mono_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+void clock_iso_from(int64_t unix_seconds, char out[25])
+{
+	time_t t = (time_t)unix_seconds;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	if (strftime(out, 25, "%Y-%m-%dT%H:%M:%S.000Z", &tm) == 0)
+		out[0] = 0;
+}
+
+void clock_now_iso(char out[25])
+{
+	int64_t ms = clock_unix_ms();
+	clock_iso_from(ms / 1000, out);
+	int m = (int)(ms % 1000);
+	out[20] = (char)('0' + m / 100);
+	out[21] = (char)('0' + m / 10 % 10);
+	out[22] = (char)('0' + m % 10);
+}
+
+void clock_today(char out[11])
+{
+	char iso[25];
+	clock_now_iso(iso);
+	memcpy(out, iso, 10);
+	out[10] = 0;
+}

@@ -1,0 +1,25 @@
+/* str.h: string helpers: UTF-8 validation, trimming, checked number parsing, hex. */
+#ifndef PD_STR_H
+#define PD_STR_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* str_utf8_valid tells whether s[0..n) is well-formed UTF-8 without NUL bytes or C0 controls
+ * other than tab, LF and CR. */
+bool str_utf8_valid(const char *s, size_t n);
+/* str_trim returns s without leading and trailing ASCII white space; it writes a NUL in s. */
+char *str_trim(char *s);
+/* str_empty tells whether s is NULL or only white space. */
+bool str_empty(const char *s);
+/* str_parse_long parses all of s as a decimal integer in [min, max]; 0 or ERR_INVALID. */
+int str_parse_long(const char *s, long min, long max, long *out);
+/* str_all_digits tells whether s is non-empty and only ASCII digits. */
+bool str_all_digits(const char *s);
+/* str_hex writes 2*n lowercase hex characters and a NUL to out (size 2*n+1). */
+void str_hex(const unsigned char *p, size_t n, char *out);
+/* str_eq compares two possibly NULL strings. */
+bool str_eq(const char *a, const char *b);
+/* str_date_valid tells whether s is a real calendar date written YYYY-MM-DD. */
+bool str_date_valid(const char *s);
+
+#endif

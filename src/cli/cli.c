@@ -1,0 +1,177 @@
+/* cli.c: option parsing, opening the data directory and reading passwords for every command. */
+#include "cli/cli.h"
+#include "base/err.h"
+#include "base/i18n.h"
+#include "base/secret.h"
+#include "domain/account.h"
+#include "store/migrate.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+void cli_print_usage(const char *usage, const struct cli_opt *opts, int nopts)
+{
+	fprintf(stderr, "usage: %s\n", usage);
+	if (nopts)
+		fprintf(stderr, "options:\n");
+	for (int i = 0; i < nopts; i++)
+		fprintf(stderr, "  %-22s %s\n", opts[i].name, opts[i].help);
+	fprintf(stderr, "  %-22s %s\n", "--help", "show this help");
+}
+
+int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts, const char **pos,
+	      int maxpos, int *npos, const char *usage)
+{
+	*npos = 0;
+	for (int i = first; i < argc; i++) {
+		const char *arg = argv[i];
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			cli_print_usage(usage, opts, nopts);
+			return -1;
+		}
+		if (strncmp(arg, "--", 2) != 0) {
+			if (*npos == maxpos) {
+				fprintf(stderr, "pendamping: unexpected argument '%s'\n", arg);
+				cli_print_usage(usage, opts, nopts);
+				return EXIT_USAGE;
+			}
+			pos[(*npos)++] = arg;
+			continue;
+		}
+		const char *eq = strchr(arg, '=');
+		size_t nlen = eq ? (size_t)(eq - arg) : strlen(arg);
+		int k = -1;
+		for (int j = 0; j < nopts; j++)
+			if (strlen(opts[j].name) == nlen && strncmp(opts[j].name, arg, nlen) == 0)
+				k = j;
+		if (k < 0) {
+			fprintf(stderr, "pendamping: unknown option '%.*s'\n", (int)nlen, arg);
+			cli_print_usage(usage, opts, nopts);
+			return EXIT_USAGE;
+		}
+		if (!opts[k].takes_value) {
+			if (eq) {
+				fprintf(stderr, "pendamping: option %s takes no value\n", opts[k].name);
+				return EXIT_USAGE;
+			}
+			opts[k].value = "";
+		} else if (eq) {
+			opts[k].value = eq + 1;
+		} else if (i + 1 < argc) {
+			opts[k].value = argv[++i];
+		} else {
+			fprintf(stderr, "pendamping: option %s needs a value\n", opts[k].name);
+			cli_print_usage(usage, opts, nopts);
+			return EXIT_USAGE;
+		}
+	}
+	return 0;
+}
+
+const char *cli_get(const struct cli_opt *opts, int nopts, const char *name)
+{
+	for (int i = 0; i < nopts; i++)
+		if (strcmp(opts[i].name, name) == 0)
+			return opts[i].value;
+	return NULL;
+}
+
+int cli_open(const char *dir, struct db **db)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/pendamping.db", dir);
+	if (access(path, F_OK) != 0) {
+		fprintf(stderr, "pendamping: %s has no database; run 'pendamping init --data %s' first\n", dir, dir);
+		return ERR_NOTFOUND;
+	}
+	char key[4096];
+	snprintf(key, sizeof key, "%s/secret.key", dir);
+	int rc = secret_key_load(key);
+	if (rc) {
+		fprintf(stderr, "pendamping: cannot read the data key %s\n", key);
+		return rc;
+	}
+	rc = db_open(path, db);
+	if (rc)
+		return rc;
+	rc = migrate_run(*db, NULL);
+	if (rc) {
+		db_close(*db);
+		*db = NULL;
+	}
+	return rc;
+}
+
+static int cli_read_line(const char *prompt, char *out, size_t n)
+{
+	struct termios old, quiet;
+	fprintf(stderr, "%s", prompt);
+	fflush(stderr);
+	if (tcgetattr(STDIN_FILENO, &old) != 0)
+		return ERR_INVALID;
+	quiet = old;
+	quiet.c_lflag &= ~(tcflag_t)ECHO;
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	char *got = fgets(out, (int)n, stdin);
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	fprintf(stderr, "\n");
+	if (got == NULL)
+		return ERR_INVALID;
+	out[strcspn(out, "\r\n")] = 0;
+	return 0;
+}
+
+int cli_password(const char *env, const char *prompt, bool confirm, char *out, size_t n)
+{
+	const char *v = getenv(env);
+	if (v && *v) {
+		if (strlen(v) >= n)
+			return ERR_INVALID;
+		memcpy(out, v, strlen(v) + 1);
+		return 0;
+	}
+	if (!isatty(STDIN_FILENO)) {
+		fprintf(stderr, "pendamping: set %s or run this on a terminal to be asked for the password\n", env);
+		return ERR_INVALID;
+	}
+	if (cli_read_line(prompt, out, n))
+		return ERR_INVALID;
+	if (confirm) {
+		char again[512];
+		if (cli_read_line("Repeat the password: ", again, sizeof again) || strcmp(again, out) != 0) {
+			fprintf(stderr, "pendamping: the passwords differ\n");
+			return ERR_INVALID;
+		}
+	}
+	return 0;
+}
+
+int cli_actor(struct db *db, struct arena *a, const char *name, struct actor *actor)
+{
+	struct user u;
+	if (name == NULL) {
+		fprintf(stderr, "pendamping: --user NAME is required: the change is recorded in that user's name\n");
+		return ERR_USAGE;
+	}
+	int rc = user_store_by_name(db, a, name, &u);
+	if (rc == ERR_NOTFOUND) {
+		fprintf(stderr, "pendamping: no user named '%s'\n", name);
+		return rc;
+	}
+	if (rc)
+		return rc;
+	if (u.disabled) {
+		fprintf(stderr, "pendamping: user '%s' is disabled\n", name);
+		return ERR_FORBIDDEN;
+	}
+	account_actor(&u, actor);
+	return 0;
+}
+
+int cli_fail(const char *what, int rc)
+{
+	fprintf(stderr, "pendamping: %s: %s\n", what, i18n_t(LANG_EN, err_message(rc)));
+	return rc == ERR_USAGE ? EXIT_USAGE : EXIT_FAIL;
+}

@@ -1,0 +1,56 @@
+/* cli.h: command-line plumbing shared by the commands: options, the data directory, passwords. */
+#ifndef PD_CLI_H
+#define PD_CLI_H
+#include <stdbool.h>
+#include "base/arena.h"
+#include "domain/policy.h"
+#include "store/db.h"
+
+/* Exit statuses. */
+#define EXIT_OK 0
+#define EXIT_FAIL 1
+#define EXIT_USAGE 2
+
+struct cli_opt {
+	const char *name; /* "--data" */
+	bool takes_value;
+	const char *help;
+	const char *value; /* set by cli_parse; "" for a flag without value */
+};
+
+struct cli_cmd {
+	const char *name;
+	const char *summary;
+	const char *usage;
+	int (*run)(int argc, char **argv);
+};
+
+/* cli_parse reads argv[first..] into opts and positional arguments. Prints the usage and returns
+ * EXIT_USAGE on an unknown option or a missing value; returns -1 after printing help for --help. */
+int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts, const char **pos,
+	      int maxpos, int *npos, const char *usage);
+/* cli_get returns the value of option name, or NULL when it was not given. */
+const char *cli_get(const struct cli_opt *opts, int nopts, const char *name);
+/* cli_open loads DIR/secret.key and opens DIR/pendamping.db, applying migrations. */
+int cli_open(const char *dir, struct db **db);
+/* cli_password reads a password from the environment variable env, or from the terminal with
+ * echo off (asked twice when confirm). 0, or ERR_INVALID when neither is available. */
+int cli_password(const char *env, const char *prompt, bool confirm, char *out, size_t n);
+/* cli_actor acts as user name (for commands that change records): fills actor. */
+int cli_actor(struct db *db, struct arena *a, const char *name, struct actor *actor);
+/* cli_fail prints "pendamping: what: reason" for error code rc and returns EXIT_FAIL. */
+int cli_fail(const char *what, int rc);
+/* cli_print_usage prints usage and the options' help lines. */
+void cli_print_usage(const char *usage, const struct cli_opt *opts, int nopts);
+
+/* The commands (cmd_*.c). */
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_token(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_client(int argc, char **argv);
+
+#endif

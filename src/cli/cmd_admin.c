@@ -1,0 +1,339 @@
+/* cmd_admin.c: init, demo, migrate, user, token and audit commands. */
+#include "base/err.h"
+#include "base/secret.h"
+#include "cli/cli.h"
+#include "domain/account.h"
+#include "domain/audit.h"
+#include "domain/demo.h"
+#include "store/migrate.h"
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define NOPTS(o) ((int)(sizeof(o) / sizeof((o)[0])))
+
+/* cmd_create_dir makes a new data directory: refuses one that already holds a database. */
+static int cmd_create_dir(const char *dir, const char *org_name, const char *admin,
+			  const char *password, struct db **out, int64_t *org)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/pendamping.db", dir);
+	if (access(path, F_OK) == 0) {
+		fprintf(stderr, "pendamping: %s already holds a database; refusing to overwrite it\n", dir);
+		return ERR_EXISTS;
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, "pendamping: cannot create %s: %s\n", dir, strerror(errno));
+		return ERR_IO;
+	}
+	char key[4096];
+	snprintf(key, sizeof key, "%s/secret.key", dir);
+	int rc = secret_key_create(key);
+	if (rc == ERR_EXISTS)
+		fprintf(stderr, "pendamping: %s exists without a database; keeping its key\n", key);
+	else if (rc)
+		return cli_fail("cannot write the key file", rc), rc;
+	rc = secret_key_load(key);
+	struct db *db = NULL;
+	if (rc == 0)
+		rc = db_open(path, &db);
+	if (rc == 0)
+		rc = migrate_run(db, NULL);
+	if (rc == 0)
+		rc = org_store_create(db, org_name, org);
+	if (rc == 0) {
+		struct arena a;
+		arena_init(&a);
+		struct new_user nu = {admin, "Administrator", "admin", NULL, password, "id"};
+		struct faults f = {0};
+		struct user u;
+		rc = account_add(db, &a, NULL, *org, &nu, &f, &u);
+		if (rc && f.n)
+			fprintf(stderr, "pendamping: admin %s: %s\n", f.list[0].field, f.list[0].msg);
+		arena_free(&a);
+	}
+	if (rc) {
+		db_close(db);
+		unlink(path);
+		return rc;
+	}
+	*out = db;
+	return 0;
+}
+
+int cmd_init(int argc, char **argv)
+{
+	struct cli_opt opts[] = {
+		{"--data", true, "data directory to create", NULL},
+		{"--org", true, "organisation name", NULL},
+		{"--admin", true, "administrator's user name (default admin)", NULL},
+	};
+	const char *usage = "pendamping init --data DIR [--org NAME] [--admin NAME]\n"
+			    "  The admin password comes from PENDAMPING_ADMIN_PASSWORD or a prompt.";
+	const char *pos[1];
+	int npos;
+	int rc = cli_parse(argc, argv, 2, opts, NOPTS(opts), pos, 0, &npos, usage);
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	const char *dir = cli_get(opts, NOPTS(opts), "--data");
+	if (dir == NULL) {
+		cli_print_usage(usage, opts, NOPTS(opts));
+		return EXIT_USAGE;
+	}
+	const char *org = cli_get(opts, NOPTS(opts), "--org");
+	const char *admin = cli_get(opts, NOPTS(opts), "--admin");
+	char pw[512];
+	if (cli_password("PENDAMPING_ADMIN_PASSWORD", "Admin password: ", true, pw, sizeof pw))
+		return EXIT_FAIL;
+	struct db *db;
+	int64_t org_id;
+	rc = cmd_create_dir(dir, org ? org : "Lembaga Kesejahteraan Sosial", admin ? admin : "admin", pw, &db, &org_id);
+	if (rc)
+		return EXIT_FAIL;
+	db_close(db);
+	printf("created %s (database, key, organisation, admin '%s')\n", dir, admin ? admin : "admin");
+	return EXIT_OK;
+}
+
+int cmd_demo(int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"--data", true, "data directory (created when missing)", NULL}};
+	const char *usage = "pendamping demo --data DIR";
+	const char *pos[1];
+	int npos;
+	int rc = cli_parse(argc, argv, 2, opts, 1, pos, 0, &npos, usage);
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	const char *dir = cli_get(opts, 1, "--data");
+	if (dir == NULL) {
+		cli_print_usage(usage, opts, 1);
+		return EXIT_USAGE;
+	}
+	char path[4096];
+	snprintf(path, sizeof path, "%s/pendamping.db", dir);
+	struct db *db;
+	int64_t org;
+	if (access(path, F_OK) == 0) {
+		rc = cli_open(dir, &db);
+		if (rc)
+			return EXIT_FAIL;
+		struct arena a;
+		arena_init(&a);
+		rc = org_store_first(db, &a, &org, NULL);
+		arena_free(&a);
+	} else {
+		rc = cmd_create_dir(dir, "Balai Rehabilitasi Sosial \"Harapan\" (demo)", "admin", DEMO_PASSWORD, &db, &org);
+		if (rc)
+			return EXIT_FAIL;
+	}
+	if (rc == 0)
+		rc = demo_load(db, org, DEMO_CLIENTS);
+	db_close(db);
+	if (rc)
+		return cli_fail("demo data", rc);
+	printf("demo data ready in %s\nlog in at http://127.0.0.1:8080/ with password '%s' as:\n", dir, DEMO_PASSWORD);
+	for (int i = 0; demo_logins[i]; i++)
+		printf("  %s\n", demo_logins[i]);
+	return EXIT_OK;
+}
+
+int cmd_migrate(int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"--data", true, "data directory", NULL}};
+	const char *usage = "pendamping migrate --data DIR";
+	const char *pos[1];
+	int npos;
+	int rc = cli_parse(argc, argv, 2, opts, 1, pos, 0, &npos, usage);
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	const char *dir = cli_get(opts, 1, "--data");
+	if (dir == NULL) {
+		cli_print_usage(usage, opts, 1);
+		return EXIT_USAGE;
+	}
+	struct db *db;
+	if (cli_open(dir, &db))
+		return EXIT_FAIL;
+	printf("schema version %d\n", migrate_version(db));
+	db_close(db);
+	return EXIT_OK;
+}
+
+static int cmd_user_list(struct db *db, bool json)
+{
+	struct arena a;
+	arena_init(&a);
+	int64_t org;
+	struct user *users;
+	int n;
+	int rc = org_store_first(db, &a, &org, NULL);
+	if (rc == 0)
+		rc = user_store_list(db, &a, org, &users, &n);
+	if (rc == 0 && json) {
+		json_t *arr = json_array();
+		for (int i = 0; i < n; i++)
+			json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s?,s:b}", "name", users[i].name, "full_name",
+							     users[i].full_name, "role", users[i].role, "supervisor",
+							     users[i].supervisor_name, "disabled", users[i].disabled));
+		json_dumpf(arr, stdout, JSON_INDENT(2));
+		printf("\n");
+		json_decref(arr);
+	} else if (rc == 0) {
+		printf("%-16s %-11s %-16s %-8s %s\n", "NAME", "ROLE", "SUPERVISOR", "STATUS", "FULL NAME");
+		for (int i = 0; i < n; i++)
+			printf("%-16s %-11s %-16s %-8s %s\n", users[i].name, users[i].role,
+			       users[i].supervisor_name ? users[i].supervisor_name : "-",
+			       users[i].disabled ? "disabled" : "active", users[i].full_name);
+	}
+	arena_free(&a);
+	return rc ? cli_fail("user list", rc) : EXIT_OK;
+}
+
+int cmd_user(int argc, char **argv)
+{
+	struct cli_opt opts[] = {
+		{"--data", true, "data directory", NULL},
+		{"--name", true, "user name (add)", NULL},
+		{"--role", true, "admin, supervisor, worker, volunteer or viewer (add)", NULL},
+		{"--supervisor", true, "supervisor's user name (add)", NULL},
+		{"--full-name", true, "full name (add)", NULL},
+		{"--json", false, "machine-readable output (list)", NULL},
+	};
+	const char *usage = "pendamping user add --data DIR --name NAME --role ROLE [--supervisor NAME] [--full-name TEXT]\n"
+			    "       pendamping user list --data DIR [--json]\n"
+			    "       pendamping user disable|enable|passwd --data DIR NAME\n"
+			    "  Passwords come from PENDAMPING_PASSWORD or a prompt.";
+	const char *pos[2];
+	int npos;
+	int rc = cli_parse(argc, argv, 2, opts, NOPTS(opts), pos, 2, &npos, usage);
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	const char *dir = cli_get(opts, NOPTS(opts), "--data");
+	const char *sub = npos > 0 ? pos[0] : NULL;
+	bool known = sub && (strcmp(sub, "add") == 0 || strcmp(sub, "list") == 0 || strcmp(sub, "disable") == 0 ||
+			     strcmp(sub, "enable") == 0 || strcmp(sub, "passwd") == 0);
+	bool needs_name = sub && strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0;
+	if (dir == NULL || !known || (needs_name && npos != 2) || (!needs_name && npos != 1)) {
+		cli_print_usage(usage, opts, NOPTS(opts));
+		return EXIT_USAGE;
+	}
+	struct db *db;
+	if (cli_open(dir, &db))
+		return EXIT_FAIL;
+	struct arena a;
+	arena_init(&a);
+	int64_t org;
+	rc = org_store_first(db, &a, &org, NULL);
+	int status = EXIT_OK;
+	if (rc) {
+		status = cli_fail("no organisation", rc);
+	} else if (strcmp(sub, "list") == 0) {
+		status = cmd_user_list(db, cli_get(opts, NOPTS(opts), "--json") != NULL);
+	} else if (strcmp(sub, "add") == 0) {
+		char pw[512];
+		struct new_user nu = {cli_get(opts, NOPTS(opts), "--name"), cli_get(opts, NOPTS(opts), "--full-name"),
+				      cli_get(opts, NOPTS(opts), "--role"), cli_get(opts, NOPTS(opts), "--supervisor"), pw, "id"};
+		if (nu.name == NULL || nu.role == NULL) {
+			cli_print_usage(usage, opts, NOPTS(opts));
+			status = EXIT_USAGE;
+		} else if (cli_password("PENDAMPING_PASSWORD", "Password: ", true, pw, sizeof pw)) {
+			status = EXIT_FAIL;
+		} else {
+			struct faults f = {0};
+			struct user u;
+			rc = account_add(db, &a, NULL, org, &nu, &f, &u);
+			for (int i = 0; i < f.n; i++)
+				fprintf(stderr, "pendamping: %s: %s\n", f.list[i].field, f.list[i].msg);
+			if (rc)
+				status = f.n ? EXIT_FAIL : cli_fail("user add", rc);
+			else
+				printf("added %s (%s)\n", u.name, u.role);
+		}
+	} else if (strcmp(sub, "passwd") == 0) {
+		char pw[512];
+		struct faults f = {0};
+		if (cli_password("PENDAMPING_PASSWORD", "New password: ", true, pw, sizeof pw)) {
+			status = EXIT_FAIL;
+		} else {
+			rc = account_set_password(db, &a, NULL, pos[1], pw, &f);
+			for (int i = 0; i < f.n; i++)
+				fprintf(stderr, "pendamping: %s: %s\n", f.list[i].field, f.list[i].msg);
+			status = rc ? (f.n ? EXIT_FAIL : cli_fail(pos[1], rc)) : EXIT_OK;
+			if (rc == 0)
+				printf("password of %s changed; their sessions have ended\n", pos[1]);
+		}
+	} else {
+		bool disable = strcmp(sub, "disable") == 0;
+		rc = account_set_disabled(db, &a, NULL, pos[1], disable);
+		status = rc ? cli_fail(pos[1], rc) : EXIT_OK;
+		if (rc == 0)
+			printf("%s %s\n", pos[1], disable ? "disabled" : "enabled");
+	}
+	arena_free(&a);
+	db_close(db);
+	return status;
+}
+
+int cmd_token(int argc, char **argv)
+{
+	struct cli_opt opts[] = {
+		{"--data", true, "data directory", NULL},
+		{"--user", true, "the user the token acts as", NULL},
+	};
+	const char *usage = "pendamping token create --data DIR --user NAME";
+	const char *pos[1];
+	int npos;
+	int rc = cli_parse(argc, argv, 2, opts, 2, pos, 1, &npos, usage);
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	const char *dir = cli_get(opts, 2, "--data"), *name = cli_get(opts, 2, "--user");
+	if (dir == NULL || name == NULL || npos != 1 || strcmp(pos[0], "create") != 0) {
+		cli_print_usage(usage, opts, 2);
+		return EXIT_USAGE;
+	}
+	struct db *db;
+	if (cli_open(dir, &db))
+		return EXIT_FAIL;
+	struct arena a;
+	arena_init(&a);
+	const char *token;
+	rc = account_token_create(db, &a, NULL, name, &token);
+	if (rc == 0)
+		printf("%s\n", token);
+	arena_free(&a);
+	db_close(db);
+	return rc ? cli_fail(name, rc) : EXIT_OK;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"--data", true, "data directory", NULL}};
+	const char *usage = "pendamping audit verify --data DIR";
+	const char *pos[1];
+	int npos;
+	int rc = cli_parse(argc, argv, 2, opts, 1, pos, 1, &npos, usage);
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	const char *dir = cli_get(opts, 1, "--data");
+	if (dir == NULL || npos != 1 || strcmp(pos[0], "verify") != 0) {
+		cli_print_usage(usage, opts, 1);
+		return EXIT_USAGE;
+	}
+	struct db *db;
+	if (cli_open(dir, &db))
+		return EXIT_FAIL;
+	int64_t count, bad;
+	rc = audit_verify(db, &count, &bad);
+	db_close(db);
+	if (rc == ERR_INVALID) {
+		printf("audit trail broken at row %lld (after %lld intact rows)\n", (long long)bad, (long long)count);
+		return EXIT_FAIL;
+	}
+	if (rc)
+		return cli_fail("audit verify", rc);
+	printf("audit trail intact: %lld rows\n", (long long)count);
+	return EXIT_OK;
+}

@@ -1,0 +1,232 @@
+/* demo.c: a deterministic generator of Indonesian clients with valid NIKs, households and consent. */
+#include "domain/demo.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "domain/account.h"
+#include "domain/client.h"
+#include <stdio.h>
+#include <string.h>
+
+const char *const demo_logins[] = {
+	"admin      (admin: users and audit trail)",
+	"supervisor (supervisor of worker and worker2)",
+	"worker     (social worker, pekerja sosial)",
+	"worker2    (social worker)",
+	"volunteer  (kader: minimum client data)",
+	"viewer     (aggregates only)",
+	NULL,
+};
+
+static const struct new_user demo_users[] = {
+	{"supervisor", "Sri Wahyuni, S.Sos.", "supervisor", NULL, DEMO_PASSWORD, "id"},
+	{"worker", "Budi Santoso", "worker", "supervisor", DEMO_PASSWORD, "id"},
+	{"worker2", "Dewi Lestari", "worker", "supervisor", DEMO_PASSWORD, "id"},
+	{"volunteer", "Ani Rahmawati", "volunteer", NULL, DEMO_PASSWORD, "id"},
+	{"viewer", "Hendra Gunawan", "viewer", NULL, DEMO_PASSWORD, "en"},
+};
+
+/* A place: its district code and the given names and family names common there. */
+struct demo_place {
+	const char *district; /* PP.KK.CC */
+	const char *city;
+	const char *const *male, *const *female, *const *family;
+};
+
+static const char *const java_m[] = {"Budi", "Agus", "Slamet", "Joko", "Wahyu", "Eko", "Bambang", "Teguh", "Sugeng", "Rudi", "Muhammad Rizki", "Dimas", NULL};
+static const char *const java_f[] = {"Siti", "Sri", "Dwi", "Endang", "Wulan", "Rina", "Tri", "Ayu", "Nur", "Lestari", "Indah", "Suci", NULL};
+static const char *const java_s[] = {"Santoso", "Wibowo", "Susanto", "Prasetyo", "Nurhaliza", "Rahayu", "Purnomo", "Hidayat", "Setiawan", "Kurniawan", "Wulandari", "Handayani", NULL};
+static const char *const sunda_m[] = {"Asep", "Ujang", "Dadang", "Cecep", "Deden", "Iwan", "Yayan", "Ade", NULL};
+static const char *const sunda_f[] = {"Euis", "Neneng", "Imas", "Cucu", "Yuyun", "Rini", "Tati", "Nining", NULL};
+static const char *const sunda_s[] = {"Sumarna", "Suhendar", "Hermawan", "Rustandi", "Permana", "Nugraha", "Kusnadi", NULL};
+static const char *const batak_m[] = {"Hotman", "Parulian", "Togar", "Juan", "Rudolf", "Benny", NULL};
+static const char *const batak_f[] = {"Rosmawati", "Tiur", "Lasma", "Nurhayati", "Dame", "Romauli", NULL};
+static const char *const batak_s[] = {"Siregar", "Nasution", "Simanjuntak", "Hutapea", "Sinaga", "Lubis", "Harahap", NULL};
+static const char *const bugis_m[] = {"Andi Muh.", "Syamsul", "Baharuddin", "Ramli", "Arifin", "Muh. Yusuf", NULL};
+static const char *const bugis_f[] = {"Andi Nurul", "Hasnah", "St. Aisyah", "Nurlela", "Rahmawati", NULL};
+static const char *const bugis_s[] = {"Daeng Ngalle", "Amiruddin", "Sultan", "Hamzah", "Yusuf", NULL};
+static const char *const bali_m[] = {"I Wayan", "I Made", "I Nyoman", "I Ketut", "I Putu", NULL};
+static const char *const bali_f[] = {"Ni Wayan", "Ni Made", "Ni Nyoman", "Ni Ketut", "Ni Putu", NULL};
+static const char *const bali_s[] = {"Sudarsana", "Artawan", "Suastika", "Widiantari", "Ariani", NULL};
+static const char *const minang_m[] = {"Rizal", "Afrizal", "Syahrul", "Yusrizal", "Zulkifli", NULL};
+static const char *const minang_f[] = {"Yusnimar", "Fitriani", "Desmawati", "Rosnida", "Zuraida", NULL};
+static const char *const minang_s[] = {"Chaniago", "Piliang", "Tanjung", "Koto", "Sikumbang", NULL};
+static const char *const east_m[] = {"Yohanes", "Marthen", "Frans", "Yosef", "Stefanus", NULL};
+static const char *const east_f[] = {"Maria", "Yuliana", "Agustina", "Theresia", "Fransiska", NULL};
+static const char *const east_s[] = {"Ndun", "Bunga", "Lake", "Manafe", "Wenda", "Mote", NULL};
+
+static const struct demo_place demo_places[] = {
+	{"31.71.01", "Jakarta", java_m, java_f, java_s},
+	{"32.73.01", "Bandung", sunda_m, sunda_f, sunda_s},
+	{"35.78.01", "Surabaya", java_m, java_f, java_s},
+	{"33.74.01", "Semarang", java_m, java_f, java_s},
+	{"34.71.01", "Yogyakarta", java_m, java_f, java_s},
+	{"12.71.01", "Medan", batak_m, batak_f, batak_s},
+	{"73.71.01", "Makassar", bugis_m, bugis_f, bugis_s},
+	{"51.71.01", "Denpasar", bali_m, bali_f, bali_s},
+	{"13.71.01", "Padang", minang_m, minang_f, minang_s},
+	{"53.71.01", "Kupang", east_m, east_f, east_s},
+	{"91.71.01", "Jayapura", east_m, east_f, east_s},
+};
+
+static const char *const demo_streets[] = {"Jl. Merdeka", "Jl. Sudirman", "Gg. Melati", "Jl. Diponegoro", "Jl. Ahmad Yani", "Gg. Mawar", "Jl. Pahlawan", "Jl. Pasar Baru"};
+static const char *const demo_notes[] = {
+	"Ditemui saat penjangkauan malam di sekitar terminal.",
+	"Dirujuk oleh kepala desa; keluarga meminta pendampingan.",
+	"Datang sendiri ke kantor, mencari bantuan usaha kecil.",
+	"Laporan tetangga: tinggal sendiri, jarang makan.",
+	NULL,
+};
+
+struct demo_rng {
+	uint64_t s;
+};
+
+static uint32_t demo_next(struct demo_rng *r)
+{
+	r->s ^= r->s << 13;
+	r->s ^= r->s >> 7;
+	r->s ^= r->s << 17;
+	return (uint32_t)(r->s >> 11);
+}
+
+static int demo_pick_n(const char *const *list)
+{
+	int n = 0;
+	while (list[n])
+		n++;
+	return n;
+}
+
+static const char *demo_pick(struct demo_rng *r, const char *const *list)
+{
+	return list[demo_next(r) % (uint32_t)demo_pick_n(list)];
+}
+
+static int demo_setting(struct db *db, const char *key, bool *set)
+{
+	struct db_stmt *st;
+	int rc = db_query(db, &st, "SELECT 1 FROM setting WHERE key=?", "t", key);
+	if (rc)
+		return rc;
+	rc = db_step(st);
+	*set = rc == DB_ROW;
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+static int demo_users_load(struct db *db, struct arena *a, int64_t org)
+{
+	for (unsigned i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++) {
+		struct user u;
+		int rc = user_store_by_name(db, a, demo_users[i].name, &u);
+		if (rc == 0)
+			continue;
+		if (rc != ERR_NOTFOUND)
+			return rc;
+		struct faults f = {0};
+		rc = account_add(db, a, NULL, org, &demo_users[i], &f, &u);
+		if (rc) {
+			log_error("demo: user %s: %s", demo_users[i].name, f.n ? f.list[0].msg : "failed");
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/* demo_client fills c with person number i; strings live in a. */
+static void demo_client(struct arena *a, struct demo_rng *r, int i, struct client *c)
+{
+	const struct demo_place *p = &demo_places[demo_next(r) % (sizeof demo_places / sizeof demo_places[0])];
+	bool female = demo_next(r) % 2;
+	int year = 1950 + (int)(demo_next(r) % 62);
+	int month = 1 + (int)(demo_next(r) % 12);
+	int day = 1 + (int)(demo_next(r) % 28);
+	memset(c, 0, sizeof *c);
+	c->name = arena_printf(a, "%s %s", demo_pick(r, female ? p->female : p->male), demo_pick(r, p->family));
+	c->sex = female ? "F" : "M";
+	c->birth_date = arena_printf(a, "%04d-%02d-%02d", year, month, day);
+	c->birth_place = p->city;
+	c->region = arena_printf(a, "%s.%04d", p->district, 1001 + (int)(demo_next(r) % 5));
+	c->address = arena_printf(a, "%s No. %d, RT %02d/RW %02d", demo_streets[demo_next(r) % 8], 1 + (int)(demo_next(r) % 120),
+				  1 + (int)(demo_next(r) % 12), 1 + (int)(demo_next(r) % 9));
+	bool street = demo_next(r) % 100 < 15; /* street children and homeless people often have no papers */
+	if (street) {
+		c->flags[c->nflags++] = "needs_id_documents";
+		if (demo_next(r) % 2)
+			c->flags[c->nflags++] = "no_fixed_address";
+		c->ppks[c->nppks++] = year > 2005 ? 4 : 11;
+		c->address = NULL;
+	} else {
+		char district[7] = {p->district[0], p->district[1], p->district[3], p->district[4], p->district[6], p->district[7], 0};
+		c->nik = arena_printf(a, "%s%02d%02d%02d%04d", district, day + (female ? 40 : 0), month, year % 100, 1 + i);
+		c->kk = arena_printf(a, "%s%02d%02d%02d%04d", district, 1 + (int)(demo_next(r) % 28), 1 + (int)(demo_next(r) % 12), 10 + (int)(demo_next(r) % 14), 1 + (int)(demo_next(r) % 9000));
+		static const int common[] = {24, 9, 8, 19, 25, 23, 17, 2};
+		c->ppks[c->nppks++] = common[demo_next(r) % 8];
+		c->phone = demo_next(r) % 3 ? arena_printf(a, "08%02u-%04u-%04u", 11 + demo_next(r) % 80, demo_next(r) % 10000, demo_next(r) % 10000) : NULL;
+	}
+	if (demo_next(r) % 10 == 0) {
+		c->disability[demo_next(r) % CLIENT_WG_DOMAINS] = 2 + (int)(demo_next(r) % 3);
+		if (c->ppks[0] != 9)
+			c->ppks[c->nppks++] = 9;
+	}
+	int members = street ? 0 : (int)(demo_next(r) % 5);
+	for (int k = 0; k < members; k++) {
+		struct household_member *m = &c->household[c->nhousehold++];
+		bool child = k > 0 || demo_next(r) % 3 == 0;
+		bool mf = demo_next(r) % 2;
+		m->relation = child ? (mf ? "Anak perempuan" : "Anak laki-laki") : (female ? "Suami" : "Istri");
+		if (!child)
+			mf = !female;
+		m->sex = mf ? "F" : "M";
+		m->name = arena_printf(a, "%s %s", demo_pick(r, mf ? p->female : p->male), demo_pick(r, p->family));
+		m->birth_date = arena_printf(a, "%04d-%02d-%02d", child ? year + 20 + (int)(demo_next(r) % 8) : year - 3 + (int)(demo_next(r) % 6),
+					     1 + (int)(demo_next(r) % 12), 1 + (int)(demo_next(r) % 28));
+		if (strcmp(m->birth_date, "2025-01-01") > 0)
+			m->birth_date = "2019-06-15";
+	}
+	if (demo_next(r) % 5) {
+		c->has_consent = true;
+		c->consent.given_on = arena_printf(a, "2026-%02d-%02d", 1 + (int)(demo_next(r) % 10), 1 + (int)(demo_next(r) % 28));
+		c->consent.scope = client_consent_scopes[demo_next(r) % 3];
+		if (year >= 2007) {
+			c->consent.guardian_name = arena_printf(a, "%s %s", demo_pick(r, p->female), demo_pick(r, p->family));
+			c->consent.guardian_relation = "Ibu";
+		}
+	}
+	c->notes = demo_notes[demo_next(r) % 5];
+	c->confirm_duplicate = true;
+}
+
+int demo_load(struct db *db, int64_t org, int nclients)
+{
+	struct arena a;
+	arena_init(&a);
+	int rc = demo_users_load(db, &a, org);
+	bool done = false;
+	if (rc == 0)
+		rc = demo_setting(db, "demo_clients", &done);
+	struct user w;
+	if (rc == 0 && !done)
+		rc = user_store_by_name(db, &a, "worker", &w);
+	if (rc == 0 && !done) {
+		struct actor actor;
+		account_actor(&w, &actor);
+		struct demo_rng r = {0x9e3779b97f4a7c15ull};
+		for (int i = 0; rc == 0 && i < nclients; i++) {
+			struct arena ca;
+			arena_init(&ca);
+			struct client c;
+			struct client_result res = {0};
+			demo_client(&ca, &r, i, &c);
+			rc = client_create(db, &ca, &actor, &c, &res);
+			if (rc)
+				log_error("demo: client %d (%s): %s %s", i, c.name, res.faults.n ? res.faults.list[0].field : "",
+					  res.faults.n ? res.faults.list[0].msg : "");
+			arena_free(&ca);
+		}
+		if (rc == 0)
+			rc = db_run(db, "INSERT INTO setting(key, value) VALUES ('demo_clients', 'loaded')", "");
+	}
+	arena_free(&a);
+	return rc;
+}

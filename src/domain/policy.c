@@ -1,0 +1,56 @@
+/* policy.c: the permission table. Read a row as "this role may ..."; a missing mark is a denial.
+ *
+ * The admin runs the organisation (users, audit) and may look up the registry but sees no
+ * specific personal data; volunteers (kader) see the minimum record their community work needs;
+ * viewers see aggregates only. */
+#include "domain/policy.h"
+#include <string.h>
+
+static const char *const policy_roles[ROLE_COUNT] = {"admin", "supervisor", "worker", "volunteer",
+						      "viewer"};
+static const char *const policy_perms[PERM_COUNT] = {
+	"public",	"login",      "client.read", "client.sensitive", "client.write",
+	"client.archive", "stats.read", "user.admin",  "audit.read",
+};
+
+#define Y true
+#define N false
+static const bool policy_table[ROLE_COUNT][PERM_COUNT] = {
+	/*              public login read sens write archive stats users audit */
+	[ROLE_ADMIN] = {Y, Y, Y, N, N, N, Y, Y, Y},
+	[ROLE_SUPERVISOR] = {Y, Y, Y, Y, Y, Y, Y, N, N},
+	[ROLE_WORKER] = {Y, Y, Y, Y, Y, Y, Y, N, N},
+	[ROLE_VOLUNTEER] = {Y, Y, Y, N, N, N, N, N, N},
+	[ROLE_VIEWER] = {Y, Y, N, N, N, N, Y, N, N},
+};
+#undef Y
+#undef N
+
+bool policy_can(const struct actor *actor, enum perm perm)
+{
+	if (perm < 0 || perm >= PERM_COUNT)
+		return false;
+	if (perm == PERM_PUBLIC)
+		return true;
+	if (actor == NULL || actor->role < 0 || actor->role >= ROLE_COUNT)
+		return false;
+	return policy_table[actor->role][perm];
+}
+
+int policy_role_parse(const char *s)
+{
+	for (int i = 0; s && i < ROLE_COUNT; i++)
+		if (strcmp(s, policy_roles[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *policy_role_name(enum role role)
+{
+	return role >= 0 && role < ROLE_COUNT ? policy_roles[role] : "?";
+}
+
+const char *policy_perm_name(enum perm perm)
+{
+	return perm >= 0 && perm < PERM_COUNT ? policy_perms[perm] : "?";
+}

@@ -1,0 +1,39 @@
+/* policy.h: who may do what. The one place that decides; everything not granted is denied. */
+#ifndef PD_POLICY_H
+#define PD_POLICY_H
+#include <stdbool.h>
+#include <stdint.h>
+
+enum role { ROLE_ADMIN, ROLE_SUPERVISOR, ROLE_WORKER, ROLE_VOLUNTEER, ROLE_VIEWER, ROLE_COUNT };
+
+enum perm {
+	PERM_PUBLIC,           /* anyone, logged in or not */
+	PERM_LOGIN,            /* any logged-in user (own profile, language, log-out) */
+	PERM_CLIENT_READ,      /* search the registry and open a client's basic record */
+	PERM_CLIENT_SENSITIVE, /* see specific personal data: disability, household, consent, notes */
+	PERM_CLIENT_WRITE,     /* register clients and correct their records */
+	PERM_CLIENT_ARCHIVE,   /* archive a client */
+	PERM_STATS_READ,       /* aggregate counts without personal data */
+	PERM_USER_ADMIN,       /* manage users and API tokens */
+	PERM_AUDIT_READ,       /* read the audit trail */
+	PERM_COUNT
+};
+
+/* The caller of an action: a user of an organisation with a role. */
+struct actor {
+	int64_t user_id;
+	int64_t org_id;
+	enum role role;
+	const char *name;
+};
+
+/* policy_can tells whether actor (NULL: nobody logged in) holds perm. */
+bool policy_can(const struct actor *actor, enum perm perm);
+/* policy_role_parse maps "admin".."viewer" to a role; -1 for anything else. */
+int policy_role_parse(const char *s);
+/* policy_role_name is the inverse of policy_role_parse. */
+const char *policy_role_name(enum role role);
+/* policy_perm_name names a permission ("client.read") for logs, docs and tests. */
+const char *policy_perm_name(enum perm perm);
+
+#endif

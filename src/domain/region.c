@@ -1,0 +1,70 @@
+/* region.c: the shape of Kemendagri region codes and the list of province codes. */
+#include "domain/region.h"
+#include "base/err.h"
+#include <string.h>
+
+/* The 38 provinces of Kepmendagri 300.2.2-2138/2025. */
+static const char region_provinces[][3] = {
+	"11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33",
+	"34", "35", "36", "51", "52", "53", "61", "62", "63", "64", "65", "71", "72",
+	"73", "74", "75", "76", "81", "82", "91", "92", "93", "94", "95", "96",
+};
+
+bool region_province_known(const char *p)
+{
+	for (unsigned i = 0; i < sizeof region_provinces / sizeof region_provinces[0]; i++)
+		if (p[0] == region_provinces[i][0] && p[1] == region_provinces[i][1])
+			return true;
+	return false;
+}
+
+static bool region_digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+int region_level(const char *code)
+{
+	if (code == NULL)
+		return 0;
+	size_t n = strlen(code);
+	static const size_t lens[] = {2, 5, 8, 13};
+	for (int level = 0; level < 4; level++) {
+		if (n != lens[level])
+			continue;
+		if (!region_digits(code, 2))
+			return 0;
+		if (level >= 1 && (code[2] != '.' || !region_digits(code + 3, 2)))
+			return 0;
+		if (level >= 2 && (code[5] != '.' || !region_digits(code + 6, 2)))
+			return 0;
+		if (level >= 3 && (code[8] != '.' || !region_digits(code + 9, 4)))
+			return 0;
+		return level + 1;
+	}
+	return 0;
+}
+
+int region_check(const char *code, const char **why)
+{
+	if (region_level(code) == 0) {
+		*why = "Region code must look like 32, 32.73, 32.73.01 or 32.73.01.1001.";
+		return ERR_INVALID;
+	}
+	if (!region_province_known(code)) {
+		*why = "Region code must start with a known province code.";
+		return ERR_INVALID;
+	}
+	return 0;
+}
+
+bool region_has_prefix(const char *code, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	if (code == NULL || strncmp(code, prefix, n) != 0)
+		return false;
+	return code[n] == 0 || code[n] == '.';
+}

@@ -1,0 +1,54 @@
+/* routes.c: every URL of the program in one table: method, pattern, handler, permission, kind. */
+#include "api/api.h"
+#include "http/router.h"
+#include "web/pages.h"
+
+const struct route routes[] = {
+	/* Public */
+	{"GET", "/healthz", api_healthz, PERM_PUBLIC, KIND_JSON},
+	{"GET", "/static/:file", web_static, PERM_PUBLIC, KIND_HTML},
+	{"GET", "/", web_home, PERM_PUBLIC, KIND_HTML},
+	{"GET", "/login", web_login_form, PERM_PUBLIC, KIND_HTML},
+	{"POST", "/login", web_login, PERM_PUBLIC, KIND_HTML},
+	{"GET", "/language", web_language_anon, PERM_PUBLIC, KIND_HTML},
+	{"GET", "/api/v1/openapi.json", api_openapi, PERM_PUBLIC, KIND_JSON},
+	{"POST", "/api/v1/session", api_session_create, PERM_PUBLIC, KIND_JSON},
+
+	/* Any logged-in user */
+	{"POST", "/logout", web_logout, PERM_LOGIN, KIND_HTML},
+	{"POST", "/language", web_language, PERM_LOGIN, KIND_HTML},
+	{"DELETE", "/api/v1/session", api_session_delete, PERM_LOGIN, KIND_JSON},
+	{"GET", "/api/v1/me", api_me, PERM_LOGIN, KIND_JSON},
+	{"GET", "/api/v1/ppks", api_ppks, PERM_LOGIN, KIND_JSON},
+
+	/* The client registry */
+	{"GET", "/clients", web_clients, PERM_CLIENT_READ, KIND_HTML},
+	{"GET", "/clients/new", web_client_new, PERM_CLIENT_WRITE, KIND_HTML},
+	{"POST", "/clients", web_client_create, PERM_CLIENT_WRITE, KIND_HTML},
+	{"GET", "/clients/:uid", web_client_view, PERM_CLIENT_READ, KIND_HTML},
+	{"GET", "/clients/:uid/edit", web_client_edit, PERM_CLIENT_WRITE, KIND_HTML},
+	{"POST", "/clients/:uid", web_client_update, PERM_CLIENT_WRITE, KIND_HTML},
+	{"POST", "/clients/:uid/archive", web_client_archive, PERM_CLIENT_ARCHIVE, KIND_HTML},
+	{"GET", "/api/v1/clients", api_clients_list, PERM_CLIENT_READ, KIND_JSON},
+	{"POST", "/api/v1/clients", api_clients_create, PERM_CLIENT_WRITE, KIND_JSON},
+	{"GET", "/api/v1/clients/:uid", api_client_get, PERM_CLIENT_READ, KIND_JSON},
+	{"PATCH", "/api/v1/clients/:uid", api_client_patch, PERM_CLIENT_WRITE, KIND_JSON},
+	{"DELETE", "/api/v1/clients/:uid", api_client_delete, PERM_CLIENT_ARCHIVE, KIND_JSON},
+
+	/* Aggregates */
+	{"GET", "/summary", web_summary, PERM_STATS_READ, KIND_HTML},
+	{"GET", "/api/v1/summary", api_summary, PERM_STATS_READ, KIND_JSON},
+
+	/* Administration */
+	{"GET", "/users", web_users, PERM_USER_ADMIN, KIND_HTML},
+	{"POST", "/users", web_user_create, PERM_USER_ADMIN, KIND_HTML},
+	{"POST", "/users/:name/:action", web_user_toggle, PERM_USER_ADMIN, KIND_HTML},
+	{"GET", "/audit", web_audit, PERM_AUDIT_READ, KIND_HTML},
+	{"GET", "/api/v1/users", api_users_list, PERM_USER_ADMIN, KIND_JSON},
+	{"POST", "/api/v1/users", api_users_create, PERM_USER_ADMIN, KIND_JSON},
+	{"PATCH", "/api/v1/users/:name", api_user_patch, PERM_USER_ADMIN, KIND_JSON},
+	{"POST", "/api/v1/users/:name/tokens", api_user_token, PERM_USER_ADMIN, KIND_JSON},
+	{"GET", "/api/v1/audit", api_audit_list, PERM_AUDIT_READ, KIND_JSON},
+};
+
+const int routes_count = (int)(sizeof routes / sizeof routes[0]);

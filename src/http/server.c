@@ -1,0 +1,407 @@
+/* server.c: the only file that knows libmicrohttpd. Each connection gets an arena; each worker
+ * thread owns one database connection; every response carries the security headers. */
+#include "http/server.h"
+#include "api/api.h"
+#include "base/clock.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "base/secret.h"
+#include "base/str.h"
+#include "domain/account.h"
+#include "http/router.h"
+#include "web/html.h"
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define SERVER_MAX_THREADS 64
+
+static const char *server_db_path;
+static _Thread_local struct db *server_thread_db;
+static struct db *server_dbs[SERVER_MAX_THREADS];
+static int server_ndbs;
+static pthread_mutex_t server_db_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* server_db returns the calling worker thread's connection, opening it on first use. */
+static struct db *server_db(void)
+{
+	if (server_thread_db)
+		return server_thread_db;
+	struct db *db;
+	if (db_open(server_db_path, &db))
+		return NULL;
+	pthread_mutex_lock(&server_db_lock);
+	if (server_ndbs < SERVER_MAX_THREADS)
+		server_dbs[server_ndbs++] = db;
+	pthread_mutex_unlock(&server_db_lock);
+	server_thread_db = db;
+	return db;
+}
+
+struct server_conn {
+	struct request rq;
+	struct response rs;
+	struct buf body;
+	bool toobig;
+	int64_t started;
+	size_t url_len;
+	bool bad_url;
+};
+
+static enum MHD_Result server_collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+					  const char *value)
+{
+	(void)kind;
+	struct server_conn *sc = cls;
+	struct kvlist *q = &sc->rq.query;
+	size_t klen = strlen(key), vlen = value ? strlen(value) : 0;
+	sc->url_len += klen + vlen + 2;
+	if (sc->url_len > REQUEST_MAX_URL || q->n >= REQUEST_MAX_FIELDS)
+		return MHD_NO;
+	if (!str_utf8_valid(key, klen) || (value && !str_utf8_valid(value, vlen))) {
+		sc->bad_url = true;
+		return MHD_NO;
+	}
+	if (q->items == NULL) {
+		q->items = arena_alloc(&sc->rq.arena, sizeof *q->items * REQUEST_MAX_FIELDS);
+		if (q->items == NULL)
+			return MHD_NO;
+	}
+	q->items[q->n].key = arena_strdup(&sc->rq.arena, key);
+	q->items[q->n].value = arena_strdup(&sc->rq.arena, value ? value : "");
+	q->n++;
+	return MHD_YES;
+}
+
+static bool server_is_api(const char *path)
+{
+	return strncmp(path, "/api/", 5) == 0;
+}
+
+/* server_fail renders an error in the route's kind (JSON for /api/, else HTML). */
+static void server_fail(struct request *rq, struct response *rs, int code)
+{
+	buf_reset(&rs->body);
+	if (rq->kind == KIND_JSON)
+		api_error(rq, rs, code, NULL, NULL);
+	else
+		web_error(rq, rs, code, NULL);
+	rs->status = err_status(code);
+}
+
+/* server_authenticate resolves a bearer token or a session cookie into rq->actor. */
+static int server_authenticate(struct request *rq, const char *authorization)
+{
+	struct user u;
+	int rc;
+	if (authorization && strncmp(authorization, "Bearer ", 7) == 0) {
+		rc = account_token_auth(rq->db, &rq->arena, authorization + 7, &u);
+		if (rc)
+			return rc;
+		rq->via_token = true;
+	} else if (rq->session_token) {
+		rc = account_session(rq->db, &rq->arena, rq->session_token, &u, &rq->csrf);
+		if (rc == ERR_UNAUTH)
+			return 0; /* an expired session is the same as none */
+		if (rc)
+			return rc;
+	} else {
+		return 0;
+	}
+	account_actor(&u, &rq->actor);
+	rq->actor.name = u.name;
+	rq->user_full_name = u.full_name;
+	rq->lang = i18n_lang_parse(u.lang);
+	rq->authed = true;
+	return 0;
+}
+
+static bool server_changes_state(const char *method)
+{
+	return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+}
+
+/* server_origin_ok refuses cross-site state changes when the browser names the origin. */
+static bool server_origin_ok(const char *origin, const char *host)
+{
+	if (origin == NULL || host == NULL)
+		return true;
+	const char *p = strstr(origin, "://");
+	return p && strcmp(p + 3, host) == 0;
+}
+
+static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
+{
+	struct request *rq = &sc->rq;
+	struct response *rs = &sc->rs;
+	rq->kind = server_is_api(rq->path) ? KIND_JSON : KIND_HTML;
+	const char *cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie");
+	rq->session_token = cookie_get(&rq->arena, cookie, "pd_session");
+	rq->lang_cookie = cookie_get(&rq->arena, cookie, "pd_lang");
+	rq->lang = i18n_lang_parse(rq->lang_cookie);
+	rq->content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+	if (sc->bad_url) {
+		server_fail(rq, rs, ERR_BADREQ);
+		return;
+	}
+	if (sc->url_len > REQUEST_MAX_URL) {
+		server_fail(rq, rs, ERR_URITOOLONG);
+		return;
+	}
+	if (sc->toobig) {
+		server_fail(rq, rs, ERR_TOOBIG);
+		return;
+	}
+	rq->db = server_db();
+	if (rq->db == NULL) {
+		server_fail(rq, rs, ERR_DB);
+		return;
+	}
+	bool path_known;
+	const struct route *route = router_find(&rq->arena, routes, routes_count, rq->method, rq->path,
+						rq->params, &rq->nparams, &path_known);
+	int rc = server_authenticate(rq, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization"));
+	if (rc) {
+		server_fail(rq, rs, rc);
+		return;
+	}
+	if (route == NULL) {
+		server_fail(rq, rs, path_known ? ERR_METHOD : ERR_NOTFOUND);
+		return;
+	}
+	rq->kind = route->kind;
+	if (route->perm != PERM_PUBLIC && !rq->authed) {
+		if (route->kind == KIND_HTML && strcmp(rq->method, "GET") == 0) {
+			response_redirect(rs, arena_printf(&rq->arena, "/login?next=%s", rq->path));
+			return;
+		}
+		server_fail(rq, rs, ERR_UNAUTH);
+		return;
+	}
+	if (!policy_can(rq->authed ? &rq->actor : NULL, route->perm)) {
+		server_fail(rq, rs, ERR_FORBIDDEN);
+		return;
+	}
+	if (rq->content_type && strncmp(rq->content_type, "application/x-www-form-urlencoded", 33) == 0) {
+		rc = kv_parse(&rq->arena, rq->body, rq->body_len, &rq->form);
+		if (rc) {
+			server_fail(rq, rs, rc);
+			return;
+		}
+	}
+	if (server_changes_state(rq->method)) {
+		const char *origin = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin");
+		const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host");
+		if (!server_origin_ok(origin, host)) {
+			server_fail(rq, rs, ERR_CSRF);
+			return;
+		}
+		if (rq->authed && !rq->via_token) {
+			const char *token = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
+			if (token == NULL)
+				token = kv_get(&rq->form, "_csrf");
+			if (token == NULL || rq->csrf == NULL || !secret_equal(token, rq->csrf)) {
+				server_fail(rq, rs, ERR_CSRF);
+				return;
+			}
+		}
+	}
+	rc = route->handler(rq, rs);
+	if (rc)
+		server_fail(rq, rs, rc);
+}
+
+static void server_add_headers(struct MHD_Response *r, const struct response *rs)
+{
+	MHD_add_response_header(r, "Content-Type", rs->content_type ? rs->content_type : "text/plain; charset=utf-8");
+	MHD_add_response_header(r, "Content-Security-Policy",
+				"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+				" object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(r, "Cache-Control", rs->cache ? rs->cache : "no-store");
+	if (rs->location)
+		MHD_add_response_header(r, "Location", rs->location);
+	for (int i = 0; i < rs->ncookies; i++)
+		MHD_add_response_header(r, "Set-Cookie", rs->cookies[i]);
+	if (rs->filename) {
+		char cd[256];
+		snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", rs->filename);
+		MHD_add_response_header(r, "Content-Disposition", cd);
+	}
+}
+
+static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, const char *url,
+				     const char *method, const char *version, const char *upload,
+				     size_t *upload_size, void **con_cls)
+{
+	(void)cls;
+	(void)version;
+	struct server_conn *sc = *con_cls;
+	if (sc == NULL) {
+		sc = calloc(1, sizeof *sc);
+		if (sc == NULL)
+			return MHD_NO;
+		arena_init(&sc->rq.arena);
+		buf_init(&sc->body, REQUEST_MAX_BODY);
+		buf_init(&sc->rs.body, RESPONSE_MAX_BODY);
+		sc->started = clock_mono_us();
+		sc->url_len = strlen(url);
+		sc->rq.method = arena_strdup(&sc->rq.arena, method);
+		sc->rq.path = arena_strdup(&sc->rq.arena, url);
+		if (!str_utf8_valid(url, strlen(url)))
+			sc->bad_url = true;
+		else if (sc->url_len <= REQUEST_MAX_URL)
+			MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, server_collect_arg, sc);
+		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+		long len;
+		if (cl && str_parse_long(cl, 0, 0x7fffffffL, &len) == 0 && len > REQUEST_MAX_BODY)
+			sc->toobig = true;
+		*con_cls = sc;
+		return MHD_YES;
+	}
+	if (*upload_size > 0) {
+		if (!sc->toobig && buf_append(&sc->body, upload, *upload_size) != 0)
+			sc->toobig = true; /* keep reading so the client sees our answer */
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	sc->rq.body = buf_cstr(&sc->body);
+	sc->rq.body_len = sc->body.len;
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char ip[INET6_ADDRSTRLEN] = "";
+	if (ci && ci->client_addr) {
+		if (ci->client_addr->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr, ip, sizeof ip);
+		else if (ci->client_addr->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, ip, sizeof ip);
+	}
+	sc->rq.ip = arena_strdup(&sc->rq.arena, ip);
+	sc->rs.status = 200;
+	server_dispatch(sc, conn);
+	if (sc->rs.status == 0)
+		sc->rs.status = 200;
+	bool head = strcmp(method, "HEAD") == 0;
+	struct MHD_Response *r = MHD_create_response_from_buffer(
+		head ? 0 : sc->rs.body.len, (void *)buf_cstr(&sc->rs.body), MHD_RESPMEM_MUST_COPY);
+	if (r == NULL)
+		return MHD_NO;
+	server_add_headers(r, &sc->rs);
+	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)sc->rs.status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static void server_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			     enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	struct server_conn *sc = *con_cls;
+	if (sc == NULL)
+		return;
+	int64_t us = clock_mono_us() - sc->started;
+	log_info("%s %s %d %lld.%03lldms", sc->rq.method ? sc->rq.method : "-",
+		 sc->rq.path ? sc->rq.path : "-", sc->rs.status, (long long)(us / 1000),
+		 (long long)(us % 1000));
+	buf_free(&sc->body);
+	buf_free(&sc->rs.body);
+	arena_free(&sc->rq.arena);
+	free(sc);
+	*con_cls = NULL;
+}
+
+/* server_parse_listen turns "HOST:PORT" or "[V6]:PORT" into a socket address. */
+static int server_parse_listen(const char *listen, struct sockaddr_storage *ss)
+{
+	char host[128];
+	const char *colon = strrchr(listen, ':');
+	if (colon == NULL || (size_t)(colon - listen) >= sizeof host)
+		return ERR_INVALID;
+	long port;
+	if (str_parse_long(colon + 1, 1, 65535, &port))
+		return ERR_INVALID;
+	memcpy(host, listen, (size_t)(colon - listen));
+	host[colon - listen] = 0;
+	memset(ss, 0, sizeof *ss);
+	if (host[0] == '[') {
+		size_t n = strlen(host);
+		if (n < 2 || host[n - 1] != ']')
+			return ERR_INVALID;
+		host[n - 1] = 0;
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons((uint16_t)port);
+		return inet_pton(AF_INET6, host + 1, &s6->sin6_addr) == 1 ? 0 : ERR_INVALID;
+	}
+	struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
+	s4->sin_family = AF_INET;
+	s4->sin_port = htons((uint16_t)port);
+	if (strcmp(host, "localhost") == 0)
+		snprintf(host, sizeof host, "127.0.0.1");
+	return inet_pton(AF_INET, host, &s4->sin_addr) == 1 ? 0 : ERR_INVALID;
+}
+
+int server_run(const struct server_options *opt)
+{
+	static char path[4096];
+	snprintf(path, sizeof path, "%s/pendamping.db", opt->data_dir);
+	server_db_path = path;
+	struct sockaddr_storage ss;
+	if (server_parse_listen(opt->listen, &ss)) {
+		log_error("serve: --listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+		return ERR_USAGE;
+	}
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned threads = (unsigned)(opt->threads > 0 ? opt->threads : cores > 0 ? cores : 2);
+	if (threads > SERVER_MAX_THREADS)
+		threads = SERVER_MAX_THREADS;
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	struct MHD_Daemon *d = MHD_start_daemon(
+		flags, 0, NULL, NULL, server_access, NULL,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		MHD_OPTION_THREAD_POOL_SIZE, threads,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL,
+		MHD_OPTION_END);
+	if (d == NULL) {
+		log_error("serve: cannot listen on %s", opt->listen);
+		return ERR_IO;
+	}
+	log_info("serving %s on http://%s/ with %u threads", opt->data_dir, opt->listen, threads);
+	int sig = 0;
+	sigwait(&set, &sig);
+	log_info("signal %d: finishing requests in flight", sig);
+	MHD_quiesce_daemon(d);
+	for (int i = 0; i < 100; i++) {
+		const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		if (info == NULL || info->num_connections == 0)
+			break;
+		usleep(100 * 1000);
+	}
+	MHD_stop_daemon(d);
+	for (int i = 0; i < server_ndbs; i++)
+		db_close(server_dbs[i]);
+	server_ndbs = 0;
+	log_info("stopped");
+	return 0;
+}

@@ -1,0 +1,58 @@
+/* main.c: the command table of pendamping, the CLI and the web server in one binary. */
+#include "base/i18n.h"
+#include "base/log.h"
+#include "base/secret.h"
+#include "cli/cli.h"
+#include <stdio.h>
+#include <string.h>
+
+static int cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("pendamping %s\n", PD_VERSION);
+	return EXIT_OK;
+}
+
+static const struct cli_cmd commands[] = {
+	{"init", "create a data directory (database, key, organisation, admin)", "pendamping init --data DIR [--org NAME] [--admin NAME]", cmd_init},
+	{"serve", "serve the web interface and the JSON API", "pendamping serve --data DIR [--listen 127.0.0.1:8080]", cmd_serve},
+	{"demo", "create or complete a data directory with demo data", "pendamping demo --data DIR", cmd_demo},
+	{"migrate", "apply pending database migrations", "pendamping migrate --data DIR", cmd_migrate},
+	{"user", "manage user accounts", "pendamping user add|list|disable|enable|passwd ...", cmd_user},
+	{"token", "create API tokens", "pendamping token create --data DIR --user NAME", cmd_token},
+	{"audit", "check the audit trail", "pendamping audit verify --data DIR", cmd_audit},
+	{"client", "the client registry", "pendamping client list|show|add|archive ...", cmd_client},
+	{"version", "print the version", "pendamping version", cmd_version},
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: pendamping COMMAND [options]   (pendamping COMMAND --help for more)\n\ncommands:\n");
+	for (unsigned i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0)
+		return cmd_version(argc, argv);
+	if (secret_init() != 0 || i18n_init() != 0) {
+		log_error("cannot start: libsodium or the translations failed to initialise");
+		return EXIT_FAIL;
+	}
+	for (unsigned i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc, argv);
+	fprintf(stderr, "pendamping: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return EXIT_USAGE;
+}

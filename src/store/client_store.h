@@ -1,0 +1,32 @@
+/* client_store.h: rows of the client registry: insert, update, read, search, archive. */
+#ifndef PD_CLIENT_STORE_H
+#define PD_CLIENT_STORE_H
+#include "domain/client.h"
+#include "store/db.h"
+
+/* client_store_insert writes c as a new client of org; sets c->id, uid, version, timestamps. */
+int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t user, struct client *c);
+/* client_store_update writes c over the row c->id if its version is still c->version; bumps the
+ * version. ERR_CONFLICT when the stored version differs. */
+int client_store_update(struct db *db, struct arena *a, int64_t user, struct client *c);
+/* client_store_get reads the client uid of org into *c; sensitive decrypts the specific personal
+ * data. ERR_NOTFOUND, ERR_CRYPTO, ERR_DB. */
+int client_store_get(struct db *db, struct arena *a, int64_t org, const char *uid, bool sensitive,
+		     struct client *c);
+/* client_store_nik_owner sets *uid to the client of org other than exclude_id holding nik, or NULL. */
+int client_store_nik_owner(struct db *db, struct arena *a, int64_t org, const char *nik,
+			   int64_t exclude_id, const char **uid);
+/* client_store_dups lists up to max active clients of org with the same normalised name and
+ * birth date, other than exclude_id. */
+int client_store_dups(struct db *db, struct arena *a, int64_t org, const char *name_norm,
+		      const char *birth_date, int64_t exclude_id, const char **uids,
+		      const char **names, int max, int *n);
+/* client_store_archive marks the client archived now. */
+int client_store_archive(struct db *db, int64_t user, int64_t id);
+/* client_store_search fills page with summary records (no specific personal data). */
+int client_store_search(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
+			struct client_page *page);
+/* client_store_ppks_known tells (via *known) whether code is an active PPKS category. */
+int client_store_ppks_known(struct db *db, int code, bool *known);
+
+#endif

@@ -1,0 +1,54 @@
+/* db.h: the backend-neutral database handle: connections, statements, transactions.
+ *
+ * SQL is written with '?' placeholders and values are always bound, never spliced into the text.
+ * Only store/db_sqlite.c knows the engine behind this interface. */
+#ifndef PD_DB_H
+#define PD_DB_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+struct db_stmt;
+
+#define DB_DONE 0
+#define DB_ROW 1
+
+/* db_open opens (creating if need be) the database at path, in WAL mode with foreign keys on.
+ * *out is owned by the caller and closed with db_close. 0 or ERR_DB. */
+int db_open(const char *path, struct db **out);
+void db_close(struct db *db);
+/* db_exec runs one or more statements without parameters (schema, pragmas). */
+int db_exec(struct db *db, const char *sql);
+
+/* db_prepare compiles sql; statements are cached per connection, so sql should be a literal.
+ * Release with db_finalize. 0 or ERR_DB. */
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out);
+/* db_query prepares sql and binds arguments described by types, one letter per '?':
+ *   't' const char * (NULL binds NULL), 'i' int64_t, 'b' const void * then size_t (blob),
+ *   'n' NULL (no argument). */
+int db_query(struct db *db, struct db_stmt **out, const char *sql, const char *types, ...);
+/* db_run is db_query + stepping to the end + db_finalize, for statements without rows. */
+int db_run(struct db *db, const char *sql, const char *types, ...);
+int db_bind_text(struct db_stmt *st, int i, const char *s);
+int db_bind_int(struct db_stmt *st, int i, int64_t v);
+int db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n);
+int db_bind_null(struct db_stmt *st, int i);
+/* db_step returns DB_ROW, DB_DONE, ERR_EXISTS (a unique constraint failed) or ERR_DB. */
+int db_step(struct db_stmt *st);
+/* Column values are valid until the next db_step or db_finalize. Columns count from 0. */
+const char *db_col_text(struct db_stmt *st, int i);   /* NULL for SQL NULL */
+int64_t db_col_int(struct db_stmt *st, int i);
+const void *db_col_blob(struct db_stmt *st, int i, size_t *n);
+bool db_col_null(struct db_stmt *st, int i);
+void db_finalize(struct db_stmt *st);
+
+/* Transactions: db_begin takes the write lock at once (so the audit chain stays linear). */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+int64_t db_last_id(struct db *db);
+int db_changes(struct db *db);
+const char *db_errmsg(struct db *db);
+
+#endif

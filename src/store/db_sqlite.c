@@ -1,0 +1,271 @@
+/* db_sqlite.c: the SQLite implementation of db.h, with a per-connection statement cache. */
+#include "store/db.h"
+#include "base/err.h"
+#include "base/log.h"
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DB_CACHE 96
+
+struct db_stmt {
+	sqlite3_stmt *st;
+	struct db *db;
+	const char *sql;
+	bool cached;
+	bool busy;
+};
+
+struct db {
+	sqlite3 *h;
+	struct db_stmt cache[DB_CACHE];
+	int ncache;
+};
+
+int db_open(const char *path, struct db **out)
+{
+	struct db *db = calloc(1, sizeof *db);
+	if (db == NULL)
+		return ERR_NOMEM;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+		log_error("db: cannot open %s: %s", path, db->h ? sqlite3_errmsg(db->h) : "no memory");
+		sqlite3_close(db->h);
+		free(db);
+		return ERR_DB;
+	}
+	sqlite3_busy_timeout(db->h, 10000);
+	int rc = db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+			     "PRAGMA synchronous=NORMAL;");
+	if (rc) {
+		db_close(db);
+		return rc;
+	}
+	*out = db;
+	return 0;
+}
+
+void db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (int i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	sqlite3_close(db->h);
+	free(db);
+}
+
+int db_exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		log_error("db: %s", msg ? msg : "exec failed");
+		sqlite3_free(msg);
+		return ERR_DB;
+	}
+	return 0;
+}
+
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out)
+{
+	for (int i = 0; i < db->ncache; i++) {
+		struct db_stmt *c = &db->cache[i];
+		if (!c->busy && (c->sql == sql || strcmp(c->sql, sql) == 0)) {
+			c->busy = true;
+			*out = c;
+			return 0;
+		}
+	}
+	sqlite3_stmt *st = NULL;
+	bool cache = db->ncache < DB_CACHE;
+	if (sqlite3_prepare_v3(db->h, sql, -1, cache ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL) !=
+	    SQLITE_OK) {
+		log_error("db: prepare: %s", sqlite3_errmsg(db->h));
+		return ERR_DB;
+	}
+	struct db_stmt *s;
+	if (cache) {
+		s = &db->cache[db->ncache++];
+	} else {
+		s = malloc(sizeof *s);
+		if (s == NULL) {
+			sqlite3_finalize(st);
+			return ERR_NOMEM;
+		}
+	}
+	s->st = st;
+	s->db = db;
+	s->sql = sqlite3_sql(st);
+	s->cached = cache;
+	s->busy = true;
+	*out = s;
+	return 0;
+}
+
+static int db_vbind(struct db_stmt *st, const char *types, va_list ap)
+{
+	int rc = 0;
+	for (int i = 0; types[i] && rc == 0; i++) {
+		switch (types[i]) {
+		case 't':
+			rc = db_bind_text(st, i + 1, va_arg(ap, const char *));
+			break;
+		case 'i':
+			rc = db_bind_int(st, i + 1, va_arg(ap, int64_t));
+			break;
+		case 'b': {
+			const void *p = va_arg(ap, const void *);
+			size_t n = va_arg(ap, size_t);
+			rc = db_bind_blob(st, i + 1, p, n);
+			break;
+		}
+		case 'n':
+			rc = db_bind_null(st, i + 1);
+			break;
+		default:
+			rc = ERR_INVALID;
+		}
+	}
+	return rc;
+}
+
+int db_query(struct db *db, struct db_stmt **out, const char *sql, const char *types, ...)
+{
+	int rc = db_prepare(db, sql, out);
+	if (rc)
+		return rc;
+	va_list ap;
+	va_start(ap, types);
+	rc = db_vbind(*out, types, ap);
+	va_end(ap);
+	if (rc) {
+		db_finalize(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int db_run(struct db *db, const char *sql, const char *types, ...)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(db, sql, &st);
+	if (rc)
+		return rc;
+	va_list ap;
+	va_start(ap, types);
+	rc = db_vbind(st, types, ap);
+	va_end(ap);
+	while (rc == 0) {
+		rc = db_step(st);
+		if (rc == DB_DONE)
+			break;
+		if (rc == DB_ROW)
+			rc = 0;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+int db_bind_text(struct db_stmt *st, int i, const char *s)
+{
+	int rc = s ? sqlite3_bind_text(st->st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st->st, i);
+	return rc == SQLITE_OK ? 0 : ERR_DB;
+}
+
+int db_bind_int(struct db_stmt *st, int i, int64_t v)
+{
+	return sqlite3_bind_int64(st->st, i, v) == SQLITE_OK ? 0 : ERR_DB;
+}
+
+int db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n)
+{
+	int rc = p ? sqlite3_bind_blob64(st->st, i, p, n, SQLITE_TRANSIENT) : sqlite3_bind_null(st->st, i);
+	return rc == SQLITE_OK ? 0 : ERR_DB;
+}
+
+int db_bind_null(struct db_stmt *st, int i)
+{
+	return sqlite3_bind_null(st->st, i) == SQLITE_OK ? 0 : ERR_DB;
+}
+
+int db_step(struct db_stmt *st)
+{
+	int rc = sqlite3_step(st->st);
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	int ext = sqlite3_extended_errcode(st->db->h);
+	if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return ERR_EXISTS;
+	log_error("db: step: %s", sqlite3_errmsg(st->db->h));
+	return ERR_DB;
+}
+
+const char *db_col_text(struct db_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st->st, i);
+}
+
+int64_t db_col_int(struct db_stmt *st, int i)
+{
+	return sqlite3_column_int64(st->st, i);
+}
+
+const void *db_col_blob(struct db_stmt *st, int i, size_t *n)
+{
+	const void *p = sqlite3_column_blob(st->st, i);
+	*n = (size_t)sqlite3_column_bytes(st->st, i);
+	return p;
+}
+
+bool db_col_null(struct db_stmt *st, int i)
+{
+	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
+}
+
+void db_finalize(struct db_stmt *st)
+{
+	if (st == NULL)
+		return;
+	if (st->cached) {
+		sqlite3_reset(st->st);
+		sqlite3_clear_bindings(st->st);
+		st->busy = false;
+		return;
+	}
+	sqlite3_finalize(st->st);
+	free(st);
+}
+
+int db_begin(struct db *db)
+{
+	return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+int db_commit(struct db *db)
+{
+	return db_exec(db, "COMMIT");
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t db_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+int db_changes(struct db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
+const char *db_errmsg(struct db *db)
+{
+	return sqlite3_errmsg(db->h);
+}

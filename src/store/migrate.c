@@ -1,0 +1,64 @@
+/* migrate.c: schema migrations are embedded files named schema/sqlite/NNN_name.sql, applied in order. */
+#include "store/migrate.h"
+#include "base/clock.h"
+#include "base/embed.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "base/str.h"
+#include <string.h>
+
+#define MIGRATE_PREFIX "schema/sqlite/"
+
+int migrate_version(struct db *db)
+{
+	struct db_stmt *st;
+	if (db_query(db, &st, "SELECT coalesce(max(version),0) FROM schema_migration", ""))
+		return 0;
+	int v = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : 0;
+	db_finalize(st);
+	return v;
+}
+
+int migrate_run(struct db *db, int *applied)
+{
+	int rc = db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migration ("
+			     "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+	if (rc)
+		return rc;
+	int have = migrate_version(db);
+	int count = 0;
+	size_t plen = strlen(MIGRATE_PREFIX);
+	for (unsigned i = 0; i < embed_count; i++) {
+		const struct embed_file *f = &embed_files[i];
+		if (strncmp(f->name, MIGRATE_PREFIX, plen) != 0)
+			continue;
+		char digits[4] = {0};
+		memcpy(digits, f->name + plen, 3);
+		long version;
+		if (str_parse_long(digits, 1, 999, &version) != 0) {
+			log_error("migrate: %s is not named NNN_name.sql", f->name);
+			return ERR_DB;
+		}
+		if (version <= have)
+			continue;
+		char now[25];
+		clock_now_iso(now);
+		rc = db_begin(db);
+		if (rc == 0)
+			rc = db_exec(db, (const char *)f->data);
+		if (rc == 0)
+			rc = db_run(db, "INSERT INTO schema_migration(version, name, applied_at) VALUES (?,?,?)",
+				    "itt", (int64_t)version, f->name + plen, now);
+		if (rc == 0)
+			rc = db_commit(db);
+		if (rc) {
+			db_rollback(db);
+			log_error("migrate: %s failed", f->name);
+			return rc;
+		}
+		count++;
+	}
+	if (applied)
+		*applied = count;
+	return 0;
+}

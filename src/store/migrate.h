@@ -1,0 +1,12 @@
+/* migrate.h: applies the numbered schema migrations compiled into the binary. */
+#ifndef PD_MIGRATE_H
+#define PD_MIGRATE_H
+#include "store/db.h"
+
+/* migrate_run applies, each in its own transaction, every migration not yet recorded in
+ * schema_migration; *applied (may be NULL) counts them. 0 or ERR_DB. */
+int migrate_run(struct db *db, int *applied);
+/* migrate_version returns the highest applied migration number (0 for a new database). */
+int migrate_version(struct db *db);
+
+#endif

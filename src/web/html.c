@@ -1,0 +1,182 @@
+/* html.c: escaping by default, raw by name; the frame shared by every page. */
+#include "web/html.h"
+#include "base/err.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int html_escape(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		return 0;
+	const char *start = s;
+	int rc = 0;
+	for (; *s && rc == 0; s++) {
+		const char *ent = NULL;
+		switch (*s) {
+		case '&': ent = "&amp;"; break;
+		case '<': ent = "&lt;"; break;
+		case '>': ent = "&gt;"; break;
+		case '"': ent = "&quot;"; break;
+		case '\'': ent = "&#39;"; break;
+		default: continue;
+		}
+		rc = buf_append(b, start, (size_t)(s - start));
+		if (rc == 0)
+			rc = buf_puts(b, ent);
+		start = s + 1;
+	}
+	if (rc == 0)
+		rc = buf_append(b, start, strlen(start));
+	return rc;
+}
+
+static int html_urlencode(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	int rc = 0;
+	for (; s && *s && rc == 0; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.' || c == '~') {
+			rc = buf_append(b, s, 1);
+		} else {
+			char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+			rc = buf_append(b, e, 3);
+		}
+	}
+	return rc;
+}
+
+int html_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = 0;
+	const char *p = fmt;
+	while (*p && rc == 0) {
+		const char *pct = strchr(p, '%');
+		if (pct == NULL) {
+			rc = buf_puts(b, p);
+			break;
+		}
+		rc = buf_append(b, p, (size_t)(pct - p));
+		if (rc)
+			break;
+		char num[32];
+		p = pct + 1;
+		if (*p == 's') {
+			rc = html_escape(b, va_arg(ap, const char *));
+			p++;
+		} else if (*p == 'R') {
+			const char *raw = va_arg(ap, const char *);
+			rc = raw ? buf_puts(b, raw) : 0;
+			p++;
+		} else if (*p == 'U') {
+			rc = html_urlencode(b, va_arg(ap, const char *));
+			p++;
+		} else if (*p == 'd') {
+			snprintf(num, sizeof num, "%d", va_arg(ap, int));
+			rc = buf_puts(b, num);
+			p++;
+		} else if (strncmp(p, "lld", 3) == 0) {
+			snprintf(num, sizeof num, "%lld", va_arg(ap, long long));
+			rc = buf_puts(b, num);
+			p += 3;
+		} else if (strncmp(p, "ld", 2) == 0) {
+			snprintf(num, sizeof num, "%ld", va_arg(ap, long));
+			rc = buf_puts(b, num);
+			p += 2;
+		} else if (strncmp(p, "zu", 2) == 0) {
+			snprintf(num, sizeof num, "%zu", va_arg(ap, size_t));
+			rc = buf_puts(b, num);
+			p += 2;
+		} else if (*p == '%') {
+			rc = buf_append(b, "%", 1);
+			p++;
+		} else {
+			rc = ERR_INVALID; /* an unknown conversion is a programming error */
+		}
+	}
+	va_end(ap);
+	return rc;
+}
+
+int web_csrf_field(struct request *rq, struct response *rs)
+{
+	return html_printf(&rs->body, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", rq->csrf);
+}
+
+int web_page_begin(struct request *rq, struct response *rs, const char *title)
+{
+	rs->content_type = "text/html; charset=utf-8";
+	int rc = html_printf(&rs->body,
+			     "<!doctype html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+			     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+			     "<title>%s · Pendamping</title>"
+			     "<link rel=\"stylesheet\" href=\"/static/style.css\">"
+			     "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
+			     "<script src=\"/static/app.js\" defer></script></head><body>"
+			     "<a class=\"skip\" href=\"#main\">%s</a><header class=\"top\"><a class=\"brand\" href=\"/\">Pendamping</a>",
+			     i18n_lang_code(rq->lang), title, T("Skip to content"));
+	if (rc == 0 && rq->authed) {
+		rc = html_printf(&rs->body, "<nav aria-label=\"%s\"><ul>", T("Main menu"));
+		if (rc == 0 && policy_can(&rq->actor, PERM_CLIENT_READ))
+			rc = html_printf(&rs->body, "<li><a href=\"/clients\">%s</a></li>", T("Clients"));
+		if (rc == 0 && policy_can(&rq->actor, PERM_STATS_READ))
+			rc = html_printf(&rs->body, "<li><a href=\"/summary\">%s</a></li>", T("Summary"));
+		if (rc == 0 && policy_can(&rq->actor, PERM_USER_ADMIN))
+			rc = html_printf(&rs->body, "<li><a href=\"/users\">%s</a></li>", T("Users"));
+		if (rc == 0 && policy_can(&rq->actor, PERM_AUDIT_READ))
+			rc = html_printf(&rs->body, "<li><a href=\"/audit\">%s</a></li>", T("Audit trail"));
+		if (rc == 0)
+			rc = html_printf(&rs->body, "</ul></nav><div class=\"who\"><span>%s (%s)</span>",
+					 rq->actor.name, T(policy_role_name(rq->actor.role)));
+		if (rc == 0)
+			rc = html_printf(&rs->body,
+					 "<form method=\"post\" action=\"/language\" class=\"inline\">");
+		if (rc == 0)
+			rc = web_csrf_field(rq, rs);
+		if (rc == 0)
+			rc = html_printf(&rs->body,
+					 "<input type=\"hidden\" name=\"back\" value=\"%s\">"
+					 "<button name=\"lang\" value=\"%s\" class=\"link\" lang=\"%s\">%s</button></form>"
+					 "<form method=\"post\" action=\"/logout\" class=\"inline\">",
+					 rq->path, rq->lang == LANG_ID ? "en" : "id",
+					 rq->lang == LANG_ID ? "en" : "id",
+					 rq->lang == LANG_ID ? "English" : "Bahasa Indonesia");
+		if (rc == 0)
+			rc = web_csrf_field(rq, rs);
+		if (rc == 0)
+			rc = html_printf(&rs->body, "<button class=\"link\">%s</button></form></div>", T("Log out"));
+	} else if (rc == 0) {
+		rc = html_printf(&rs->body,
+				 "<div class=\"who\"><a href=\"/language?lang=%s\" lang=\"%s\">%s</a></div>",
+				 rq->lang == LANG_ID ? "en" : "id", rq->lang == LANG_ID ? "en" : "id",
+				 rq->lang == LANG_ID ? "English" : "Bahasa Indonesia");
+	}
+	if (rc == 0)
+		rc = html_printf(&rs->body, "</header><main id=\"main\">");
+	return rc;
+}
+
+int web_page_end(struct request *rq, struct response *rs)
+{
+	return html_printf(&rs->body, "</main><footer>Pendamping %s · %s</footer></body></html>\n",
+			   PD_VERSION, T("Social rehabilitation casework"));
+}
+
+int web_error(struct request *rq, struct response *rs, int code, const char *detail)
+{
+	buf_reset(&rs->body);
+	rs->status = err_status(code);
+	int rc = web_page_begin(rq, rs, T("Error"));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<h1>%s</h1><p class=\"error\" role=\"alert\">%s</p>",
+				 T("Something went wrong"), T(detail ? detail : err_message(code)));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<p><a href=\"/\">%s</a></p>", T("Back to the start page"));
+	if (rc == 0)
+		rc = web_page_end(rq, rs);
+	return rc;
+}

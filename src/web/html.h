@@ -1,0 +1,27 @@
+/* html.h: the escaping HTML writer and the page frame.
+ *
+ * html_printf's plain %s escapes for HTML text and attributes; raw markup must be asked for by
+ * name with %R (only ever for markup the program itself produced). */
+#ifndef PD_HTML_H
+#define PD_HTML_H
+#include "base/buf.h"
+#include "http/request.h"
+
+/* html_printf appends to b. Conversions: %s escaped text (NULL prints nothing), %R raw, %U text
+ * escaped as a URL query component, %d int, %ld long, %lld long long, %zu size_t, %% a percent. */
+int html_printf(struct buf *b, const char *fmt, ...);
+/* html_escape appends s escaped (& < > " ' become entities). */
+int html_escape(struct buf *b, const char *s);
+
+/* web_page_begin writes the document head and the navigation for rq's user. */
+int web_page_begin(struct request *rq, struct response *rs, const char *title);
+/* web_page_end closes the document. */
+int web_page_end(struct request *rq, struct response *rs);
+/* web_error renders an error page for code (and optional detail message key). */
+int web_error(struct request *rq, struct response *rs, int code, const char *detail);
+/* web_csrf_field writes the hidden CSRF input of every state-changing form. */
+int web_csrf_field(struct request *rq, struct response *rs);
+/* T is request_t for the page being written. */
+#define T(s) request_t(rq, s)
+
+#endif

@@ -1,0 +1,28 @@
+/* pages.h: the HTML page handlers, one file per area. */
+#ifndef PD_PAGES_H
+#define PD_PAGES_H
+#include "http/request.h"
+
+int web_home(struct request *rq, struct response *rs);
+int web_static(struct request *rq, struct response *rs);
+int web_login_form(struct request *rq, struct response *rs);
+int web_login(struct request *rq, struct response *rs);
+int web_logout(struct request *rq, struct response *rs);
+int web_language(struct request *rq, struct response *rs);
+int web_language_anon(struct request *rq, struct response *rs);
+int web_summary(struct request *rq, struct response *rs);
+
+int web_clients(struct request *rq, struct response *rs);
+int web_client_new(struct request *rq, struct response *rs);
+int web_client_create(struct request *rq, struct response *rs);
+int web_client_view(struct request *rq, struct response *rs);
+int web_client_edit(struct request *rq, struct response *rs);
+int web_client_update(struct request *rq, struct response *rs);
+int web_client_archive(struct request *rq, struct response *rs);
+
+int web_users(struct request *rq, struct response *rs);
+int web_user_create(struct request *rq, struct response *rs);
+int web_user_toggle(struct request *rq, struct response *rs);
+int web_audit(struct request *rq, struct response *rs);
+
+#endif
