@@ -25,6 +25,7 @@ run: deps build
 	$(BIN) serve --data $(DATA) --listen $(LISTEN)
 
 unit: build
+	sh tools/lint.sh
 	meson test -C $(BUILD) --suite unit --print-errorlogs
 
 http: build
@@ -47,6 +48,15 @@ test: deps-test build
 	$(MAKE) --no-print-directory http
 	$(MAKE) --no-print-directory e2e
 	$(MAKE) --no-print-directory asan
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@test -f build-fuzz/build.ninja || CC=clang meson setup build-fuzz -Dfuzz=true -Dbuildtype=debug >/dev/null
+	@ninja -C build-fuzz
+	@for t in form client_json nik route; do \
+	  echo "fuzz $$t for $(FUZZ_SECONDS) s"; mkdir -p build-fuzz/corpus-$$t; \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
