@@ -181,3 +181,26 @@ int api_user_token(struct request *rq, struct response *rs)
 		return rc;
 	return api_send(rq, rs, 201, json_pack("{s:s}", "token", token));
 }
+
+int api_me_patch(struct request *rq, struct response *rs)
+{
+	json_t *body;
+	if (api_body(rq, rs, &body))
+		return 0;
+	const char *key;
+	json_t *v;
+	json_object_foreach(body, key, v) {
+		if (strcmp(key, "lang") != 0) {
+			const char *field = arena_strdup(&rq->arena, key);
+			json_decref(body);
+			return api_error(rq, rs, ERR_INVALID, field, "Unknown field.");
+		}
+	}
+	json_t *lang = json_object_get(body, "lang");
+	const char *code = json_is_string(lang) ? arena_strdup(&rq->arena, json_string_value(lang)) : NULL;
+	json_decref(body);
+	if (code == NULL || account_set_lang(rq->db, &rq->actor, code) != 0)
+		return api_error(rq, rs, ERR_INVALID, "lang", "Language must be id or en.");
+	rq->lang = i18n_lang_parse(code);
+	return api_me(rq, rs);
+}

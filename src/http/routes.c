@@ -19,6 +19,7 @@ const struct route routes[] = {
 	{"POST", "/language", web_language, PERM_LOGIN, KIND_HTML},
 	{"DELETE", "/api/v1/session", api_session_delete, PERM_LOGIN, KIND_JSON},
 	{"GET", "/api/v1/me", api_me, PERM_LOGIN, KIND_JSON},
+	{"PATCH", "/api/v1/me", api_me_patch, PERM_LOGIN, KIND_JSON},
 	{"GET", "/api/v1/ppks", api_ppks, PERM_LOGIN, KIND_JSON},
 
 	/* The client registry */

@@ -6,6 +6,7 @@
 #include "store/ref_store.h"
 #include "web/html.h"
 #include "web/pages.h"
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -308,6 +309,49 @@ static int web_input(struct request *rq, struct response *rs, const struct web_f
 	return rc;
 }
 
+
+/* web_conflict lists the fields whose stored value differs from what the user submitted, so that
+ * nobody overwrites a colleague's correction without seeing it. */
+static int web_conflict(struct request *rq, struct response *rs, const struct client *mine,
+			const struct client *now)
+{
+	static const struct {
+		const char *label;
+		size_t offset;
+	} fields[] = {
+		{N_("Full name"), offsetof(struct client, name)},
+		{N_("Other names (nicknames, earlier names)"), offsetof(struct client, other_names)},
+		{"NIK", offsetof(struct client, nik)},
+		{N_("KK number"), offsetof(struct client, kk)},
+		{N_("Sex"), offsetof(struct client, sex)},
+		{N_("Birth place"), offsetof(struct client, birth_place)},
+		{N_("Birth date"), offsetof(struct client, birth_date)},
+		{N_("Address"), offsetof(struct client, address)},
+		{N_("Region"), offsetof(struct client, region)},
+		{N_("Phone"), offsetof(struct client, phone)},
+		{N_("Notes"), offsetof(struct client, notes)},
+	};
+	int rc = html_printf(&rs->body, "<div class=\"warning\" role=\"alert\" id=\"conflict\"><p>%s %s (%s).</p><ul>",
+			     T("The record was changed by someone else:"), now->updated_by, now->updated_at);
+	int shown = 0;
+	for (unsigned i = 0; rc == 0 && i < sizeof fields / sizeof fields[0]; i++) {
+		const char *a = *(const char *const *)((const char *)mine + fields[i].offset);
+		const char *b = *(const char *const *)((const char *)now + fields[i].offset);
+		if (str_empty(a) && str_empty(b))
+			continue;
+		if (a && b && strcmp(a, b) == 0)
+			continue;
+		rc = html_printf(&rs->body, "<li>%s: <strong>%s</strong> (%s: %s)</li>", T(fields[i].label),
+				 b ? b : "—", T("yours"), a ? a : "—");
+		shown++;
+	}
+	if (rc == 0 && shown == 0)
+		rc = html_printf(&rs->body, "<li>%s</li>", T("Lists (PPKS, flags, household, disability or consent) differ."));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "</ul><p>%s</p></div>", T("Your input is kept below. Save again to replace the current record with it."));
+	return rc;
+}
+
 static int web_client_form(struct request *rq, struct response *rs, struct web_form *wf)
 {
 	struct client *c = &wf->c;
@@ -325,6 +369,8 @@ static int web_client_form(struct request *rq, struct response *rs, struct web_f
 				 wf->res.faults.list[i].field, T(wf->res.faults.list[i].msg));
 	if (rc == 0 && wf->has_result && wf->res.faults.n)
 		rc = html_printf(&rs->body, "</ul></div>");
+	if (rc == 0 && wf->has_result && wf->res.current.uid)
+		rc = web_conflict(rq, rs, c, &wf->res.current);
 	if (rc == 0 && wf->has_result && wf->res.existing_uid)
 		rc = html_printf(&rs->body, "<p class=\"warning\"><a href=\"/clients/%s\" id=\"existing-client\">%s</a></p>",
 				 wf->res.existing_uid, T("Open the client who already has this NIK"));
@@ -593,8 +639,6 @@ int web_client_update(struct request *rq, struct response *rs)
 		/* Show the current record with the user's input kept beside a clear message. */
 		wf.c = shown;
 		wf.c.version = wf.res.current.version ? wf.res.current.version : stored.version;
-		faults_add(&wf.res.faults, "version",
-			   "Someone else changed this record after you opened it. Your input is kept below; check the current record in another tab, then save again.");
 		rs->status = 409;
 		return web_client_form(rq, rs, &wf);
 	}
