@@ -39,6 +39,16 @@ static int web_users_page(struct request *rq, struct response *rs, const struct 
 				rc = html_printf(&rs->body, "<button class=\"secondary\">%s</button></form>",
 						 u->disabled ? T("Enable") : T("Disable"));
 		}
+		if (rc == 0) {
+			rc = html_printf(&rs->body, "<form method=\"post\" action=\"/users/%s/password\" class=\"inline\">", u->name);
+			if (rc == 0)
+				rc = web_csrf_field(rq, rs);
+			if (rc == 0)
+				rc = html_printf(&rs->body, "<label class=\"visually-hidden\" for=\"pw-%s\">%s</label>"
+						 "<input id=\"pw-%s\" name=\"password\" type=\"password\" autocomplete=\"new-password\" minlength=\"8\" required placeholder=\"%s\">"
+						 "<button class=\"secondary\">%s</button></form>",
+						 u->name, T("New password"), u->name, T("New password"), T("Set password"));
+		}
 		if (rc == 0)
 			rc = html_printf(&rs->body, "</td></tr>");
 	}
@@ -103,8 +113,25 @@ int web_user_create(struct request *rq, struct response *rs)
 	return 0;
 }
 
+/* web_user_password sets a user's password (their sessions end). */
+static int web_user_password(struct request *rq, struct response *rs)
+{
+	struct faults f = {0};
+	int rc = account_set_password(rq->db, &rq->arena, &rq->actor, rq->params[0],
+				      kv_get(&rq->form, "password"), &f);
+	if (rc == ERR_INVALID) {
+		rs->status = 422;
+		return web_users_page(rq, rs, NULL, &f, NULL);
+	}
+	if (rc)
+		return rc;
+	return web_users_page(rq, rs, NULL, NULL, T("Password changed; the user's sessions have ended."));
+}
+
 int web_user_toggle(struct request *rq, struct response *rs)
 {
+	if (strcmp(rq->params[1], "password") == 0)
+		return web_user_password(rq, rs);
 	bool disable = strcmp(rq->params[1], "disable") == 0;
 	if (!disable && strcmp(rq->params[1], "enable") != 0)
 		return ERR_NOTFOUND;
