@@ -26,6 +26,7 @@ run: deps build
 
 unit: build
 	sh tools/lint.sh
+	python3 tools/po-extract.py --check po/id.po
 	meson test -C $(BUILD) --suite unit --print-errorlogs
 
 http: build
