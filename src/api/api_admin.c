@@ -23,7 +23,9 @@ int api_audit_filter(struct request *rq, struct audit_filter *f, const char **ba
 		*bad_field = f->since && !str_date_valid(f->since) ? "since" : "until";
 		return ERR_INVALID;
 	}
-	v = kv_get(&rq->query, "before");
+	v = kv_get(&rq->query, "cursor");
+	if (v == NULL || *v == 0)
+		v = kv_get(&rq->query, "before");
 	long before = 0;
 	if (v && *v && str_parse_long(v, 1, 0x7fffffffffffffffL, &before)) {
 		*bad_field = "before";

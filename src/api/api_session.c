@@ -151,6 +151,10 @@ int api_user_patch(struct request *rq, struct response *rs)
 		return api_error(rq, rs, ERR_INVALID, dis && !json_is_boolean(dis) ? "disabled" : "password",
 				 dis && !json_is_boolean(dis) ? "Must be true or false." : "Must be text or null.");
 	}
+	if (pw && strlen(json_string_value(pw)) < ACCOUNT_PASSWORD_MIN) {
+		json_decref(body);
+		return api_error(rq, rs, ERR_INVALID, "password", "Password must have at least 8 characters.");
+	}
 	if (dis)
 		rc = account_set_disabled(rq->db, &rq->arena, &rq->actor, name, json_is_true(dis));
 	if (rc == 0 && pw) {
@@ -199,8 +203,11 @@ int api_me_patch(struct request *rq, struct response *rs)
 	json_t *lang = json_object_get(body, "lang");
 	const char *code = json_is_string(lang) ? arena_strdup(&rq->arena, json_string_value(lang)) : NULL;
 	json_decref(body);
-	if (code == NULL || account_set_lang(rq->db, &rq->actor, code) != 0)
+	int rc = code ? account_set_lang(rq->db, &rq->actor, code) : ERR_INVALID;
+	if (rc == ERR_INVALID)
 		return api_error(rq, rs, ERR_INVALID, "lang", "Language must be id or en.");
+	if (rc)
+		return rc;
 	rq->lang = i18n_lang_parse(code);
 	return api_me(rq, rs);
 }

@@ -1,6 +1,7 @@
 /* arena.c: chunked bump allocation for request-scoped memory. */
 #include "base/arena.h"
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@ void arena_init(struct arena *a)
 void *arena_alloc(struct arena *a, size_t n)
 {
 	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-	if (need < n)
+	if (need < n || need > SIZE_MAX - sizeof(struct arena_chunk))
 		return NULL;
 	struct arena_chunk *c = a->head;
 	if (c == NULL || c->size - c->used < need) {

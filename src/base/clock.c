@@ -48,3 +48,11 @@ void clock_today(char out[11])
 	memcpy(out, iso, 10);
 	out[10] = 0;
 }
+
+void clock_today_at(int offset, char out[11])
+{
+	char iso[25];
+	clock_iso_from(clock_unix() + offset, iso);
+	memcpy(out, iso, 10);
+	out[10] = 0;
+}

@@ -15,5 +15,7 @@ int64_t clock_unix_ms(void);
 int64_t clock_mono_us(void);
 /* clock_today writes today's UTC date as "YYYY-MM-DD" into out[11]. */
 void clock_today(char out[11]);
+/* clock_today_at writes the date at UTC plus offset seconds (a time zone) as "YYYY-MM-DD". */
+void clock_today_at(int offset, char out[11]);
 
 #endif

@@ -78,18 +78,27 @@ static int i18n_load(struct i18n_catalogue *cat, const struct embed_file *f)
 	char *id = NULL, *str = NULL;
 	size_t idlen = 0, strlen_ = 0;
 	int state = 0; /* 1 reading msgid, 2 reading msgstr */
+	int fuzzy = 0, fuzzy_entry = 0; /* a "#, fuzzy" entry is not a translation yet */
 	int cap = 0, rc = 0;
 	while (p < end && rc == 0) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		if (eol == NULL)
 			eol = end;
-		if (strncmp(p, "msgid ", 6) == 0) {
+		if (strncmp(p, "#,", 2) == 0 && memmem(p, (size_t)(eol - p), "fuzzy", 5)) {
+			fuzzy = 1;
+		} else if (strncmp(p, "msgid ", 6) == 0) {
 			if (state == 2) {
+				if (fuzzy_entry) {
+					free(str);
+					str = NULL;
+				}
 				rc = i18n_add(cat, id, str, &cap);
 				id = str = NULL;
 				idlen = strlen_ = 0;
 			}
 			state = 1;
+			fuzzy_entry = fuzzy;
+			fuzzy = 0;
 			if (rc == 0)
 				rc = i18n_unquote(p + 5, eol, &id, &idlen);
 		} else if (strncmp(p, "msgstr ", 7) == 0) {
@@ -103,6 +112,10 @@ static int i18n_load(struct i18n_catalogue *cat, const struct embed_file *f)
 		p = eol + 1;
 	}
 	if (rc == 0 && state == 2) {
+		if (fuzzy_entry) {
+			free(str);
+			str = NULL;
+		}
 		rc = i18n_add(cat, id, str, &cap);
 		id = str = NULL;
 	}

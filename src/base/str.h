@@ -7,6 +7,8 @@
 /* str_utf8_valid tells whether s[0..n) is well-formed UTF-8 without NUL bytes or C0 controls
  * other than tab, LF and CR. */
 bool str_utf8_valid(const char *s, size_t n);
+/* str_utf8_chars counts the characters (code points) of a valid UTF-8 string. */
+size_t str_utf8_chars(const char *s);
 /* str_trim returns s without leading and trailing ASCII white space; it writes a NUL in s. */
 char *str_trim(char *s);
 /* str_empty tells whether s is NULL or only white space. */

@@ -4,6 +4,7 @@
 #include "base/err.h"
 #include "base/str.h"
 #include "domain/audit.h"
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -190,11 +191,30 @@ static int account_fail(struct db *db, const char *key, int64_t now)
 	return throttle_store_set(db, key, start, failures + 1);
 }
 
+static char account_dummy_hash[crypto_pwhash_STRBYTES];
+static pthread_once_t account_dummy_once = PTHREAD_ONCE_INIT;
+
+static void account_dummy_init(void)
+{
+	if (secret_password_hash("not a password of anyone", account_dummy_hash, sizeof account_dummy_hash))
+		account_dummy_hash[0] = 0;
+}
+
+static void account_dummy_verify(const char *password)
+{
+	pthread_once(&account_dummy_once, account_dummy_init);
+	if (account_dummy_hash[0])
+		(void)secret_password_verify(account_dummy_hash, password ? password : "");
+}
+
 int account_login(struct db *db, struct arena *a, const char *name, const char *password,
 		  const char *ip, const char **token, const char **csrf, struct user *user)
 {
 	int64_t now = clock_unix();
 	char *ukey = arena_printf(a, "user:%s", name ? name : "");
+	for (char *p = ukey; p && *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32); /* user names match without regard to case */
 	char *ikey = arena_printf(a, "ip:%s", ip ? ip : "");
 	if (ukey == NULL || ikey == NULL)
 		return ERR_NOMEM;
@@ -208,6 +228,8 @@ int account_login(struct db *db, struct arena *a, const char *name, const char *
 		return ERR_THROTTLED;
 	rc = str_empty(name) || password == NULL ? ERR_NOTFOUND : user_store_by_name(db, a, name, user);
 	bool ok = rc == 0 && !user->disabled && secret_password_verify(user->password_hash, password) == 0;
+	if (rc == ERR_NOTFOUND)
+		account_dummy_verify(password); /* an unknown name costs the same time as a known one */
 	if (rc && rc != ERR_NOTFOUND)
 		return rc;
 	rc = db_begin(db);
@@ -280,6 +302,8 @@ int account_session(struct db *db, struct arena *a, const char *token, struct us
 int account_logout(struct db *db, const struct actor *actor, const char *token)
 {
 	char hash[SECRET_HASH_HEX];
+	if (token == NULL)
+		return 0; /* a bearer token has no session to end */
 	secret_digest_hex(token, strlen(token), hash);
 	int rc = db_begin(db);
 	if (rc)

@@ -43,7 +43,7 @@ static void client_text(struct arena *a, const char **s, const char *field, size
 	size_t n = strlen(*s);
 	if (!str_utf8_valid(*s, n))
 		faults_add(f, field, "Must be valid UTF-8 text without control characters.");
-	else if (n > max)
+	else if (str_utf8_chars(*s) > max)
 		faults_add(f, field, max <= 100 ? "Too long: at most 100 characters."
 			   : max <= 200 ? "Too long: at most 200 characters."
 			   : max <= 500 ? "Too long: at most 500 characters."
@@ -55,7 +55,7 @@ static void client_date(const char *s, const char *field, struct faults *f)
 	char today[11];
 	if (s == NULL)
 		return;
-	clock_today(today);
+	clock_today_at(9 * 3600, today); /* WIT, UTC+9: the last Indonesian zone to reach a new day's end */
 	if (!str_date_valid(s))
 		faults_add(f, field, "Must be a real date written YYYY-MM-DD.");
 	else if (strcmp(s, today) > 0)

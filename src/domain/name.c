@@ -40,6 +40,8 @@ size_t name_normalise(const char *name, char *out, size_t n)
 				folded = name_fold_latin1[cp - 0xc0];
 			else if (cp >= 0x100 && cp < 0x180)
 				folded = name_fold_exta[cp - 0x100];
+			else if (cp == 0xa0)
+				folded = '-'; /* no-break space, common in pasted text */
 			else if (cp == 0x2bc || cp == 0x2b9)
 				folded = '\''; /* modifier apostrophes */
 			if (folded == '\'') {

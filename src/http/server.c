@@ -63,8 +63,12 @@ static enum MHD_Result server_collect_arg(void *cls, enum MHD_ValueKind kind, co
 	struct kvlist *q = &sc->rq.query;
 	size_t klen = strlen(key), vlen = value ? strlen(value) : 0;
 	sc->url_len += klen + vlen + 2;
-	if (sc->url_len > REQUEST_MAX_URL || q->n >= REQUEST_MAX_FIELDS)
+	if (sc->url_len > REQUEST_MAX_URL)
 		return MHD_NO;
+	if (q->n >= REQUEST_MAX_FIELDS) {
+		sc->toobig = true;
+		return MHD_NO;
+	}
 	if (!str_utf8_valid(key, klen) || (value && !str_utf8_valid(value, vlen))) {
 		sc->bad_url = true;
 		return MHD_NO;
@@ -167,8 +171,10 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 	bool path_known;
 	const struct route *route = router_find(&rq->arena, routes, routes_count, rq->method, rq->path,
 						rq->params, &rq->nparams, &path_known);
+	if (route)
+		rq->kind = route->kind;
 	int rc = server_authenticate(rq, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization"));
-	if (rc) {
+	if (rc && !(route && route->perm == PERM_PUBLIC && rc == ERR_UNAUTH)) {
 		server_fail(rq, rs, rc);
 		return;
 	}
@@ -176,7 +182,6 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 		server_fail(rq, rs, path_known ? ERR_METHOD : ERR_NOTFOUND);
 		return;
 	}
-	rq->kind = route->kind;
 	if (route->perm != PERM_PUBLIC && !rq->authed) {
 		if (route->kind == KIND_HTML && strcmp(rq->method, "GET") == 0) {
 			response_redirect(rs, arena_printf(&rq->arena, "/login?next=%s", rq->path));

@@ -282,6 +282,7 @@ int client_store_get(struct db *db, struct arena *a, int64_t org, const char *ui
 		db_finalize(st);
 		return rc == DB_DONE ? ERR_NOTFOUND : rc;
 	}
+	rc = 0;
 	memset(c, 0, sizeof *c);
 	c->id = db_col_int(st, 0);
 	c->uid = client_store_text(a, st, 1);

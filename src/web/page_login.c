@@ -133,11 +133,6 @@ int web_language_anon(struct request *rq, struct response *rs)
 	const char *lang = kv_get(&rq->query, "lang");
 	if (lang == NULL || (strcmp(lang, "id") != 0 && strcmp(lang, "en") != 0))
 		return ERR_INVALID;
-	if (rq->authed) {
-		int rc = account_set_lang(rq->db, &rq->actor, lang);
-		if (rc)
-			return rc;
-	}
 	rs->cookies[rs->ncookies++] = arena_printf(&rq->arena,
 		"pd_lang=%s; Path=/; SameSite=Strict; Max-Age=31536000", lang);
 	response_redirect(rs, web_back(kv_get(&rq->query, "back")));

@@ -1,0 +1,302 @@
+// auth.test.mjs: log-in and log-out (API and HTML form), throttling, cookies, bearer tokens,
+// security headers and what an anonymous visitor may see.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  Client,
+  PASSWORD,
+  TEST_TIMEOUT,
+  anon,
+  apiLoginFrom,
+  cookiesOf,
+  expectError,
+  hooks,
+  login,
+  raw,
+  run,
+  sessionCookie,
+} from './helpers.mjs';
+
+const ctx = hooks(before, after);
+const T = { timeout: TEST_TIMEOUT };
+
+function assertSecurityHeaders(h, what) {
+  const get = (k) => (typeof h.get === 'function' ? h.get(k) : h[k]);
+  const csp = get('content-security-policy');
+  assert.ok(csp, `${what}: no Content-Security-Policy`);
+  assert.match(csp, /default-src 'self'/, `${what}: CSP ${csp}`);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, `${what}: CSP ${csp}`);
+  const framing = /frame-ancestors 'none'/.test(csp) || /^(DENY|SAMEORIGIN)$/i.test(get('x-frame-options') || '');
+  assert.ok(framing, `${what}: neither frame-ancestors nor X-Frame-Options`);
+  assert.equal(get('x-content-type-options'), 'nosniff', what);
+  assert.ok(get('referrer-policy'), `${what}: no Referrer-Policy`);
+  assert.match(get('referrer-policy'), /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/, what);
+}
+
+function parseCookie(setCookie) {
+  const [pair, ...attrs] = setCookie.split(';').map((s) => s.trim());
+  const flags = {};
+  for (const a of attrs) {
+    const [k, v = true] = a.split('=');
+    flags[k.toLowerCase()] = v;
+  }
+  return { pair, flags };
+}
+
+describe('public endpoints and anonymous visitors', () => {
+  test('/healthz answers without log-in', T, async () => {
+    const r = await anon(ctx.base).get('/healthz');
+    assert.equal(r.status, 200);
+    assert.equal(r.json.status, 'ok');
+    assert.equal(typeof r.json.version, 'string');
+  });
+
+  test('security headers on JSON, HTML, redirects and errors', T, async () => {
+    const a = anon(ctx.base);
+    assertSecurityHeaders((await a.get('/healthz')).headers, 'GET /healthz');
+    const loginPage = await a.get('/login');
+    assert.equal(loginPage.status, 200);
+    assert.match(loginPage.headers.get('content-type'), /^text\/html/);
+    assertSecurityHeaders(loginPage.headers, 'GET /login');
+    assertSecurityHeaders((await a.get('/clients')).headers, 'GET /clients (redirect)');
+    assertSecurityHeaders((await a.get('/api/v1/clients')).headers, 'GET /api/v1/clients (401)');
+    assertSecurityHeaders((await a.get('/no-such-page')).headers, 'GET /no-such-page (404)');
+    const w = (await login(ctx.base, 'worker')).client;
+    const page = await w.get('/clients');
+    assert.equal(page.status, 200);
+    assertSecurityHeaders(page.headers, 'GET /clients (logged in)');
+    const api = await w.get('/api/v1/clients?limit=1');
+    assert.equal(api.status, 200);
+    assertSecurityHeaders(api.headers, 'GET /api/v1/clients (logged in)');
+    assert.equal(api.headers.get('cache-control'), 'no-store', 'personal data must not be cached');
+  });
+
+  test('HTML pages without log-in redirect to /login', T, async () => {
+    const a = anon(ctx.base);
+    for (const p of ['/clients', '/clients/new', '/summary', '/users', '/audit']) {
+      const r = await a.get(p);
+      assert.equal(r.status, 303, `${p}: ${r.status}`);
+      const loc = r.headers.get('location');
+      assert.ok(loc.startsWith('/login'), `${p} redirects to ${loc}`);
+      assert.match(decodeURIComponent(loc), new RegExp(`next=${p}`), `${p}: the way back is kept`);
+    }
+    const home = await a.get('/');
+    assert.equal(home.status, 303);
+    assert.equal(home.headers.get('location'), '/login');
+  });
+
+  test('API routes without log-in answer 401 in JSON', T, async () => {
+    const a = anon(ctx.base);
+    for (const [m, p] of [
+      ['GET', '/api/v1/me'],
+      ['GET', '/api/v1/clients'],
+      ['GET', '/api/v1/summary'],
+      ['GET', '/api/v1/audit'],
+      ['POST', '/api/v1/clients'],
+      ['DELETE', '/api/v1/session'],
+    ]) {
+      const r = await a.request(m, p, m === 'POST' ? { json: { name: 'X' } } : {});
+      expectError(r, 401, 'unauthenticated');
+    }
+  });
+});
+
+describe('API log-in and log-out', () => {
+  test('log-in returns the user and a CSRF token and sets a strict HttpOnly cookie', T, async () => {
+    const res = await fetch(`${ctx.base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', connection: 'close' },
+      body: JSON.stringify({ name: 'worker', password: PASSWORD }),
+    });
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.equal(body.user.name, 'worker');
+    assert.equal(body.user.role, 'worker');
+    assert.equal(typeof body.user.uid, 'string');
+    assert.equal(body.user.disabled, false);
+    assert.equal(body.user.password_hash, undefined);
+    assert.equal(typeof body.csrf, 'string');
+    assert.ok(body.csrf.length >= 32, 'CSRF token is long enough to be unguessable');
+    const cookies = cookiesOf(res).filter((c) => c.startsWith('pd_session='));
+    assert.equal(cookies.length, 1);
+    const { pair, flags } = parseCookie(cookies[0]);
+    assert.ok(pair.length > 'pd_session='.length + 30, 'session token is long');
+    assert.equal(flags.httponly, true, 'HttpOnly');
+    assert.equal(String(flags.samesite).toLowerCase(), 'strict', 'SameSite=Strict');
+    assert.equal(flags.path, '/');
+    assert.ok(Number(flags['max-age']) > 0);
+
+    const me = await new Client(ctx.base, { cookie: pair }).get('/api/v1/me');
+    assert.equal(me.status, 200);
+    assert.equal(me.json.name, 'worker');
+    assert.equal(me.json.csrf, body.csrf, '/api/v1/me gives the session its CSRF token');
+  });
+
+  test('wrong password: 401 with a message, no cookie, same answer for an unknown user', T, async () => {
+    const bad = await apiLoginFrom(ctx.base, '127.0.0.5', 'worker', 'not-the-password', { cookie: 'pd_lang=en' });
+    const e = expectError(bad, 401, 'unauthenticated');
+    assert.match(e.message, /wrong user name or password/i);
+    assert.equal(bad.headers['set-cookie'], undefined, 'no cookie on failure');
+    const unknown = await apiLoginFrom(ctx.base, '127.0.0.5', 'nobody-here', 'not-the-password', { cookie: 'pd_lang=en' });
+    expectError(unknown, 401, 'unauthenticated');
+    assert.deepEqual(unknown.json, bad.json, 'an unknown name is answered like a wrong password');
+    // A success afterwards still works (1-2 failures are far from the limit).
+    await login(ctx.base, 'worker');
+  });
+
+  test('missing or non-text credentials are 422 naming the field', T, async () => {
+    const a = anon(ctx.base);
+    expectError(await a.post('/api/v1/session', { name: 'worker' }), 422, 'invalid', 'password');
+    expectError(await a.post('/api/v1/session', { password: PASSWORD }), 422, 'invalid', 'name');
+    expectError(await a.post('/api/v1/session', { name: 5, password: PASSWORD }), 422, 'invalid', 'name');
+  });
+
+  test('log-out ends the session: the old cookie no longer works', T, async () => {
+    const s = await login(ctx.base, 'worker2');
+    assert.equal((await s.client.get('/api/v1/me')).status, 200);
+    const out = await s.client.del('/api/v1/session');
+    assert.equal(out.status, 204);
+    const cleared = cookiesOf(out.res).find((c) => c.startsWith('pd_session='));
+    assert.ok(cleared, 'log-out clears the cookie');
+    assert.match(cleared, /Max-Age=0/i);
+    expectError(await s.client.get('/api/v1/me'), 401, 'unauthenticated');
+    const page = await s.client.get('/clients');
+    assert.equal(page.status, 303, 'the HTML side is logged out too');
+    // Other sessions of the same user are not affected.
+    const other = await login(ctx.base, 'worker2');
+    assert.equal((await other.client.get('/api/v1/me')).status, 200);
+  });
+});
+
+describe('HTML log-in form', () => {
+  test('GET /login shows the form', T, async () => {
+    const r = await anon(ctx.base).get('/login?next=/clients');
+    assert.equal(r.status, 200);
+    assert.match(r.text, /<form[^>]+action="\/login"/);
+    assert.match(r.text, /name="password"[^>]*type="password"|type="password"[^>]*name="password"/);
+    assert.match(r.text, /name="next" value="\/clients"/);
+  });
+
+  test('posting the form logs in, redirects to next, and log-out ends the session', T, async () => {
+    const a = anon(ctx.base);
+    const r = await a.form('/login', { name: 'supervisor', password: PASSWORD, next: '/clients?q=siti' });
+    assert.equal(r.status, 303, r.text);
+    assert.equal(r.headers.get('location'), '/clients?q=siti');
+    const set = cookiesOf(r.res).find((c) => c.startsWith('pd_session='));
+    assert.ok(set, 'a session cookie is set');
+    const { flags } = parseCookie(set);
+    assert.equal(flags.httponly, true);
+    assert.equal(String(flags.samesite).toLowerCase(), 'strict');
+    const cookie = sessionCookie(r.res);
+    const user = new Client(ctx.base, { cookie });
+    const page = await user.get('/clients');
+    assert.equal(page.status, 200);
+    assert.match(page.text, /supervisor/);
+    // The form needs the session's CSRF token, which the page carries.
+    const m = /name="_csrf" value="([^"]+)"/.exec(page.text);
+    assert.ok(m, 'the page has a _csrf field');
+    const me = await user.get('/api/v1/me');
+    assert.equal(me.json.csrf, m[1]);
+    user.csrf = m[1];
+    const out = await user.form('/logout', {});
+    assert.equal(out.status, 303);
+    assert.equal(out.headers.get('location'), '/login');
+    const after = await user.get('/clients');
+    assert.equal(after.status, 303, 'the cookie no longer works after log-out');
+    assert.ok(after.headers.get('location').startsWith('/login'));
+    expectError(await user.get('/api/v1/me'), 401);
+  });
+
+  test('a wrong password re-shows the form with 401 and sets no cookie', T, async () => {
+    const body = new URLSearchParams({ name: 'supervisor', password: 'wrong-password', next: '/' }).toString();
+    const r = await raw(ctx.base, {
+      method: 'POST',
+      path: '/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+      body,
+      localAddress: '127.0.0.6',
+    });
+    assert.equal(r.status, 401);
+    assert.match(r.headers['content-type'], /^text\/html/);
+    assert.match(r.text, /role="alert"/);
+    assert.match(r.text, /value="supervisor"/, 'the name is kept');
+    assert.doesNotMatch(r.text, /wrong-password/, 'the password is not echoed');
+    assert.equal(r.headers['set-cookie'], undefined);
+  });
+
+  test('next must be a local path (no open redirect)', T, async () => {
+    for (const next of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+      const r = await anon(ctx.base).form('/login', { name: 'supervisor', password: PASSWORD, next });
+      assert.equal(r.status, 303);
+      assert.equal(r.headers.get('location'), '/', `next=${next}`);
+    }
+  });
+});
+
+describe('bearer tokens', () => {
+  test('a token made on the command line authenticates without cookie or CSRF', T, async () => {
+    const t = await run(['token', 'create', '--data', ctx.server.dataDir, '--user', 'worker']);
+    assert.equal(t.code, 0, t.stderr);
+    const token = t.stdout.trim();
+    assert.match(token, /^pdt_[A-Za-z0-9_-]{43}$/);
+    const c = new Client(ctx.base, { token });
+    const me = await c.get('/api/v1/me');
+    assert.equal(me.status, 200);
+    assert.equal(me.json.name, 'worker');
+    assert.equal(me.json.csrf, undefined, 'a token has no CSRF token');
+    const list = await c.get('/api/v1/clients?limit=2');
+    assert.equal(list.status, 200);
+    assert.equal(list.json.items.length, 2);
+  });
+
+  test('a token made by the admin over the API works for that user', T, async () => {
+    const admin = (await login(ctx.base, 'admin')).client;
+    const r = await admin.post('/api/v1/users/volunteer/tokens', {});
+    assert.equal(r.status, 201, r.text);
+    const c = new Client(ctx.base, { token: r.json.token });
+    const me = await c.get('/api/v1/me');
+    assert.equal(me.json.name, 'volunteer');
+    expectError(await c.post('/api/v1/clients', { name: 'X' }), 403, 'forbidden');
+  });
+
+  test('bad tokens are 401', T, async () => {
+    const a = anon(ctx.base);
+    for (const token of ['nonsense', 'pdt_short', `pdt_${'A'.repeat(43)}`, `${'A'.repeat(47)}`]) {
+      const r = await a.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+      expectError(r, 401, 'unauthenticated');
+    }
+  });
+});
+
+describe('log-in throttling', () => {
+  test('after 5 failures the account is locked (429) from any address; others still log in', T, async () => {
+    const admin = (await login(ctx.base, 'admin')).client;
+    for (let i = 1; i <= 5; i++) {
+      const r = await apiLoginFrom(ctx.base, '127.0.0.2', 'worker2', `wrong-${i}`);
+      expectError(r, 401, 'unauthenticated');
+    }
+    // Even the right password is refused now, from another address, over the API and the form.
+    const locked = await apiLoginFrom(ctx.base, '127.0.0.3', 'worker2', PASSWORD);
+    const e = expectError(locked, 429, 'throttled');
+    assert.ok(e.message.length > 10);
+    assert.equal(locked.headers['set-cookie'], undefined);
+    const body = new URLSearchParams({ name: 'worker2', password: PASSWORD, next: '/' }).toString();
+    const form = await raw(ctx.base, {
+      method: 'POST',
+      path: '/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+      body,
+      localAddress: '127.0.0.4',
+    });
+    assert.equal(form.status, 429);
+    assert.equal(form.headers['set-cookie'], undefined);
+    // Another account from another address is not affected.
+    await login(ctx.base, 'supervisor');
+    // The failures are in the audit trail.
+    const audit = await admin.get('/api/v1/audit?action=login_failed&limit=50');
+    assert.equal(audit.status, 200);
+    const mine = audit.json.items.filter((i) => i.detail.name === 'worker2');
+    assert.equal(mine.length, 5, 'each failure is audited once; refusals while locked are not failures');
+    assert.ok(mine.every((i) => i.detail.ip === '127.0.0.2'));
+  });
+});
