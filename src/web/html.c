@@ -107,6 +107,26 @@ int web_csrf_field(struct request *rq, struct response *rs)
 	return html_printf(&rs->body, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", rq->csrf);
 }
 
+/* web_self_url rebuilds the current path and query, to come back to the same page. */
+static const char *web_self_url(struct request *rq)
+{
+	struct buf b;
+	buf_init(&b, REQUEST_MAX_URL);
+	int rc = buf_puts(&b, rq->path);
+	for (int i = 0; rc == 0 && i < rq->query.n; i++) {
+		rc = buf_puts(&b, i ? "&" : "?");
+		if (rc == 0)
+			rc = html_urlencode(&b, rq->query.items[i].key);
+		if (rc == 0)
+			rc = buf_puts(&b, "=");
+		if (rc == 0)
+			rc = html_urlencode(&b, rq->query.items[i].value);
+	}
+	const char *url = rc == 0 ? arena_strdup(&rq->arena, buf_cstr(&b)) : rq->path;
+	buf_free(&b);
+	return url ? url : rq->path;
+}
+
 int web_page_begin(struct request *rq, struct response *rs, const char *title)
 {
 	rs->content_type = "text/html; charset=utf-8";
@@ -142,7 +162,7 @@ int web_page_begin(struct request *rq, struct response *rs, const char *title)
 					 "<input type=\"hidden\" name=\"back\" value=\"%s\">"
 					 "<button name=\"lang\" value=\"%s\" class=\"link\" lang=\"%s\">%s</button></form>"
 					 "<form method=\"post\" action=\"/logout\" class=\"inline\">",
-					 rq->path, rq->lang == LANG_ID ? "en" : "id",
+					 web_self_url(rq), rq->lang == LANG_ID ? "en" : "id",
 					 rq->lang == LANG_ID ? "en" : "id",
 					 rq->lang == LANG_ID ? "English" : "Bahasa Indonesia");
 		if (rc == 0)
@@ -151,8 +171,8 @@ int web_page_begin(struct request *rq, struct response *rs, const char *title)
 			rc = html_printf(&rs->body, "<button class=\"link\">%s</button></form></div>", T("Log out"));
 	} else if (rc == 0) {
 		rc = html_printf(&rs->body,
-				 "<div class=\"who\"><a href=\"/language?lang=%s\" lang=\"%s\">%s</a></div>",
-				 rq->lang == LANG_ID ? "en" : "id", rq->lang == LANG_ID ? "en" : "id",
+				 "<div class=\"who\"><a href=\"/language?lang=%s&amp;back=%U\" lang=\"%s\">%s</a></div>",
+				 rq->lang == LANG_ID ? "en" : "id", web_self_url(rq), rq->lang == LANG_ID ? "en" : "id",
 				 rq->lang == LANG_ID ? "English" : "Bahasa Indonesia");
 	}
 	if (rc == 0)

@@ -118,8 +118,8 @@ int web_clients(struct request *rq, struct response *rs)
 	if (rc == 0 && page.n == 0 && problem == NULL)
 		rc = html_printf(&rs->body, "<p class=\"empty\">%s</p>", T("No clients found."));
 	if (rc == 0 && page.n > 0)
-		rc = html_printf(&rs->body, "<table class=\"list\"><thead><tr><th>%s</th><th>NIK</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
-				 T("Name"), T("Sex"), T("Birth date"), T("Region"), T("Flags"));
+		rc = html_printf(&rs->body, "<div class=\"scroll\" role=\"region\" aria-label=\"%s\" tabindex=\"0\"><table class=\"list\"><thead><tr><th>%s</th><th>NIK</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+				 T("Clients"), T("Name"), T("Sex"), T("Birth date"), T("Region"), T("Flags"));
 	for (int i = 0; rc == 0 && i < page.n; i++) {
 		const struct client *c = &page.items[i];
 		rc = html_printf(&rs->body, "<tr><td><a href=\"/clients/%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s %s</td><td>",
@@ -133,7 +133,7 @@ int web_clients(struct request *rq, struct response *rs)
 			rc = html_printf(&rs->body, "</td></tr>");
 	}
 	if (rc == 0 && page.n > 0)
-		rc = html_printf(&rs->body, "</tbody></table>");
+		rc = html_printf(&rs->body, "</tbody></table></div>");
 	if (rc == 0 && (page.next_cursor || q.cursor)) {
 		rc = html_printf(&rs->body, "<nav class=\"pager\" aria-label=\"%s\">", T("Pages"));
 		if (rc == 0 && q.cursor)
@@ -289,6 +289,60 @@ static const char *web_err(const struct web_form *wf, const char *field)
 	return wf->has_result ? faults_find(&wf->res.faults, field) : NULL;
 }
 
+static const struct {
+	const char *field, *label;
+} web_labels[] = {
+	{"name", N_("Full name")}, {"other_names", N_("Other names (nicknames, earlier names)")},
+	{"nik", "NIK"}, {"kk", N_("KK number")}, {"sex", N_("Sex")}, {"birth_place", N_("Birth place")},
+	{"birth_date", N_("Birth date")}, {"address", N_("Address")}, {"region", N_("Region")},
+	{"phone", N_("Phone")}, {"ppks", N_("PPKS categories")}, {"flags", N_("Flags")},
+	{"disability", N_("Disability (Washington Group)")}, {"notes", N_("Notes")},
+	{"consent.given_on", N_("Consent given on")}, {"consent.scope", N_("Consent scope")},
+	{"consent.guardian_name", N_("Guardian's name (for a child)")},
+	{"consent.guardian_relation", N_("Guardian's relation to the client")},
+	{"relation", N_("Relation")},
+};
+
+/* web_field_label names a fault's field as the form labels it ("household[1].name" → "Household
+ * member 2: Full name"). */
+static const char *web_field_label(struct request *rq, const char *field)
+{
+	int row = -1;
+	const char *sub = field;
+	if (strncmp(field, "household[", 10) == 0) {
+		long v = 0;
+		const char *close = strchr(field, ']');
+		char digits[8] = {0};
+		if (close && close - field - 10 < 7) {
+			memcpy(digits, field + 10, (size_t)(close - field - 10));
+			if (str_parse_long(digits, 0, 99, &v) == 0)
+				row = (int)v;
+			sub = close[1] == '.' ? close + 2 : close + 1;
+		}
+	}
+	const char *label = sub;
+	for (unsigned i = 0; i < sizeof web_labels / sizeof web_labels[0]; i++)
+		if (strcmp(sub, web_labels[i].field) == 0)
+			label = T(web_labels[i].label);
+	if (row >= 0)
+		return arena_printf(&rq->arena, "%s %d: %s", T("Household member"), row + 1, label);
+	return label;
+}
+
+/* web_field_anchor is the id of the control to focus for a fault's field. */
+static const char *web_field_anchor(const char *field)
+{
+	if (strcmp(field, "disability") == 0)
+		return "dis_seeing";
+	if (strncmp(field, "disability.", 11) == 0 || strcmp(field, "version") == 0)
+		return "main";
+	if (strcmp(field, "ppks") == 0)
+		return "ppks-1";
+	if (strcmp(field, "flags") == 0)
+		return "flags";
+	return field;
+}
+
 /* web_input writes a labelled text input with its error message, if any. */
 static int web_input(struct request *rq, struct response *rs, const struct web_form *wf,
 		     const char *field, const char *label, const char *value, const char *attrs,
@@ -300,8 +354,15 @@ static int web_input(struct request *rq, struct response *rs, const struct web_f
 	if (rc == 0 && hint)
 		rc = html_printf(&rs->body, "<small id=\"hint-%s\">%s</small>", field, T(hint));
 	if (rc == 0)
-		rc = html_printf(&rs->body, "<input id=\"%s\" name=\"%s\" value=\"%s\" %R%R>", field, field, value,
-				 attrs ? attrs : "", err ? arena_printf(&rq->arena, " aria-invalid=\"true\" aria-describedby=\"err-%s\"", field) : "");
+		rc = html_printf(&rs->body, "<input id=\"%s\" name=\"%s\" value=\"%s\" %R", field, field, value,
+				 attrs ? attrs : "");
+	if (rc == 0 && (err || hint))
+		rc = html_printf(&rs->body, " aria-describedby=\"%s%s%s%s\"", hint ? "hint-" : "", hint ? field : "",
+				 hint && err ? " " : "", err ? arena_printf(&rq->arena, "err-%s", field) : "");
+	if (rc == 0 && err)
+		rc = html_printf(&rs->body, " aria-invalid=\"true\"");
+	if (rc == 0)
+		rc = html_printf(&rs->body, ">");
 	if (rc == 0 && err)
 		rc = html_printf(&rs->body, "<p class=\"field-error\" id=\"err-%s\">%s</p>", field, T(err));
 	if (rc == 0)
@@ -364,9 +425,11 @@ static int web_client_form(struct request *rq, struct response *rs, struct web_f
 	if (rc == 0 && wf->has_result && wf->res.faults.n)
 		rc = html_printf(&rs->body, "<div class=\"error\" role=\"alert\" id=\"form-errors\"><p>%s</p><ul>",
 				 T("Please check the fields marked below."));
-	for (int i = 0; rc == 0 && wf->has_result && i < wf->res.faults.n; i++)
-		rc = html_printf(&rs->body, "<li><a href=\"#%s\">%s</a>: %s</li>", wf->res.faults.list[i].field,
-				 wf->res.faults.list[i].field, T(wf->res.faults.list[i].msg));
+	for (int i = 0; rc == 0 && wf->has_result && i < wf->res.faults.n; i++) {
+		const char *field = wf->res.faults.list[i].field;
+		rc = html_printf(&rs->body, "<li><a href=\"#%s\">%s</a>: %s</li>", web_field_anchor(field),
+				 web_field_label(rq, field), T(wf->res.faults.list[i].msg));
+	}
 	if (rc == 0 && wf->has_result && wf->res.faults.n)
 		rc = html_printf(&rs->body, "</ul></div>");
 	if (rc == 0 && wf->has_result && wf->res.current.uid)
@@ -410,12 +473,14 @@ static int web_client_form(struct request *rq, struct response *rs, struct web_f
 	const char *sex_err = web_err(wf, "sex");
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<fieldset class=\"field inline%s\" id=\"sex\"><legend>%s</legend>"
-				 "<label><input type=\"radio\" name=\"sex\" value=\"F\"%R> %s</label>"
-				 "<label><input type=\"radio\" name=\"sex\" value=\"M\"%R> %s</label>",
-				 sex_err ? " invalid" : "", T("Sex"), str_eq(c->sex, "F") ? " checked" : "", T("Female"),
-				 str_eq(c->sex, "M") ? " checked" : "", T("Male"));
+				 "<label><input type=\"radio\" name=\"sex\" value=\"F\"%R%R> %s</label>"
+				 "<label><input type=\"radio\" name=\"sex\" value=\"M\"%R%R> %s</label>",
+				 sex_err ? " invalid" : "", T("Sex"), str_eq(c->sex, "F") ? " checked" : "",
+				 sex_err ? " aria-invalid=\"true\" aria-describedby=\"err-sex\"" : "", T("Female"),
+				 str_eq(c->sex, "M") ? " checked" : "",
+				 sex_err ? " aria-invalid=\"true\" aria-describedby=\"err-sex\"" : "", T("Male"));
 	if (rc == 0 && sex_err)
-		rc = html_printf(&rs->body, "<p class=\"field-error\">%s</p>", T(sex_err));
+		rc = html_printf(&rs->body, "<p class=\"field-error\" id=\"err-sex\">%s</p>", T(sex_err));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</fieldset>");
 	if (rc == 0)
@@ -472,17 +537,21 @@ static int web_client_form(struct request *rq, struct response *rs, struct web_f
 		struct household_member empty = {0};
 		const struct household_member *m = i < c->nhousehold ? &c->household[i] : &empty;
 		const char *fields[] = {"name", "relation", "sex", "birth_date", "nik"};
+		const char *labels[] = {T("Name"), T("Relation"), T("Sex"), T("Birth date"), "NIK"};
 		const char *values[] = {m->name, m->relation, m->sex, m->birth_date, m->nik};
 		rc = html_printf(&rs->body, "<tr>");
 		for (int k = 0; rc == 0 && k < 5; k++) {
 			const char *api = arena_printf(&rq->arena, "household[%d].%s", i, fields[k]);
 			const char *err = web_err(wf, api);
-			rc = html_printf(&rs->body, "<td><input id=\"%s\" name=\"hh_%s_%d\" value=\"%s\" aria-label=\"%s %d: %s\"%R%R>",
-					 api, fields[k], i, values[k], T("Household member"), i + 1, T(fields[k]),
-					 k == 3 ? " type=\"date\"" : k == 2 ? " maxlength=\"1\" placeholder=\"F/M\"" : "",
-					 err ? " aria-invalid=\"true\"" : "");
+			rc = html_printf(&rs->body, "<td><input id=\"%s\" name=\"hh_%s_%d\" value=\"%s\" aria-label=\"%s %d: %s\"%R",
+					 api, fields[k], i, values[k], T("Household member"), i + 1, labels[k],
+					 k == 3 ? " type=\"date\"" : k == 2 ? " maxlength=\"1\" placeholder=\"F/M\"" : "");
 			if (rc == 0 && err)
-				rc = html_printf(&rs->body, "<p class=\"field-error\">%s</p>", T(err));
+				rc = html_printf(&rs->body, " aria-invalid=\"true\" aria-describedby=\"err-%s\"", api);
+			if (rc == 0)
+				rc = html_printf(&rs->body, ">");
+			if (rc == 0 && err)
+				rc = html_printf(&rs->body, "<p class=\"field-error\" id=\"err-%s\">%s</p>", api, T(err));
 			if (rc == 0)
 				rc = html_printf(&rs->body, "</td>");
 		}
@@ -498,13 +567,18 @@ static int web_client_form(struct request *rq, struct response *rs, struct web_f
 		rc = web_input(rq, rs, wf, "consent.given_on", "Given on", c->consent.given_on, "type=\"date\"", NULL);
 	const char *scope_err = web_err(wf, "consent.scope");
 	if (rc == 0)
-		rc = html_printf(&rs->body, "<div class=\"field%s\"><label for=\"consent.scope\">%s</label><select id=\"consent.scope\" name=\"consent.scope\">",
-				 scope_err ? " invalid" : "", T("Scope"));
+		rc = html_printf(&rs->body, "<div class=\"field%s\"><label for=\"consent.scope\">%s</label><select id=\"consent.scope\" name=\"consent.scope\"%R>",
+				 scope_err ? " invalid" : "", T("Scope"),
+				 scope_err ? " aria-invalid=\"true\" aria-describedby=\"err-consent.scope\"" : "");
 	for (int i = 0; rc == 0 && i < 3; i++)
 		rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s</option>", client_consent_scopes[i],
 				 str_eq(c->consent.scope, client_consent_scopes[i]) ? " selected" : "", T(web_scope_labels[i]));
 	if (rc == 0)
-		rc = html_printf(&rs->body, "</select>%R</div>", scope_err ? arena_printf(&rq->arena, "<p class=\"field-error\">%s</p>", T(scope_err)) : "");
+		rc = html_printf(&rs->body, "</select>");
+	if (rc == 0 && scope_err)
+		rc = html_printf(&rs->body, "<p class=\"field-error\" id=\"err-consent.scope\">%s</p>", T(scope_err));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "</div>");
 	if (rc == 0)
 		rc = web_input(rq, rs, wf, "consent.guardian_name", "Guardian's name (for a child)", c->consent.guardian_name, "maxlength=\"200\"", NULL);
 	if (rc == 0)
@@ -512,9 +586,13 @@ static int web_client_form(struct request *rq, struct response *rs, struct web_f
 	const char *notes_err = web_err(wf, "notes");
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</fieldset><fieldset><legend>%s</legend><div class=\"field%s\"><label for=\"notes\">%s</label>"
-				 "<textarea id=\"notes\" name=\"notes\" rows=\"5\" maxlength=\"20000\">%s</textarea>%R</div></fieldset>",
-				 T("Notes"), notes_err ? " invalid" : "", T("Free notes (encrypted)"), c->notes,
-				 notes_err ? arena_printf(&rq->arena, "<p class=\"field-error\">%s</p>", T(notes_err)) : "");
+				 "<textarea id=\"notes\" name=\"notes\" rows=\"5\" maxlength=\"20000\"%R>%s</textarea>",
+				 T("Notes"), notes_err ? " invalid" : "", T("Free notes (encrypted)"),
+				 notes_err ? " aria-invalid=\"true\" aria-describedby=\"err-notes\"" : "", c->notes);
+	if (rc == 0 && notes_err)
+		rc = html_printf(&rs->body, "<p class=\"field-error\" id=\"err-notes\">%s</p>", T(notes_err));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "</div></fieldset>");
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"%R\">%s</a></div></form>",
 				 T("Save"), wf->is_new ? "/clients" : arena_printf(&rq->arena, "/clients/%s", c->uid), T("Cancel"));
