@@ -90,12 +90,7 @@ int api_openapi(struct request *rq, struct response *rs)
 
 int api_healthz(struct request *rq, struct response *rs)
 {
-	struct db_stmt *st;
-	int rc = db_query(rq->db, &st, "SELECT 1", "");
-	if (rc == 0) {
-		rc = db_step(st) == DB_ROW ? 0 : ERR_DB;
-		db_finalize(st);
-	}
+	int rc = db_ping(rq->db);
 	if (rc)
 		return rc;
 	return api_send(rq, rs, 200, json_pack("{s:s,s:s}", "status", "ok", "version", PD_VERSION));

@@ -269,3 +269,14 @@ const char *db_errmsg(struct db *db)
 {
 	return sqlite3_errmsg(db->h);
 }
+
+int db_ping(struct db *db)
+{
+	struct db_stmt *st;
+	int rc = db_query(db, &st, "SELECT 1", "");
+	if (rc)
+		return rc;
+	rc = db_step(st) == DB_ROW ? 0 : ERR_DB;
+	db_finalize(st);
+	return rc;
+}
