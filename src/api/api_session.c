@@ -28,9 +28,9 @@ int api_session_create(struct request *rq, struct response *rs)
 		return 0;
 	json_t *name = json_object_get(body, "name"), *pw = json_object_get(body, "password");
 	if (!json_is_string(name) || !json_is_string(pw)) {
+		const char *field = json_is_string(name) ? "password" : "name";
 		json_decref(body);
-		return api_error(rq, rs, ERR_INVALID, json_is_string(name) ? "password" : "name",
-				 "User name and password are required.");
+		return api_error(rq, rs, ERR_INVALID, field, "User name and password are required.");
 	}
 	const char *token, *csrf;
 	struct user u;

@@ -135,6 +135,10 @@ int client_validate(struct arena *a, struct client *c, struct faults *f)
 	for (int i = 0; i < CLIENT_WG_DOMAINS; i++)
 		if (c->disability[i] < 0 || c->disability[i] > 4)
 			faults_add(f, "disability", "Must be none, some, a_lot or cannot.");
+	for (int i = 0; i < c->nflags; i++)
+		for (int k = 0; k < i; k++)
+			if (str_eq(c->flags[i], c->flags[k]))
+				faults_add(f, "flags", "A flag is listed twice.");
 	for (int i = 0; i < c->nflags; i++) {
 		bool known = false;
 		for (int k = 0; k < CLIENT_MAX_FLAGS; k++)
@@ -173,6 +177,9 @@ int client_validate(struct arena *a, struct client *c, struct faults *f)
 			scope_ok = scope_ok || str_eq(k->scope, client_consent_scopes[i]);
 		if (!scope_ok)
 			faults_add(f, "consent.scope", "Scope must be services, referral or referral_research.");
+		if (k->given_on && c->birth_date && str_date_valid(k->given_on) && str_date_valid(c->birth_date) &&
+		    strcmp(k->given_on, c->birth_date) < 0)
+			faults_add(f, "consent.given_on", "Consent cannot be dated before the client's birth.");
 		int age = client_age_on(c->birth_date, k->given_on);
 		if (age >= 0 && age < 18 && (k->guardian_name == NULL || k->guardian_relation == NULL))
 			faults_add(f, k->guardian_name ? "consent.guardian_relation" : "consent.guardian_name",

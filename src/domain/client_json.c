@@ -236,9 +236,9 @@ int client_from_json(struct arena *a, json_t *obj, struct client *c, int64_t *ve
 		else if (strcmp(key, "consent") == 0)
 			client_json_consent(a, v, c, f);
 		else if (strcmp(key, "confirm_nik_mismatch") == 0)
-			client_json_bool(v, key, &c->confirm_nik_mismatch, f);
+			client_json_bool(v, "confirm_nik_mismatch", &c->confirm_nik_mismatch, f);
 		else if (strcmp(key, "confirm_duplicate") == 0)
-			client_json_bool(v, key, &c->confirm_duplicate, f);
+			client_json_bool(v, "confirm_duplicate", &c->confirm_duplicate, f);
 		else if (strcmp(key, "version") == 0) {
 			if (json_is_integer(v) && json_integer_value(v) > 0)
 				*version = json_integer_value(v);

@@ -10,18 +10,18 @@ static const char *const policy_roles[ROLE_COUNT] = {"admin", "supervisor", "wor
 						      "viewer"};
 static const char *const policy_perms[PERM_COUNT] = {
 	"public",	"login",      "client.read", "client.sensitive", "client.write",
-	"client.archive", "stats.read", "user.admin",  "audit.read",
+	"client.archive", "stats.read", "user.admin",  "audit.read", "case.work", "case.approve",
 };
 
 #define Y true
 #define N false
 static const bool policy_table[ROLE_COUNT][PERM_COUNT] = {
-	/*              public login read sens write archive stats users audit */
-	[ROLE_ADMIN] = {Y, Y, Y, N, N, N, Y, Y, Y},
-	[ROLE_SUPERVISOR] = {Y, Y, Y, Y, Y, Y, Y, N, N},
-	[ROLE_WORKER] = {Y, Y, Y, Y, Y, Y, Y, N, N},
-	[ROLE_VOLUNTEER] = {Y, Y, Y, N, N, N, N, N, N},
-	[ROLE_VIEWER] = {Y, Y, N, N, N, N, Y, N, N},
+	/*              public login read sens write archive stats users audit case approve */
+	[ROLE_ADMIN] = {Y, Y, Y, N, N, N, Y, Y, Y, N, N},
+	[ROLE_SUPERVISOR] = {Y, Y, Y, Y, Y, Y, Y, N, N, Y, Y},
+	[ROLE_WORKER] = {Y, Y, Y, Y, Y, Y, Y, N, N, Y, N},
+	[ROLE_VOLUNTEER] = {Y, Y, Y, N, N, N, N, N, N, N, N},
+	[ROLE_VIEWER] = {Y, Y, N, N, N, N, Y, N, N, N, N},
 };
 #undef Y
 #undef N
@@ -53,4 +53,42 @@ const char *policy_role_name(enum role role)
 const char *policy_perm_name(enum perm perm)
 {
 	return perm >= 0 && perm < PERM_COUNT ? policy_perms[perm] : "?";
+}
+
+/* Case rules: a worker sees the cases assigned to them, a supervisor those of their team, and
+ * anyone with casework permission may break the glass for a limited time (reason required,
+ * audited). Admins, volunteers and viewers see no case content at all. */
+bool policy_case(const struct actor *actor, const struct case_access *access, enum case_action action)
+{
+	if (!policy_can(actor, PERM_CASE_WORK) || access == NULL)
+		return false;
+	switch (action) {
+	case CASE_VIEW:
+		return access->assigned || access->supervises || access->glass;
+	case CASE_WRITE:
+		return access->assigned || access->supervises;
+	case CASE_APPROVE:
+		return access->supervises && policy_can(actor, PERM_CASE_APPROVE);
+	case CASE_ASSIGN:
+		return access->supervises || access->assigned;
+	}
+	return false;
+}
+
+/* Levels: normal for whoever may view the case; restricted for its assigned workers and their
+ * supervisor (not for break-the-glass); sealed for the author and the supervisor. */
+bool policy_case_level(const struct actor *actor, const struct case_access *access,
+		       enum note_level level, int64_t author_id)
+{
+	if (!policy_case(actor, access, CASE_VIEW))
+		return false;
+	switch (level) {
+	case LEVEL_NORMAL:
+		return true;
+	case LEVEL_RESTRICTED:
+		return access->assigned || access->supervises;
+	case LEVEL_SEALED:
+		return access->supervises || (access->assigned && actor->user_id == author_id);
+	}
+	return false;
 }

@@ -16,6 +16,8 @@ enum perm {
 	PERM_STATS_READ,       /* aggregate counts without personal data */
 	PERM_USER_ADMIN,       /* manage users and API tokens */
 	PERM_AUDIT_READ,       /* read the audit trail */
+	PERM_CASE_WORK,        /* casework: open cases, work on those one may see (see policy_case) */
+	PERM_CASE_APPROVE,     /* approve plans and closures of the team's cases */
 	PERM_COUNT
 };
 
@@ -27,6 +29,27 @@ struct actor {
 	const char *name;
 };
 
+/* How the caller stands to one case; filled by the casework layer from the assignments. */
+struct case_access {
+	bool assigned;   /* an active worker of the case */
+	bool supervises; /* the supervisor of an active worker of the case */
+	bool glass;      /* holds unexpired break-the-glass access */
+};
+
+enum case_action {
+	CASE_VIEW,    /* open the case and its normal content */
+	CASE_WRITE,   /* record items, move stages, request approvals */
+	CASE_APPROVE, /* decide approval requests */
+	CASE_ASSIGN,  /* add, remove or transfer workers */
+};
+
+enum note_level { LEVEL_NORMAL, LEVEL_RESTRICTED, LEVEL_SEALED };
+
+/* policy_case tells whether actor may do action on a case where it stands as access says. */
+bool policy_case(const struct actor *actor, const struct case_access *access, enum case_action action);
+/* policy_case_level tells whether actor may read an item of level written by author_id. */
+bool policy_case_level(const struct actor *actor, const struct case_access *access,
+		       enum note_level level, int64_t author_id);
 /* policy_can tells whether actor (NULL: nobody logged in) holds perm. */
 bool policy_can(const struct actor *actor, enum perm perm);
 /* policy_role_parse maps "admin".."viewer" to a role; -1 for anything else. */

@@ -48,6 +48,28 @@ char *url_decode(struct arena *a, const char *s, size_t n, bool plus)
 	return out;
 }
 
+char *url_encode(struct arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(s);
+	char *out = arena_alloc(a, 3 * n + 1);
+	if (out == NULL)
+		return NULL;
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_' || *p == '.' || *p == '~' || *p == '/') {
+			out[o++] = (char)*p;
+		} else {
+			out[o++] = '%';
+			out[o++] = hex[*p >> 4];
+			out[o++] = hex[*p & 15];
+		}
+	}
+	out[o] = 0;
+	return out;
+}
+
 int kv_parse(struct arena *a, const char *s, size_t n, struct kvlist *out)
 {
 	out->n = 0;

@@ -70,6 +70,8 @@ const char *request_t(const struct request *rq, const char *msgid);
 /* url_decode decodes %XX and, when plus is true, '+' as space. Returns arena memory, or NULL when
  * the escapes are malformed or the result is not valid UTF-8. */
 char *url_decode(struct arena *a, const char *s, size_t n, bool plus);
+/* url_encode percent-encodes s as a query component (arena memory). */
+char *url_encode(struct arena *a, const char *s);
 /* kv_parse parses "a=1&b=2" (form or query syntax) into *out. ERR_BADREQ for malformed escapes or
  * invalid UTF-8, ERR_TOOBIG past REQUEST_MAX_FIELDS. */
 int kv_parse(struct arena *a, const char *s, size_t n, struct kvlist *out);

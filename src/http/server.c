@@ -50,6 +50,7 @@ struct server_conn {
 	struct response rs;
 	struct buf body;
 	bool toobig;
+	bool begun; /* the access handler has seen the request */
 	int64_t started;
 	size_t url_len;
 	bool bad_url;
@@ -184,7 +185,8 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 	}
 	if (route->perm != PERM_PUBLIC && !rq->authed) {
 		if (route->kind == KIND_HTML && strcmp(rq->method, "GET") == 0) {
-			response_redirect(rs, arena_printf(&rq->arena, "/login?next=%s", rq->path));
+			const char *next = url_encode(&rq->arena, rq->path);
+			response_redirect(rs, next ? arena_printf(&rq->arena, "/login?next=%s", next) : "/login");
 			return;
 		}
 		server_fail(rq, rs, ERR_UNAUTH);
@@ -244,6 +246,29 @@ static void server_add_headers(struct MHD_Response *r, const struct response *rs
 	}
 }
 
+/* server_uri_seen runs when the request line has arrived, before libmicrohttpd splits the query:
+ * an over-long URL is cut at its '?' here, because splitting thousands of parameters exhausts the
+ * connection's memory and the library then never answers. The request is answered 414. */
+static void *server_uri_seen(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	(void)conn;
+	struct server_conn *sc = calloc(1, sizeof *sc);
+	if (sc == NULL)
+		return NULL;
+	sc->started = clock_mono_us();
+	size_t n = strlen(uri);
+	if (n > REQUEST_MAX_URL) {
+		sc->url_len = n;
+		/* The library has already found the '?' and parses what follows it next: an empty
+		 * string there leaves nothing to split. Its own buffer, still ours to shorten. */
+		char *q = strchr((char *)uri, '?');
+		if (q)
+			q[1] = 0;
+	}
+	return sc;
+}
+
 static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, const char *url,
 				     const char *method, const char *version, const char *upload,
 				     size_t *upload_size, void **con_cls)
@@ -255,11 +280,17 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 		sc = calloc(1, sizeof *sc);
 		if (sc == NULL)
 			return MHD_NO;
+		*con_cls = sc;
+	}
+	if (!sc->begun) {
+		sc->begun = true;
+		size_t cut = sc->url_len;
 		arena_init(&sc->rq.arena);
 		buf_init(&sc->body, REQUEST_MAX_BODY);
 		buf_init(&sc->rs.body, RESPONSE_MAX_BODY);
-		sc->started = clock_mono_us();
-		sc->url_len = strlen(url);
+		if (sc->started == 0)
+			sc->started = clock_mono_us();
+		sc->url_len = cut > strlen(url) ? cut : strlen(url);
 		sc->rq.method = arena_strdup(&sc->rq.arena, method);
 		sc->rq.path = arena_strdup(&sc->rq.arena, url);
 		if (!str_utf8_valid(url, strlen(url)))
@@ -315,9 +346,19 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **con_
 	if (sc == NULL)
 		return;
 	int64_t us = clock_mono_us() - sc->started;
-	log_info("%s %s %d %lld.%03lldms", sc->rq.method ? sc->rq.method : "-",
-		 sc->rq.path ? sc->rq.path : "-", sc->rs.status, (long long)(us / 1000),
-		 (long long)(us % 1000));
+	char path[512];
+	size_t o = 0;
+	/* The path is the client's text: control characters would forge log lines. */
+	for (const char *p = sc->rq.path ? sc->rq.path : "-"; *p && o + 5 < sizeof path; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch < 0x20 || ch == 0x7f)
+			o += (size_t)snprintf(path + o, sizeof path - o, "\\x%02x", ch);
+		else
+			path[o++] = (char)ch;
+	}
+	path[o] = 0;
+	log_info("%s %s %d %lld.%03lldms", sc->rq.method ? sc->rq.method : "-", path, sc->rs.status,
+		 (long long)(us / 1000), (long long)(us % 1000));
 	buf_free(&sc->body);
 	buf_free(&sc->rs.body);
 	arena_free(&sc->rq.arena);
@@ -383,10 +424,11 @@ int server_run(const struct server_options *opt)
 		flags, 0, NULL, NULL, server_access, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 		MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL,
+		MHD_OPTION_URI_LOG_CALLBACK, server_uri_seen, NULL,
 		MHD_OPTION_END);
 	if (d == NULL) {
 		log_error("serve: cannot listen on %s", opt->listen);

@@ -10,8 +10,11 @@
 /* web_safe_next accepts only local paths as a post-login destination. */
 static const char *web_safe_next(const char *next)
 {
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\n'))
+	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\')
 		return "/";
+	for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || *p == '\\')
+			return "/"; /* browsers drop tabs and newlines: "/\t/evil" would leave the site */
 	return next;
 }
 

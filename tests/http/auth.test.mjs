@@ -44,6 +44,15 @@ function parseCookie(setCookie) {
 }
 
 describe('public endpoints and anonymous visitors', () => {
+  test('static files are public; a path cannot climb out of them', T, async () => {
+    const css = await anon(ctx.base).get('/static/style.css');
+    assert.equal(css.status, 200);
+    assert.match(css.headers.get('content-type'), /^text\/css/);
+    for (const p of ['/static/..%2F..%2Fsrc%2Fmain.c', '/static/..%2Fdocs%2Fopenapi.json', '/static/%2e%2e/po/id.po', '/static/nothing.css']) {
+      assert.equal((await anon(ctx.base).get(p)).status, 404, p);
+    }
+  });
+
   test('/healthz answers without log-in', T, async () => {
     const r = await anon(ctx.base).get('/healthz');
     assert.equal(r.status, 200);
@@ -144,6 +153,30 @@ describe('API log-in and log-out', () => {
     await login(ctx.base, 'worker');
   });
 
+  test('a log-in always issues a new session token (no session fixation)', T, async () => {
+    const relogin = async (cookie, csrf) => {
+      const headers = { 'content-type': 'application/json', cookie, connection: 'close' };
+      if (csrf) headers['x-csrf-token'] = csrf;
+      const res = await fetch(`${ctx.base}/api/v1/session`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'worker', password: PASSWORD }),
+      });
+      assert.equal(res.status, 200, await res.text());
+      return sessionCookie(res);
+    };
+    // A cookie value planted by someone else is not adopted.
+    const planted = `pd_session=${'A'.repeat(43)}`;
+    const fresh = await relogin(planted);
+    assert.ok(fresh);
+    assert.notEqual(fresh, planted);
+    expectError(await new Client(ctx.base, { cookie: planted }).get('/api/v1/me'), 401);
+    // Logging in again over a live session gives another token.
+    const first = await login(ctx.base, 'worker');
+    const second = await relogin(first.cookie, first.csrf);
+    assert.notEqual(second, first.cookie);
+  });
+
   test('missing or non-text credentials are 422 naming the field', T, async () => {
     const a = anon(ctx.base);
     expectError(await a.post('/api/v1/session', { name: 'worker' }), 422, 'invalid', 'password');
@@ -231,6 +264,28 @@ describe('HTML log-in form', () => {
       assert.equal(r.headers.get('location'), '/', `next=${next}`);
     }
   });
+
+  test('next with tabs or line breaks cannot leave the site nor lose the redirect', T, async () => {
+    // Browsers drop tabs and line breaks from a Location before resolving it (WHATWG URL), so
+    // "/<TAB>/evil.example" is followed as "//evil.example".
+    const origin = new URL(ctx.base).origin;
+    for (const next of ['/\t/evil.example/', '/\n/evil.example/', '/\r/evil.example/', '/\r\n/evil.example/']) {
+      const body = new URLSearchParams({ name: 'supervisor', password: PASSWORD, next }).toString();
+      const r = await raw(ctx.base, {
+        method: 'POST',
+        path: '/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+        body,
+      });
+      assert.equal(r.status, 303, JSON.stringify(next));
+      assert.ok(r.headers.location, `next=${JSON.stringify(next)}: a 303 without Location`);
+      const target = new URL(r.headers.location, ctx.base);
+      assert.equal(target.origin, origin, `next=${JSON.stringify(next)} redirects to ${target.href}`);
+    }
+    const lang = await raw(ctx.base, { path: `/language?lang=en&back=${encodeURIComponent('/\t/evil.example/')}` });
+    assert.equal(lang.status, 303);
+    assert.equal(new URL(lang.headers.location, ctx.base).origin, origin, `back= redirects to ${lang.headers.location}`);
+  });
 });
 
 describe('bearer tokens', () => {
@@ -271,8 +326,9 @@ describe('bearer tokens', () => {
 describe('log-in throttling', () => {
   test('after 5 failures the account is locked (429) from any address; others still log in', T, async () => {
     const admin = (await login(ctx.base, 'admin')).client;
-    for (let i = 1; i <= 5; i++) {
-      const r = await apiLoginFrom(ctx.base, '127.0.0.2', 'worker2', `wrong-${i}`);
+    // Writing the name in other letter cases does not give more attempts.
+    for (const [i, name] of ['worker2', 'Worker2', 'WORKER2', 'worker2', 'wOrKeR2'].entries()) {
+      const r = await apiLoginFrom(ctx.base, '127.0.0.2', name, `wrong-${i}`);
       expectError(r, 401, 'unauthenticated');
     }
     // Even the right password is refused now, from another address, over the API and the form.
@@ -295,8 +351,21 @@ describe('log-in throttling', () => {
     // The failures are in the audit trail.
     const audit = await admin.get('/api/v1/audit?action=login_failed&limit=50');
     assert.equal(audit.status, 200);
-    const mine = audit.json.items.filter((i) => i.detail.name === 'worker2');
+    const mine = audit.json.items.filter((i) => String(i.detail.name).toLowerCase() === 'worker2');
     assert.equal(mine.length, 5, 'each failure is audited once; refusals while locked are not failures');
     assert.ok(mine.every((i) => i.detail.ip === '127.0.0.2'));
+  });
+
+  test('after 5 failures from one address, that address is locked for every account', T, async () => {
+    for (let i = 1; i <= 5; i++) {
+      expectError(await apiLoginFrom(ctx.base, '127.0.0.10', `nobody${i}`, 'wrong-password'), 401, 'unauthenticated');
+    }
+    expectError(await apiLoginFrom(ctx.base, '127.0.0.10', 'supervisor', PASSWORD), 429, 'throttled');
+    // A forwarded-for header does not let the same address through.
+    const spoofed = await apiLoginFrom(ctx.base, '127.0.0.10', 'supervisor', PASSWORD, { 'x-forwarded-for': '203.0.113.7' });
+    expectError(spoofed, 429, 'throttled');
+    // Another address is not affected.
+    const other = await apiLoginFrom(ctx.base, '127.0.0.11', 'supervisor', PASSWORD);
+    assert.equal(other.status, 200, other.text);
   });
 });

@@ -20,6 +20,8 @@ const SLOW = SANITIZED ? 6 : 1;
 /** Timeout for one test, and for a file's before/after hooks. */
 export const TEST_TIMEOUT = 20_000 * SLOW;
 export const HOOK_TIMEOUT = 30_000 * SLOW;
+/** How long a single request may take before we call it hung. */
+export const ANSWER_TIMEOUT = 3_000 * SLOW;
 
 export const PASSWORD = 'pendamping-demo';
 export const DEMO_USERS = ['admin', 'supervisor', 'worker', 'worker2', 'volunteer', 'viewer'];
@@ -121,6 +123,7 @@ export async function startServer({ dataDir } = {}) {
       if (/cannot listen/.test(stderr)) continue; // someone took the port: try another
       throw lastError;
     }
+    running.set(base, { exit: () => exit, log: () => stderr });
     return {
       base,
       port,
@@ -136,6 +139,7 @@ export async function startServer({ dataDir } = {}) {
         if (process.env.PENDAMPING_TEST_LOG) process.stderr.write(stderr);
         assert.notEqual(r, 'timeout', `server did not stop within the time after SIGTERM:\n${tail(stderr)}`);
         assert.equal(r.code, 0, `server exited with ${r.code ?? r.signal}:\n${tail(stderr)}`);
+        running.delete(base);
         if (parent) await fs.rm(parent, { recursive: true, force: true });
       },
     };
@@ -143,8 +147,26 @@ export async function startServer({ dataDir } = {}) {
   throw lastError;
 }
 
+/** running maps a server's base URL to its state, to explain failed requests. */
+const running = new Map();
+
+/** explain turns a failed fetch into an error that says whether the server died, and how. */
+function explain(base, err) {
+  const srv = running.get(base);
+  const exit = srv?.exit();
+  if (!exit) return err;
+  return new Error(
+    `the server is not running any more (exit ${exit.code ?? exit.signal}); its log ends with:\n${tail(srv.log(), 30)}`,
+    { cause: err },
+  );
+}
+
+/** tail shows the end of a log, or a sanitizer's report from its start when there is one. */
 function tail(text, lines = 40) {
-  return text.split('\n').slice(-lines).join('\n');
+  const all = text.split('\n');
+  const crash = all.findIndex((l) => /ERROR: \w+Sanitizer|runtime error:|^SUMMARY: /.test(l));
+  if (crash >= 0) return all.slice(Math.max(0, crash - 3), crash + 25).join('\n');
+  return all.slice(-lines).join('\n');
 }
 
 /* ---- HTTP ---- */
@@ -207,7 +229,14 @@ export class Client {
       h['content-type'] ??= 'application/json';
     }
     if (contentType) h['content-type'] = contentType;
-    const res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+    let res;
+    try {
+      res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+    } catch (err) {
+      // Give the server's exit a moment to be noticed, then say what happened to it.
+      await sleep(50);
+      throw explain(this.base, err);
+    }
     return wrap(res);
   }
 
@@ -248,11 +277,17 @@ export function anon(base, opts) {
 
 /** login logs in over the API; returns {cookie, csrf, user, client}. */
 export async function login(base, name, password = PASSWORD) {
-  const res = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', connection: 'close' },
-    body: JSON.stringify({ name, password }),
-  });
+  let res;
+  try {
+    res = await fetch(`${base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', connection: 'close' },
+      body: JSON.stringify({ name, password }),
+    });
+  } catch (err) {
+    await sleep(50);
+    throw explain(base, err);
+  }
   const r = await wrap(res);
   assert.equal(r.status, 200, `log-in of ${name}: ${r.text}`);
   const cookie = sessionCookie(res);
@@ -272,7 +307,7 @@ export async function loginAll(base, names = DEMO_USERS) {
  * raw sends exactly the given bytes with node:http (no encoding of the path, any headers, an
  * optional source address such as 127.0.0.2 so that log-in throttling by address is separate).
  */
-export function raw(base, { method = 'GET', path = '/', headers = {}, body, localAddress } = {}) {
+export function raw(base, { method = 'GET', path = '/', headers = {}, body, localAddress, timeout } = {}) {
   const u = new URL(base);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -296,7 +331,10 @@ export function raw(base, { method = 'GET', path = '/', headers = {}, body, loca
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (err) => sleep(50).then(() => reject(explain(base, err))));
+    if (timeout) {
+      req.setTimeout(timeout, () => req.destroy(new Error(`no answer to ${method} ${path.slice(0, 80)} within ${timeout} ms`)));
+    }
     if (body !== undefined) req.end(body);
     else req.end();
   });

@@ -28,7 +28,7 @@ const ctx = hooks(before, after, async (c) => {
     nik: undefined,
     disability: { seeing: 'some', walking: 'a_lot' },
     household: [{ name: MEMBER, relation: 'Anak', sex: 'M', birth_date: '2015-04-05' }],
-    consent: { given_on: '2026-01-10', scope: 'referral' },
+    consent: { given_on: '2025-01-10', scope: 'referral' },
     notes: NOTES,
   });
 });

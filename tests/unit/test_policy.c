@@ -21,10 +21,10 @@ static const struct policy_row policy_expected[] = {
 	 {"public", "login", "client.read", "stats.read", "user.admin", "audit.read", NULL}},
 	{ROLE_SUPERVISOR, "supervisor",
 	 {"public", "login", "client.read", "client.sensitive", "client.write", "client.archive",
-	  "stats.read", NULL}},
+	  "stats.read", "case.work", "case.approve", NULL}},
 	{ROLE_WORKER, "worker",
 	 {"public", "login", "client.read", "client.sensitive", "client.write", "client.archive",
-	  "stats.read", NULL}},
+	  "stats.read", "case.work", NULL}},
 	{ROLE_VOLUNTEER, "volunteer", {"public", "login", "client.read", NULL}},
 	{ROLE_VIEWER, "viewer", {"public", "login", "stats.read", NULL}},
 };
@@ -39,6 +39,8 @@ static const char *const policy_perm_names[PERM_COUNT] = {
 	[PERM_STATS_READ] = "stats.read",
 	[PERM_USER_ADMIN] = "user.admin",
 	[PERM_AUDIT_READ] = "audit.read",
+	[PERM_CASE_WORK] = "case.work",
+	[PERM_CASE_APPROVE] = "case.approve",
 };
 
 static bool policy_granted(const struct policy_row *row, const char *perm)

@@ -1,0 +1,379 @@
+/* case_kind.c: the table of case item kinds and the one validator that serves all of them. */
+#include "domain/case_kind.h"
+#include "base/clock.h"
+#include "base/err.h"
+#include "base/str.h"
+#include "base/uuid.h"
+#include <string.h>
+
+#define R FIELD_REQUIRED
+#define S FIELD_SEALED
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static const char *const problem_categories[] = {"income", "family_relations", "social_environment", "health", "education",
+						 "legal", "housing", "identity_documents", "substance_use", "violence", "other", NULL};
+static const char *const functioning_domains[] = {"basic_needs", "social_roles", "coping", "income", "family", "environment", "other", NULL};
+static const char *const risk_levels[] = {"low", "medium", "high", NULL};
+static const char *const task_owners[] = {"client", "family", "worker", "partner", NULL};
+static const char *const task_states[] = {"todo", "doing", "done", "dropped", NULL};
+static const char *const session_places[] = {"office", "home_visit", "phone", "online", "other", NULL};
+static const char *const session_kinds[] = {"counselling", "skills_training", "material_aid", "therapy", "family_meeting", "case_conference", NULL};
+static const char *const service_types[] = {"advice", "material_aid", "skills_training", "therapy", "other", NULL};
+static const char *const referral_states[] = {"sent", "accepted", "declined", "completed", NULL};
+static const char *const signoff_ways[] = {"signature", "thumbprint", "verbal_witness", "none", NULL};
+static const char *const termination_reasons[] = {"goals_reached", "client_withdrew", "referred_on", "moved", "died", "other", NULL};
+static const char *const outcomes[] = {"independent", "partly", "not", NULL};
+static const char *const relations[] = {"father", "mother", "sibling", "spouse", "former_spouse", "child", "grandparent",
+					"grandchild", "uncle_aunt", "cousin", "other", NULL};
+static const char *const sexes[] = {"F", "M", NULL};
+static const char *const link_kinds[] = {"married", "divorced", "separated", "parent", "conflict", "close", "cutoff", NULL};
+static const char *const system_types[] = {"school", "work", "health", "worship", "neighbours", "agency", "family",
+					   "community", "government", "other", NULL};
+static const char *const strengths[] = {"strong", "weak", "stressful", NULL};
+static const char *const levels[] = {"normal", "restricted", "sealed", NULL};
+
+static const struct field_spec problem_fields[] = {
+	{"category", FT_ENUM, R, 0, 0, problem_categories, "Problem", NULL},
+	{"severity", FT_INT, R, 1, 5, NULL, "Severity (1-5)", NULL},
+	{"since", FT_DATE, 0, 0, 0, NULL, "Since", NULL},
+	{"description", FT_LONG, S, 0, 4000, NULL, "Description", NULL},
+};
+static const struct field_spec assessment_fields[] = {
+	{"date", FT_DATE, R, 0, 0, NULL, "Date", NULL},
+	{"presenting_problem", FT_LONG, R | S, 0, 8000, NULL, "Presenting problem", NULL},
+	{"family_situation", FT_LONG, S, 0, 8000, NULL, "Family situation", NULL},
+	{"strengths", FT_LONG, S, 0, 8000, NULL, "Strengths and resources", NULL},
+	{"basic_needs_score", FT_INT, R, 1, 5, NULL, "Meeting basic needs (1-5)", NULL},
+	{"basic_needs_note", FT_LONG, S, 0, 2000, NULL, "Meeting basic needs: note", NULL},
+	{"social_roles_score", FT_INT, R, 1, 5, NULL, "Carrying out social roles (1-5)", NULL},
+	{"social_roles_note", FT_LONG, S, 0, 2000, NULL, "Carrying out social roles: note", NULL},
+	{"coping_score", FT_INT, R, 1, 5, NULL, "Coping with problems (1-5)", NULL},
+	{"coping_note", FT_LONG, S, 0, 2000, NULL, "Coping with problems: note", NULL},
+	{"risk_level", FT_ENUM, R, 0, 0, risk_levels, "Risk level", NULL},
+};
+static const struct field_spec person_fields[] = {
+	{"name", FT_TEXT, R, 0, 200, NULL, "Name", NULL},
+	{"relation", FT_ENUM, R, 0, 0, relations, "Relation to the client", NULL},
+	{"sex", FT_ENUM, 0, 0, 0, sexes, "Sex", NULL},
+	{"birth_year", FT_INT, 0, 1880, 2100, NULL, "Birth year", NULL},
+	{"deceased", FT_BOOL, 0, 0, 0, NULL, "Deceased", NULL},
+	{"note", FT_TEXT, S, 0, 500, NULL, "Note", NULL},
+};
+static const struct field_spec link_fields[] = {
+	{"from", FT_REF, R, 0, 0, NULL, "From", "person"},
+	{"to", FT_REF, R, 0, 0, NULL, "To", "person"},
+	{"kind", FT_ENUM, R, 0, 0, link_kinds, "Relationship", NULL},
+};
+static const struct field_spec tie_fields[] = {
+	{"name", FT_TEXT, R, 0, 200, NULL, "System (school, office, clinic, ...)", NULL},
+	{"type", FT_ENUM, R, 0, 0, system_types, "Type", NULL},
+	{"strength", FT_ENUM, R, 0, 0, strengths, "Tie", NULL},
+	{"note", FT_TEXT, S, 0, 500, NULL, "Note", NULL},
+};
+static const struct field_spec goal_fields[] = {
+	{"text", FT_TEXT, R, 0, 500, NULL, "Goal", NULL},
+	{"domain", FT_ENUM, R, 0, 0, functioning_domains, "Domain", NULL},
+	{"target_date", FT_DATE, 0, 0, 0, NULL, "Target date", NULL},
+	{"weight", FT_INT, 0, 1, 100, NULL, "Weight", NULL},
+	{"gas_minus2", FT_TEXT, R, 0, 300, NULL, "Much less than expected (-2)", NULL},
+	{"gas_minus1", FT_TEXT, R, 0, 300, NULL, "Less than expected (-1)", NULL},
+	{"gas_0", FT_TEXT, R, 0, 300, NULL, "Expected outcome (0)", NULL},
+	{"gas_plus1", FT_TEXT, R, 0, 300, NULL, "More than expected (+1)", NULL},
+	{"gas_plus2", FT_TEXT, R, 0, 300, NULL, "Much more than expected (+2)", NULL},
+};
+static const struct field_spec task_fields[] = {
+	{"text", FT_TEXT, R, 0, 500, NULL, "Task", NULL},
+	{"owner", FT_ENUM, R, 0, 0, task_owners, "Who does it", NULL},
+	{"due", FT_DATE, 0, 0, 0, NULL, "Due date", NULL},
+	{"status", FT_ENUM, 0, 0, 0, task_states, "Status", NULL},
+	{"goal", FT_REF, 0, 0, 0, NULL, "For goal", "goal"},
+};
+static const struct field_spec resource_fields[] = {
+	{"text", FT_TEXT, R, 0, 500, NULL, "Resource to use", NULL},
+};
+static const struct field_spec signoff_fields[] = {
+	{"date", FT_DATE, R, 0, 0, NULL, "Date", NULL},
+	{"how", FT_ENUM, R, 0, 0, signoff_ways, "How the client agreed", NULL},
+	{"witness", FT_TEXT, 0, 0, 200, NULL, "Witness", NULL},
+	{"reason", FT_TEXT, 0, 0, 1000, NULL, "Why there is no sign-off", NULL},
+};
+static const struct field_spec session_fields[] = {
+	{"date", FT_DATE, R, 0, 0, NULL, "Date", NULL},
+	{"minutes", FT_INT, 0, 1, 1440, NULL, "Duration (minutes)", NULL},
+	{"place", FT_ENUM, R, 0, 0, session_places, "Where", NULL},
+	{"kind", FT_ENUM, R, 0, 0, session_kinds, "Kind", NULL},
+	{"participants", FT_TEXT, 0, 0, 500, NULL, "Participants", NULL},
+	{"note", FT_LONG, S, 0, 20000, NULL, "Session note", NULL},
+	{"next_steps", FT_TEXT, 0, 0, 1000, NULL, "Next steps", NULL},
+};
+static const struct field_spec service_fields[] = {
+	{"date", FT_DATE, R, 0, 0, NULL, "Date", NULL},
+	{"type", FT_ENUM, R, 0, 0, service_types, "Service", NULL},
+	{"atensi", FT_INT, R, 1, 99, NULL, "ATENSI component", NULL},
+	{"description", FT_TEXT, 0, 0, 1000, NULL, "Description", NULL},
+	{"item", FT_TEXT, 0, 0, 200, NULL, "Item (material aid)", NULL},
+	{"quantity", FT_INT, 0, 1, 1000000, NULL, "Quantity", NULL},
+	{"value_idr", FT_INT, 0, 0, 10000000000L, NULL, "Value (Rp)", NULL},
+};
+static const struct field_spec referral_fields[] = {
+	{"date", FT_DATE, R, 0, 0, NULL, "Date", NULL},
+	{"agency", FT_REF, R, 0, 0, NULL, "Agency", "agency"},
+	{"reason", FT_TEXT, R, 0, 1000, NULL, "Reason for referral", NULL},
+	{"status", FT_ENUM, 0, 0, 0, referral_states, "Status", NULL},
+	{"share_data", FT_BOOL, 0, 0, 0, NULL, "Share the client's data with the agency", NULL},
+	{"outcome", FT_TEXT, 0, 0, 1000, NULL, "Outcome", NULL},
+};
+static const struct field_spec review_fields[] = {
+	{"date", FT_DATE, R, 0, 0, NULL, "Date", NULL},
+	{"scores", FT_SCORES, 0, 0, 0, NULL, "Goal attainment", NULL},
+	{"basic_needs_score", FT_INT, 0, 1, 5, NULL, "Meeting basic needs (1-5)", NULL},
+	{"social_roles_score", FT_INT, 0, 1, 5, NULL, "Carrying out social roles (1-5)", NULL},
+	{"coping_score", FT_INT, 0, 1, 5, NULL, "Coping with problems (1-5)", NULL},
+	{"note", FT_LONG, S, 0, 8000, NULL, "Review note", NULL},
+};
+static const struct field_spec termination_fields[] = {
+	{"date", FT_DATE, R, 0, 0, NULL, "Date", NULL},
+	{"reason", FT_ENUM, R, 0, 0, termination_reasons, "Reason", NULL},
+	{"outcome", FT_ENUM, R, 0, 0, outcomes, "Outcome", NULL},
+	{"summary", FT_LONG, R | S, 0, 8000, NULL, "Summary", NULL},
+};
+static const struct field_spec followup_fields[] = {
+	{"due", FT_DATE, R, 0, 0, NULL, "Due date", NULL},
+	{"done_on", FT_DATE, 0, 0, 0, NULL, "Done on", NULL},
+	{"note", FT_LONG, S, 0, 4000, NULL, "Note", NULL},
+};
+static const struct field_spec note_fields[] = {
+	{"body", FT_LONG, R | S, 0, 20000, NULL, "Note", NULL},
+};
+static const struct field_spec stage_fields[] = {
+	{"from", FT_TEXT, 0, 0, 40, NULL, "From", NULL},
+	{"to", FT_TEXT, 0, 0, 40, NULL, "To", NULL},
+	{"note", FT_TEXT, 0, 0, 2000, NULL, "Note", NULL},
+};
+static const struct field_spec approval_fields[] = {
+	{"type", FT_TEXT, 0, 0, 40, NULL, "Approval of", NULL},
+	{"status", FT_TEXT, 0, 0, 40, NULL, "Status", NULL},
+	{"note", FT_TEXT, 0, 0, 2000, NULL, "Request", NULL},
+	{"comment", FT_TEXT, 0, 0, 2000, NULL, "Supervisor's comment", NULL},
+	{"decided_by", FT_TEXT, 0, 0, 100, NULL, "Decided by", NULL},
+	{"decided_at", FT_TEXT, 0, 0, 40, NULL, "Decided at", NULL},
+};
+static const struct field_spec assignment_fields[] = {
+	{"user", FT_TEXT, 0, 0, 100, NULL, "Worker", NULL},
+	{"role", FT_TEXT, 0, 0, 20, NULL, "Role", NULL},
+	{"change", FT_TEXT, 0, 0, 20, NULL, "Change", NULL},
+	{"reason", FT_TEXT, 0, 0, 2000, NULL, "Reason", NULL},
+};
+static const struct field_spec glass_fields[] = {
+	{"user", FT_TEXT, 0, 0, 100, NULL, "Who", NULL},
+	{"reason", FT_TEXT, 0, 0, 2000, NULL, "Reason", NULL},
+	{"until", FT_TEXT, 0, 0, 40, NULL, "Until", NULL},
+};
+
+const struct case_kind case_kinds[] = {
+	{"problem", "problems", "Problem", NULL, true, false, problem_fields, COUNT(problem_fields)},
+	{"assessment", "assessments", "Assessment", "date", true, true, assessment_fields, COUNT(assessment_fields)},
+	{"person", "people", "Genogram: family member", NULL, true, false, person_fields, COUNT(person_fields)},
+	{"link", "links", "Genogram: relationship", NULL, true, false, link_fields, COUNT(link_fields)},
+	{"tie", "ties", "Ecomap: tie", NULL, true, false, tie_fields, COUNT(tie_fields)},
+	{"goal", "goals", "Goal", NULL, true, false, goal_fields, COUNT(goal_fields)},
+	{"task", "tasks", "Task", NULL, true, false, task_fields, COUNT(task_fields)},
+	{"resource", "resources", "Resource", NULL, true, false, resource_fields, COUNT(resource_fields)},
+	{"signoff", "signoffs", "Client sign-off of the plan", "date", true, true, signoff_fields, COUNT(signoff_fields)},
+	{"session", "sessions", "Session", "date", true, false, session_fields, COUNT(session_fields)},
+	{"service", "services", "Service", "date", true, false, service_fields, COUNT(service_fields)},
+	{"referral", "referrals", "Referral", "date", true, false, referral_fields, COUNT(referral_fields)},
+	{"review", "reviews", "Review", "date", true, false, review_fields, COUNT(review_fields)},
+	{"termination", "terminations", "Termination", "date", true, true, termination_fields, COUNT(termination_fields)},
+	{"followup", "followups", "Follow-up", "due", true, false, followup_fields, COUNT(followup_fields)},
+	{"note", "notes", "Note", NULL, true, false, note_fields, COUNT(note_fields)},
+	{"stage", "stages", "Stage change", NULL, false, false, stage_fields, COUNT(stage_fields)},
+	{"approval", "approvals", "Approval", NULL, false, false, approval_fields, COUNT(approval_fields)},
+	{"assignment", "assignments", "Worker assignment", NULL, false, false, assignment_fields, COUNT(assignment_fields)},
+	{"glass", "glass", "Emergency access", NULL, false, false, glass_fields, COUNT(glass_fields)},
+};
+const int case_kinds_count = COUNT(case_kinds);
+
+/* Labels of enum values, shared by forms, pages and printed documents. */
+static const struct {
+	const char *value, *label;
+} choice_labels[] = {
+	{"income", "Income"}, {"family_relations", "Family relations"}, {"social_environment", "Social environment"},
+	{"health", "Health"}, {"education", "Education"}, {"legal", "Legal"}, {"housing", "Housing"},
+	{"identity_documents", "Identity documents"}, {"substance_use", "Substance use"}, {"violence", "Violence"},
+	{"other", "Other"}, {"basic_needs", "Meeting basic needs"}, {"social_roles", "Carrying out social roles"},
+	{"coping", "Coping with problems"}, {"family", "Family"}, {"environment", "Environment"},
+	{"low", "Low"}, {"medium", "Medium"}, {"high", "High"}, {"client", "Client"}, {"worker", "Worker"},
+	{"partner", "Partner agency"}, {"todo", "To do"}, {"doing", "In progress"}, {"done", "Done"},
+	{"dropped", "Dropped"}, {"office", "Office"}, {"home_visit", "Home visit"}, {"phone", "Phone"},
+	{"online", "Online"}, {"counselling", "Counselling and advice"}, {"skills_training", "Skills training"},
+	{"material_aid", "Material aid"}, {"therapy", "Therapy"}, {"family_meeting", "Family meeting"},
+	{"case_conference", "Case conference"}, {"advice", "Advice"}, {"sent", "Sent"}, {"accepted", "Accepted"},
+	{"declined", "Declined"}, {"completed", "Completed"}, {"signature", "Signature"},
+	{"thumbprint", "Thumbprint"}, {"verbal_witness", "Verbal, with a witness"}, {"none", "No sign-off"},
+	{"goals_reached", "Goals reached"}, {"client_withdrew", "Client withdrew"}, {"referred_on", "Referred on"},
+	{"moved", "Moved away"}, {"died", "Died"}, {"independent", "Independent (mandiri)"},
+	{"partly", "Partly independent"}, {"not", "Not independent"}, {"father", "Father"}, {"mother", "Mother"},
+	{"sibling", "Sibling"}, {"spouse", "Spouse"}, {"former_spouse", "Former spouse"}, {"child", "Child"},
+	{"grandparent", "Grandparent"}, {"grandchild", "Grandchild"}, {"uncle_aunt", "Uncle or aunt"},
+	{"cousin", "Cousin"}, {"F", "Female"}, {"M", "Male"}, {"married", "Married"}, {"divorced", "Divorced"},
+	{"separated", "Separated"}, {"parent", "Parent of"}, {"conflict", "Conflict"}, {"close", "Close"},
+	{"cutoff", "Cut off"}, {"school", "School"}, {"work", "Work"}, {"worship", "Place of worship"},
+	{"neighbours", "Neighbours"}, {"agency", "Agency"}, {"community", "Community"},
+	{"government", "Government office"}, {"strong", "Strong"}, {"weak", "Weak"}, {"stressful", "Stressful"},
+	{"normal", "Normal"}, {"restricted", "Restricted"}, {"sealed", "Sealed"},
+	{"intake", "Intake"}, {"assessment", "Assessment"}, {"planning", "Intervention planning"},
+	{"intervention", "Intervention"}, {"resocialisation", "Resocialisation"}, {"termination", "Termination"},
+	{"aftercare", "Aftercare"}, {"pending", "Waiting for the supervisor"}, {"approved", "Approved"},
+	{"returned", "Returned with a comment"}, {"plan", "Plan"}, {"closure", "Closure"},
+	{"primary", "Primary worker"}, {"secondary", "Other worker"},
+};
+
+const char *case_kind_choice_label(const char *value)
+{
+	for (int i = 0; value && i < COUNT(choice_labels); i++)
+		if (strcmp(value, choice_labels[i].value) == 0)
+			return choice_labels[i].label;
+	return value;
+}
+
+const struct case_kind *case_kind_find(const char *name)
+{
+	for (int i = 0; name && i < case_kinds_count; i++)
+		if (strcmp(name, case_kinds[i].name) == 0 || strcmp(name, case_kinds[i].plural) == 0)
+			return &case_kinds[i];
+	return NULL;
+}
+
+const struct field_spec *case_kind_field(const struct case_kind *k, const char *name)
+{
+	for (int i = 0; i < k->nfields; i++)
+		if (strcmp(k->fields[i].name, name) == 0)
+			return &k->fields[i];
+	return NULL;
+}
+
+static bool case_kind_in(const char *s, const char *const *list)
+{
+	for (int i = 0; list && list[i]; i++)
+		if (strcmp(s, list[i]) == 0)
+			return true;
+	return false;
+}
+
+/* case_kind_value checks one value against its field; returns a message key or NULL. */
+static const char *case_kind_value(const struct field_spec *fs, json_t *v)
+{
+	switch (fs->type) {
+	case FT_TEXT:
+	case FT_LONG: {
+		if (!json_is_string(v))
+			return "Must be text.";
+		const char *s = json_string_value(v);
+		if (!str_utf8_valid(s, json_string_length(v)) || (fs->type == FT_TEXT && strpbrk(s, "\r\n")))
+			return fs->type == FT_TEXT ? "Must be one line of text." : "Must be valid text.";
+		if (fs->max && str_utf8_chars(s) > (size_t)fs->max)
+			return "Too long.";
+		return NULL;
+	}
+	case FT_DATE: {
+		char today[11];
+		clock_today_at(9 * 3600, today);
+		if (!json_is_string(v) || !str_date_valid(json_string_value(v)))
+			return "Must be a real date written YYYY-MM-DD.";
+		if (strcmp(json_string_value(v), "2100-01-01") > 0)
+			return "The date is too far in the future.";
+		return NULL;
+	}
+	case FT_INT:
+		if (!json_is_integer(v))
+			return "Must be a whole number.";
+		if (json_integer_value(v) < fs->min || json_integer_value(v) > fs->max)
+			return "The number is out of range.";
+		return NULL;
+	case FT_ENUM:
+		if (!json_is_string(v) || !case_kind_in(json_string_value(v), fs->choices))
+			return "Choose one of the listed values.";
+		return NULL;
+	case FT_BOOL:
+		return json_is_boolean(v) ? NULL : "Must be true or false.";
+	case FT_REF:
+		if (json_is_string(v) && fs->ref_kind && strcmp(fs->ref_kind, "person") == 0 &&
+		    strcmp(json_string_value(v), "client") == 0)
+			return NULL; /* the client is the centre of the genogram */
+		if (!json_is_string(v) || !uuid_valid(json_string_value(v)))
+			return "Must be the uid of an existing record.";
+		return NULL;
+	case FT_SCORES: {
+		if (!json_is_array(v) || json_array_size(v) > 50)
+			return "Must be a list of goal scores.";
+		size_t i;
+		json_t *e;
+		json_array_foreach(v, i, e) {
+			json_t *g = json_object_get(e, "goal"), *s = json_object_get(e, "score");
+			if (!json_is_object(e) || json_object_size(e) != 2 || !json_is_string(g) ||
+			    !uuid_valid(json_string_value(g)) || !json_is_integer(s) || json_integer_value(s) < -2 ||
+			    json_integer_value(s) > 2)
+				return "Each score needs a goal uid and a score from -2 to +2.";
+		}
+		return NULL;
+	}
+	}
+	return "Not valid.";
+}
+
+int case_kind_parse(struct arena *a, const struct case_kind *k, json_t *in, json_t *base,
+		    json_t **plain, json_t **sealed, const char **level, const char **at,
+		    struct faults *f)
+{
+	*plain = json_object();
+	*sealed = json_object();
+	if (!json_is_object(in)) {
+		faults_add(f, "", "The body must be a JSON object.");
+		return ERR_INVALID;
+	}
+	json_t *merged = base ? json_deep_copy(base) : json_object();
+	const char *key;
+	json_t *v;
+	json_object_foreach(in, key, v) {
+		if (strcmp(key, "version") == 0 || strcmp(key, "uid") == 0 || strcmp(key, "kind") == 0)
+			continue;
+		if (strcmp(key, "level") == 0) {
+			if (!json_is_string(v) || !case_kind_in(json_string_value(v), levels))
+				faults_add(f, "level", "Level must be normal, restricted or sealed.");
+			else
+				json_object_set(merged, "level", v);
+			continue;
+		}
+		const struct field_spec *fs = case_kind_field(k, key);
+		if (fs == NULL) {
+			faults_add(f, arena_strdup(a, key), "Unknown field.");
+			continue;
+		}
+		if (json_is_null(v) || (json_is_string(v) && str_empty(json_string_value(v)))) {
+			json_object_del(merged, key);
+			continue;
+		}
+		const char *why = case_kind_value(fs, v);
+		if (why)
+			faults_add(f, fs->name, why);
+		else
+			json_object_set(merged, key, v);
+	}
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field_spec *fs = &k->fields[i];
+		json_t *val = json_object_get(merged, fs->name);
+		if ((fs->flags & FIELD_REQUIRED) && val == NULL && faults_find(f, fs->name) == NULL)
+			faults_add(f, fs->name, "This field is required.");
+		if (val)
+			json_object_set(fs->flags & FIELD_SEALED ? *sealed : *plain, fs->name, val);
+	}
+	json_t *lv = json_object_get(merged, "level");
+	*level = arena_strdup(a, json_is_string(lv) ? json_string_value(lv) : "normal");
+	json_t *date = k->date_field ? json_object_get(merged, k->date_field) : NULL;
+	char today[11];
+	clock_today_at(9 * 3600, today);
+	*at = arena_strdup(a, json_is_string(date) ? json_string_value(date) : today);
+	json_decref(merged);
+	return f->n ? ERR_INVALID : 0;
+}
