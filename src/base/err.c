@@ -28,6 +28,8 @@ static const struct {
 	{ERR_CONFIRM, 422, "confirm", "Please confirm the warning before saving."},
 	{ERR_METHOD, 405, "method_not_allowed", "This method is not allowed here."},
 	{ERR_USAGE, 400, "usage", "Wrong usage."},
+	{ERR_GATE, 422, "gate", "The case cannot move to that stage yet."},
+	{ERR_CONSENT, 422, "consent", "The client's consent does not cover sharing data with another organisation."},
 };
 
 static int err_index(int code)

@@ -25,6 +25,8 @@ enum err {
 	ERR_CONFIRM = -18,   /* a warning must be confirmed before saving (422) */
 	ERR_METHOD = -19,    /* method not allowed (405) */
 	ERR_USAGE = -20,     /* command-line usage error (exit 2) */
+	ERR_GATE = -21,      /* a case stage gate is not met (422) */
+	ERR_CONSENT = -22,   /* the client's consent does not cover this (422) */
 };
 
 /* err_status returns the HTTP status for code (500 for unknown codes). */

@@ -168,8 +168,7 @@ int case_store_touch(struct db *db, int64_t case_id, int64_t user)
 {
 	char now[25];
 	clock_now_iso(now);
-	return db_run(db, "UPDATE casefile SET version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?",
-		      "tii", now, user, case_id);
+	return db_run(db, "UPDATE casefile SET updated_at = ?, updated_by = ? WHERE id = ?", "tii", now, user, case_id);
 }
 
 int case_store_worker_add(struct db *db, int64_t case_id, int64_t user_id, const char *role, int64_t by,
