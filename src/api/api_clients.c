@@ -63,6 +63,8 @@ int api_client_get(struct request *rq, struct response *rs)
 {
 	struct client c;
 	int rc = client_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &c);
+	if (rc == 0)
+		rc = client_opened(rq->db, &rq->actor, c.uid);
 	if (rc)
 		return rc;
 	return api_send(rq, rs, 200, client_to_json(&c));
@@ -191,4 +193,27 @@ int api_clients_list(struct request *rq, struct response *rs)
 	json_t *j = json_pack("{s:o}", "items", items);
 	json_object_set_new(j, "next_cursor", page.next_cursor ? json_string(page.next_cursor) : json_null());
 	return api_send(rq, rs, 200, j);
+}
+
+int api_client_access_log(struct request *rq, struct response *rs)
+{
+	struct client c;
+	struct audit_item *items;
+	int n;
+	int rc = client_access_log(rq->db, &rq->arena, &rq->actor, rq->params[0], &c, &items, &n);
+	if (rc)
+		return rc;
+	json_t *arr = json_array();
+	for (int i = 0; i < n; i++) {
+		json_t *detail = json_loads(items[i].row.detail, 0, NULL);
+		json_t *why = json_object_get(detail, "as");
+		json_t *reason = json_object_get(detail, "reason");
+		json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s?}", "at", items[i].row.at, "user",
+						     items[i].row.user_name, "action", items[i].row.action, "record",
+						     items[i].row.entity, "uid", items[i].row.entity_uid, "why",
+						     json_is_string(reason) ? json_string_value(reason)
+						     : json_is_string(why) ? json_string_value(why) : NULL));
+		json_decref(detail);
+	}
+	return api_send(rq, rs, 200, json_pack("{s:s,s:o}", "client", c.uid, "items", arr));
 }

@@ -101,7 +101,7 @@ static const struct field_spec session_fields[] = {
 	{"date", FT_DATE, R, 0, 0, NULL, "Date", NULL},
 	{"minutes", FT_INT, 0, 1, 1440, NULL, "Duration (minutes)", NULL},
 	{"place", FT_ENUM, R, 0, 0, session_places, "Where", NULL},
-	{"kind", FT_ENUM, R, 0, 0, session_kinds, "Kind", NULL},
+	{"type", FT_ENUM, R, 0, 0, session_kinds, "Kind of session", NULL},
 	{"participants", FT_TEXT, 0, 0, 500, NULL, "Participants", NULL},
 	{"note", FT_LONG, S, 0, 20000, NULL, "Session note", NULL},
 	{"next_steps", FT_TEXT, 0, 0, 1000, NULL, "Next steps", NULL},

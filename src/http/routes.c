@@ -34,7 +34,30 @@ const struct route routes[] = {
 	{"POST", "/api/v1/clients", api_clients_create, PERM_CLIENT_WRITE, KIND_JSON},
 	{"GET", "/api/v1/clients/:uid", api_client_get, PERM_CLIENT_READ, KIND_JSON},
 	{"PATCH", "/api/v1/clients/:uid", api_client_patch, PERM_CLIENT_WRITE, KIND_JSON},
+	{"GET", "/api/v1/clients/:uid/access-log", api_client_access_log, PERM_CLIENT_READ, KIND_JSON},
 	{"DELETE", "/api/v1/clients/:uid", api_client_delete, PERM_CLIENT_ARCHIVE, KIND_JSON},
+
+	/* Casework */
+	{"GET", "/api/v1/cases", api_cases_list, PERM_CASE_WORK, KIND_JSON},
+	{"POST", "/api/v1/cases", api_cases_create, PERM_CASE_WORK, KIND_JSON},
+	{"GET", "/api/v1/caseload", api_caseload, PERM_CASE_WORK, KIND_JSON},
+	{"GET", "/api/v1/cases/:uid", api_case_get, PERM_CASE_WORK, KIND_JSON},
+	{"GET", "/api/v1/cases/:uid/timeline", api_case_timeline, PERM_CASE_WORK, KIND_JSON},
+	{"POST", "/api/v1/cases/:uid/stage", api_case_stage, PERM_CASE_WORK, KIND_JSON},
+	{"POST", "/api/v1/cases/:uid/approvals", api_case_approval_request, PERM_CASE_WORK, KIND_JSON},
+	{"POST", "/api/v1/cases/:uid/approvals/:item/decision", api_case_approval_decide, PERM_CASE_APPROVE, KIND_JSON},
+	{"POST", "/api/v1/cases/:uid/workers", api_case_workers_add, PERM_CASE_WORK, KIND_JSON},
+	{"DELETE", "/api/v1/cases/:uid/workers/:name", api_case_workers_remove, PERM_CASE_WORK, KIND_JSON},
+	{"POST", "/api/v1/cases/:uid/emergency-access", api_case_glass, PERM_CASE_WORK, KIND_JSON},
+	{"GET", "/api/v1/cases/:uid/:kind", api_case_items, PERM_CASE_WORK, KIND_JSON},
+	{"POST", "/api/v1/cases/:uid/:kind", api_case_item_create, PERM_CASE_WORK, KIND_JSON},
+	{"PATCH", "/api/v1/cases/:uid/:kind/:item", api_case_item_patch, PERM_CASE_WORK, KIND_JSON},
+	{"DELETE", "/api/v1/cases/:uid/:kind/:item", api_case_item_delete, PERM_CASE_WORK, KIND_JSON},
+
+	{"GET", "/api/v1/agencies", api_agencies_list, PERM_CASE_WORK, KIND_JSON},
+	{"POST", "/api/v1/agencies", api_agencies_create, PERM_CASE_WORK, KIND_JSON},
+	{"GET", "/api/v1/supervision", api_supervision_list, PERM_CASE_WORK, KIND_JSON},
+	{"POST", "/api/v1/supervision", api_supervision_create, PERM_CASE_WORK, KIND_JSON},
 
 	/* Aggregates */
 	{"GET", "/summary", web_summary, PERM_STATS_READ, KIND_HTML},

@@ -107,3 +107,29 @@ int audit_store_walk(struct db *db, int (*fn)(void *ctx, const struct audit_row 
 		return rc;
 	return stop;
 }
+
+int audit_store_access(struct db *db, struct arena *a, const char *client_uid, struct audit_item **items, int *n)
+{
+	struct db_stmt *st;
+	int rc = db_query(db, &st,
+			  "SELECT id, at, user_name, action, entity, entity_uid, detail, prev_hash, hash FROM audit"
+			  " WHERE action IN ('open', 'read', 'glass') AND ((entity = 'client' AND entity_uid = ?1)"
+			  " OR (entity = 'case' AND entity_uid IN (SELECT f.uid FROM casefile f JOIN client k"
+			  " ON k.id = f.client_id WHERE k.uid = ?1))) ORDER BY id DESC LIMIT 1000",
+			  "t", client_uid);
+	if (rc)
+		return rc;
+	*n = 0;
+	*items = arena_alloc(a, sizeof **items * 1000);
+	if (*items == NULL) {
+		db_finalize(st);
+		return ERR_NOMEM;
+	}
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct audit_item *it = &(*items)[(*n)++];
+		audit_store_row(a, st, &it->row);
+		it->hash = arena_strdup(a, db_col_text(st, 8));
+	}
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}

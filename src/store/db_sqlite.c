@@ -106,6 +106,12 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out)
 static int db_vbind(struct db_stmt *st, const char *types, va_list ap)
 {
 	int rc = 0;
+	/* Every placeholder gets exactly one described argument: a mismatch is a programming error. */
+	if ((size_t)sqlite3_bind_parameter_count(st->st) != strlen(types)) {
+		log_error("db: %d placeholders but %zu arguments described in: %s",
+			  sqlite3_bind_parameter_count(st->st), strlen(types), st->sql);
+		return ERR_DB;
+	}
 	for (int i = 0; types[i] && rc == 0; i++) {
 		switch (types[i]) {
 		case 't':
