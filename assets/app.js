@@ -34,4 +34,9 @@
     consent.addEventListener('change', sync);
     sync();
   }
+
+  /* Printed documents have a print button (the browser's own print works as well). */
+  var printers = document.querySelectorAll('button.print');
+  for (var p = 0; p < printers.length; p++)
+    printers[p].addEventListener('click', function () { window.print(); });
 })();

@@ -23,6 +23,7 @@ static const struct cli_cmd commands[] = {
 	{"token", "create API tokens", "pendamping token create --data DIR --user NAME", cmd_token},
 	{"audit", "check the audit trail", "pendamping audit verify --data DIR", cmd_audit},
 	{"client", "the client registry", "pendamping client list|show|add|archive ...", cmd_client},
+	{"case", "casework: list cases", "pendamping case list --data DIR --user NAME [--worker NAME] [--stage S] [--overdue] [--json]", cmd_case},
 	{"version", "print the version", "pendamping version", cmd_version},
 };
 

@@ -63,8 +63,6 @@ int api_client_get(struct request *rq, struct response *rs)
 {
 	struct client c;
 	int rc = client_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &c);
-	if (rc == 0)
-		rc = client_opened(rq->db, &rq->actor, c.uid);
 	if (rc)
 		return rc;
 	return api_send(rq, rs, 200, client_to_json(&c));

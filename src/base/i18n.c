@@ -2,6 +2,7 @@
 #include "base/i18n.h"
 #include "base/embed.h"
 #include "base/err.h"
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,16 @@ static int i18n_add(struct i18n_catalogue *cat, char *id, char *str, int *cap)
 	return 0;
 }
 
+/* i18n_has_word tells whether word occurs in the line [p, eol). */
+static bool i18n_has_word(const char *p, const char *eol, const char *word)
+{
+	size_t n = strlen(word);
+	for (; p + n <= eol; p++)
+		if (memcmp(p, word, n) == 0)
+			return true;
+	return false;
+}
+
 static int i18n_load(struct i18n_catalogue *cat, const struct embed_file *f)
 {
 	const char *p = (const char *)f->data, *end = p + f->size;
@@ -84,7 +95,7 @@ static int i18n_load(struct i18n_catalogue *cat, const struct embed_file *f)
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		if (eol == NULL)
 			eol = end;
-		if (strncmp(p, "#,", 2) == 0 && memmem(p, (size_t)(eol - p), "fuzzy", 5)) {
+		if (strncmp(p, "#,", 2) == 0 && i18n_has_word(p, eol, "fuzzy")) {
 			fuzzy = 1;
 		} else if (strncmp(p, "msgid ", 6) == 0) {
 			if (state == 2) {

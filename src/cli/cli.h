@@ -52,5 +52,6 @@ int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_client(int argc, char **argv);
+int cmd_case(int argc, char **argv);
 
 #endif

@@ -62,7 +62,7 @@ static const struct field_spec person_fields[] = {
 static const struct field_spec link_fields[] = {
 	{"from", FT_REF, R, 0, 0, NULL, "From", "person"},
 	{"to", FT_REF, R, 0, 0, NULL, "To", "person"},
-	{"kind", FT_ENUM, R, 0, 0, link_kinds, "Relationship", NULL},
+	{"type", FT_ENUM, R, 0, 0, link_kinds, "Relationship", NULL},
 };
 static const struct field_spec tie_fields[] = {
 	{"name", FT_TEXT, R, 0, 200, NULL, "System (school, office, clinic, ...)", NULL},
@@ -277,8 +277,6 @@ static const char *case_kind_value(const struct field_spec *fs, json_t *v)
 		return NULL;
 	}
 	case FT_DATE: {
-		char today[11];
-		clock_today_at(9 * 3600, today);
 		if (!json_is_string(v) || !str_date_valid(json_string_value(v)))
 			return "Must be a real date written YYYY-MM-DD.";
 		if (strcmp(json_string_value(v), "2100-01-01") > 0)

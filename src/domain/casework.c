@@ -793,3 +793,11 @@ int casework_caseload(struct db *db, struct arena *a, const struct actor *actor,
 		return rc;
 	return case_store_counts(db, actor->org_id, &cf, counts, overdue);
 }
+
+int casework_of_client(struct db *db, struct arena *a, const struct actor *actor, const char *client_uid,
+		       struct case_row **rows, int *n)
+{
+	if (!policy_can(actor, PERM_CASE_WORK))
+		return ERR_FORBIDDEN;
+	return case_store_of_client(db, a, actor->org_id, client_uid, actor->user_id, rows, n);
+}

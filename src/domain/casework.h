@@ -83,6 +83,10 @@ int casework_glass(struct db *db, struct arena *a, const struct actor *actor, co
 /* casework_list returns a page of the cases the caller works on or supervises. */
 int casework_list(struct db *db, struct arena *a, const struct actor *actor, const struct case_query *q,
 		  struct case_row **rows, int *n, const char **next_cursor);
+/* casework_of_client lists the client's cases with, in row.overdue, whether the caller may open
+ * each one (others can be reached through emergency access). */
+int casework_of_client(struct db *db, struct arena *a, const struct actor *actor, const char *client_uid,
+		       struct case_row **rows, int *n);
 /* casework_caseload counts those cases per stage, and the overdue ones. */
 int casework_caseload(struct db *db, struct arena *a, const struct actor *actor, const char *worker,
 		      int counts[STAGE_COUNT], int *overdue);

@@ -413,15 +413,6 @@ bool client_has_flag(const struct client *c, const char *flag)
 	return false;
 }
 
-int client_opened(struct db *db, const struct actor *actor, const char *uid)
-{
-	int rc = db_begin(db);
-	if (rc)
-		return rc;
-	rc = audit_record(db, actor, "open", "client", uid, NULL);
-	return client_finish(db, rc);
-}
-
 int client_access_log(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
 		      struct client *c, struct audit_item **items, int *n)
 {

@@ -107,8 +107,6 @@ int client_archive(struct db *db, struct arena *a, const struct actor *actor, co
 /* client_get reads uid into *c; specific personal data only when actor may see it. */
 int client_get(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
 	       struct client *c);
-/* client_opened records that actor opened the client's record (for the client's access log). */
-int client_opened(struct db *db, const struct actor *actor, const char *uid);
 /* client_access_log lists who opened the client's file (record and cases), when and why.
  * Workers, supervisors and administrators may print it for the client. */
 int client_access_log(struct db *db, struct arena *a, const struct actor *actor, const char *uid,

@@ -3,6 +3,8 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "domain/account.h"
+#include "domain/agency.h"
+#include "domain/casework.h"
 #include "domain/client.h"
 #include <stdio.h>
 #include <string.h>
@@ -197,6 +199,200 @@ static void demo_client(struct arena *a, struct demo_rng *r, int i, struct clien
 	c->confirm_duplicate = true;
 }
 
+/* demo_item records one item on a case from a JSON text; failures are reported and returned. */
+static int demo_item(struct db *db, struct arena *a, const struct actor *who, const char *case_uid, const char *kind,
+		     const char *json, const char **uid)
+{
+	json_error_t err;
+	json_t *in = json_loads(json, 0, &err);
+	if (in == NULL) {
+		log_error("demo: bad item JSON for %s: %s", kind, err.text);
+		return ERR_INVALID;
+	}
+	struct faults f = {0};
+	struct case_item_view out;
+	int rc = casework_add(db, a, who, case_uid, kind, in, &out, &f);
+	json_decref(in);
+	if (rc)
+		log_error("demo: %s: %s %s", kind, f.n ? f.list[0].field : "", f.n ? f.list[0].msg : "");
+	else if (uid)
+		*uid = out.row.uid;
+	return rc;
+}
+
+static int demo_move(struct db *db, struct arena *a, const struct actor *who, const char *case_uid, const char *to)
+{
+	const char *why = NULL;
+	int rc = casework_move(db, a, who, case_uid, to, NULL, &why);
+	if (rc)
+		log_error("demo: move to %s: %s", to, why ? why : "failed");
+	return rc;
+}
+
+static int demo_approve(struct db *db, struct arena *a, const struct actor *who, const struct actor *sup,
+			const char *case_uid, const char *type)
+{
+	struct faults f = {0};
+	struct case_item_view req;
+	int rc = casework_request(db, a, who, case_uid, type, NULL, &req, &f);
+	if (rc == 0)
+		rc = casework_decide(db, a, sup, case_uid, req.row.uid, true, "Sudah sesuai, lanjutkan.", &f);
+	if (rc)
+		log_error("demo: approval of %s: %s", type, f.n ? f.list[0].msg : "failed");
+	return rc;
+}
+
+/* demo_case opens a case for client_uid and carries it up to stage target (0 intake .. 6 aftercare)
+ * with the records a worker makes on the way. */
+static int demo_case(struct db *db, struct arena *a, const struct actor *who, const struct actor *sup,
+		     const char *client_uid, int target, int n, const char *agency)
+{
+	static const char *const problems[][2] = {
+		{"income", "Kehilangan pekerjaan sebagai buruh harian; tidak ada penghasilan tetap sejak tiga bulan."},
+		{"family_relations", "Sering bertengkar dengan pasangan; anak-anak tinggal bersama nenek."},
+		{"social_environment", "Dikucilkan tetangga setelah keluar dari lembaga pemasyarakatan."},
+		{"housing", "Tinggal di bangunan semi permanen di bantaran sungai, rawan banjir."},
+	};
+	json_t *pr = json_pack("[{s:s,s:i,s:s}]", "category", problems[n % 4][0], "severity", 2 + n % 3, "description", problems[n % 4][1]);
+	struct faults f = {0};
+	struct case_view cv;
+	int rc = casework_open(db, a, who, client_uid, pr, NULL, &cv, &f);
+	json_decref(pr);
+	if (rc) {
+		log_error("demo: open case: %s", f.n ? f.list[0].msg : "failed");
+		return rc;
+	}
+	const char *u = cv.row.uid;
+	const char *goal = NULL, *father = NULL;
+	rc = demo_item(db, a, who, u, "note", "{\"level\":\"normal\",\"body\":\"Pertemuan pertama di kantor. Klien datang diantar kader desa, bersedia mengikuti program.\"}", NULL);
+	if (rc || target < 1)
+		return rc;
+	rc = demo_move(db, a, who, u, "assessment");
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "assessment",
+			       "{\"date\":\"2026-09-10\",\"presenting_problem\":\"Klien tidak mampu memenuhi kebutuhan makan keluarga secara teratur.\","
+			       "\"family_situation\":\"Tinggal bersama istri dan dua anak usia sekolah.\",\"strengths\":\"Terampil memperbaiki sepeda motor; didukung adik.\","
+			       "\"basic_needs_score\":2,\"social_roles_score\":3,\"coping_score\":2,\"risk_level\":\"medium\"}", NULL);
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "person", "{\"name\":\"Suparman\",\"relation\":\"father\",\"sex\":\"M\",\"birth_year\":1950,\"deceased\":true}", &father);
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "person", "{\"name\":\"Sumiati\",\"relation\":\"mother\",\"sex\":\"F\",\"birth_year\":1955}", NULL);
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "person", "{\"name\":\"Rina\",\"relation\":\"child\",\"sex\":\"F\",\"birth_year\":2012}", NULL);
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "tie", "{\"name\":\"Puskesmas Kecamatan\",\"type\":\"health\",\"strength\":\"weak\"}", NULL);
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "tie", "{\"name\":\"Masjid Al-Ikhlas\",\"type\":\"worship\",\"strength\":\"strong\"}", NULL);
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "tie", "{\"name\":\"Rentenir kampung\",\"type\":\"community\",\"strength\":\"stressful\"}", NULL);
+	if (rc || target < 2)
+		return rc;
+	rc = demo_move(db, a, who, u, "planning");
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "goal",
+			       "{\"text\":\"Memiliki penghasilan sendiri dari usaha bengkel kecil\",\"domain\":\"income\",\"target_date\":\"2027-03-31\","
+			       "\"gas_minus2\":\"Tidak ada penghasilan\",\"gas_minus1\":\"Penghasilan tidak tentu di bawah Rp300.000 per bulan\","
+			       "\"gas_0\":\"Penghasilan Rp300.000-Rp1.000.000 per bulan\",\"gas_plus1\":\"Penghasilan Rp1-2 juta per bulan\","
+			       "\"gas_plus2\":\"Penghasilan lebih dari Rp2 juta dan bisa menabung\"}", &goal);
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "task", "{\"text\":\"Mengikuti pelatihan montir di BLK\",\"owner\":\"client\",\"due\":\"2026-12-15\",\"status\":\"todo\"}", NULL);
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "task", n % 3 == 0 ? "{\"text\":\"Mengurus surat keterangan usaha di kelurahan\",\"owner\":\"worker\",\"due\":\"2026-10-01\",\"status\":\"todo\"}"
+									     : "{\"text\":\"Mendampingi ke kantor kelurahan\",\"owner\":\"worker\",\"due\":\"2027-01-10\",\"status\":\"doing\"}", NULL);
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "resource", "{\"text\":\"Bantuan peralatan bengkel dari program ATENSI\"}", NULL);
+	if (rc || target < 3)
+		return rc;
+	rc = demo_item(db, a, who, u, "signoff", "{\"date\":\"2026-09-20\",\"how\":\"thumbprint\"}", NULL);
+	if (rc == 0)
+		rc = demo_approve(db, a, who, sup, u, "plan");
+	if (rc == 0)
+		rc = demo_move(db, a, who, u, "intervention");
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "session",
+			       "{\"date\":\"2026-10-02\",\"minutes\":60,\"place\":\"home_visit\",\"type\":\"counselling\",\"participants\":\"Klien dan istri\","
+			       "\"note\":\"Membahas pembagian tugas rumah tangga dan rencana usaha.\",\"next_steps\":\"Survei lokasi bengkel\"}", NULL);
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "service",
+			       "{\"date\":\"2026-10-05\",\"type\":\"material_aid\",\"atensi\":6,\"description\":\"Paket peralatan bengkel\",\"item\":\"Kunci set dan kompresor\",\"quantity\":1,\"value_idr\":2500000}", NULL);
+	if (rc == 0 && agency) {
+		char ref[400];
+		snprintf(ref, sizeof ref, "{\"date\":\"2026-10-07\",\"agency\":\"%s\",\"reason\":\"Pemeriksaan kesehatan anak\",\"status\":\"accepted\",\"share_data\":false}", agency);
+		rc = demo_item(db, a, who, u, "referral", ref, NULL);
+	}
+	if (rc == 0 && goal) {
+		char rev[300];
+		snprintf(rev, sizeof rev, "{\"date\":\"2026-10-30\",\"scores\":[{\"goal\":\"%s\",\"score\":-1}],\"basic_needs_score\":3,\"social_roles_score\":3,\"coping_score\":3}", goal);
+		rc = demo_item(db, a, who, u, "review", rev, NULL);
+	}
+	if (rc || target < 4)
+		return rc;
+	rc = demo_move(db, a, who, u, "resocialisation");
+	if (rc == 0 && goal) {
+		char rev[300];
+		snprintf(rev, sizeof rev, "{\"date\":\"2026-11-20\",\"scores\":[{\"goal\":\"%s\",\"score\":1}],\"basic_needs_score\":4,\"social_roles_score\":4,\"coping_score\":4}", goal);
+		rc = demo_item(db, a, who, u, "review", rev, NULL);
+	}
+	if (rc || target < 5)
+		return rc;
+	rc = demo_item(db, a, who, u, "termination", "{\"date\":\"2026-11-25\",\"reason\":\"goals_reached\",\"outcome\":\"independent\",\"summary\":\"Bengkel berjalan, penghasilan cukup untuk kebutuhan keluarga.\"}", NULL);
+	if (rc == 0)
+		rc = demo_approve(db, a, who, sup, u, "closure");
+	if (rc == 0)
+		rc = demo_move(db, a, who, u, "termination");
+	if (rc || target < 6)
+		return rc;
+	rc = demo_move(db, a, who, u, "aftercare");
+	if (rc == 0)
+		rc = demo_item(db, a, who, u, "followup", "{\"due\":\"2027-02-25\",\"note\":\"Kunjungan rumah tiga bulan setelah terminasi.\"}", NULL);
+	(void)father;
+	return rc;
+}
+
+/* demo_cases gives worker and worker2 two cases in every stage, and the office three agencies. */
+static int demo_cases(struct db *db, struct arena *a)
+{
+	struct user w[2], s;
+	int rc = user_store_by_name(db, a, "worker", &w[0]);
+	if (rc == 0)
+		rc = user_store_by_name(db, a, "worker2", &w[1]);
+	if (rc == 0)
+		rc = user_store_by_name(db, a, "supervisor", &s);
+	if (rc)
+		return rc;
+	struct actor aw[2], as;
+	account_actor(&w[0], &aw[0]);
+	account_actor(&w[1], &aw[1]);
+	account_actor(&s, &as);
+	static const char *const agencies[] = {
+		"{\"name\":\"Puskesmas Sukasari\",\"type\":\"health\",\"services\":\"Pemeriksaan kesehatan, imunisasi\",\"region\":\"32.73.01\",\"contact\":\"022-2011234\"}",
+		"{\"name\":\"LBH Masyarakat\",\"type\":\"legal_aid\",\"services\":\"Bantuan hukum gratis\",\"contact\":\"021-3905678\"}",
+		"{\"name\":\"BLK Kota\",\"type\":\"education\",\"services\":\"Pelatihan kerja: montir, menjahit, tata boga\"}",
+	};
+	const char *first_agency = NULL;
+	for (int i = 0; rc == 0 && i < 3; i++) {
+		json_t *in = json_loads(agencies[i], 0, NULL);
+		struct faults f = {0};
+		struct agency_row r;
+		rc = agency_add(db, a, &aw[0], in, &r, &f);
+		json_decref(in);
+		if (rc == 0 && i == 0)
+			first_agency = r.uid;
+	}
+	struct db_stmt *st;
+	if (rc == 0)
+		rc = db_query(db, &st, "SELECT uid FROM client WHERE consent IS NOT NULL AND archived_at IS NULL ORDER BY id LIMIT 14", "");
+	const char *uids[14];
+	int n = 0;
+	while (rc == 0 && db_step(st) == DB_ROW && n < 14)
+		uids[n++] = arena_strdup(a, db_col_text(st, 0));
+	if (rc == 0)
+		db_finalize(st);
+	for (int i = 0; rc == 0 && i < n; i++)
+		rc = demo_case(db, a, &aw[i % 2], &as, uids[i], i / 2 % STAGE_COUNT, i, first_agency);
+	return rc;
+}
+
 int demo_load(struct db *db, int64_t org, int nclients)
 {
 	struct arena a;
@@ -226,6 +422,14 @@ int demo_load(struct db *db, int64_t org, int nclients)
 		}
 		if (rc == 0)
 			rc = db_run(db, "INSERT INTO setting(key, value) VALUES ('demo_clients', 'loaded')", "");
+	}
+	bool cases = false;
+	if (rc == 0)
+		rc = demo_setting(db, "demo_cases", &cases);
+	if (rc == 0 && !cases) {
+		rc = demo_cases(db, &a);
+		if (rc == 0)
+			rc = db_run(db, "INSERT INTO setting(key, value) VALUES ('demo_cases', 'loaded')", "");
 	}
 	arena_free(&a);
 	return rc;

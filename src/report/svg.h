@@ -26,8 +26,9 @@
  * entities; bytes that are not well-formed UTF-8, and U+FFFE/U+FFFF, become U+FFFD; C0 control
  * characters other than tab, LF and CR (which XML 1.0 forbids) are dropped. */
 int svg_escape(struct buf *b, const char *s);
-/* svg_number appends v as printf's "%.1f" writes it in the C locale, whatever LC_NUMERIC says
- * ("12.5", "-3.0"; never "-0.0"). ERR_INVALID when v is not finite or |v| > 1e12. */
+/* svg_number appends v like printf's "%.1f" in the C locale, whatever LC_NUMERIC says: "12.5",
+ * "-3.0"; but rounded half away from zero on v * 10 and never "-0.0". ERR_INVALID when v is not
+ * finite or |v| > 1e12. */
 int svg_number(struct buf *b, double v);
 /* svg_printf appends fmt with these conversions: %s escaped text (NULL writes nothing), %d int,
  * %f a double written by svg_number, %% a percent sign. Markup comes from fmt only; any other

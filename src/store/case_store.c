@@ -473,3 +473,38 @@ int case_store_agency(struct db *db, int64_t org, const char *uid, bool *externa
 	db_finalize(st);
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
+
+int case_store_of_client(struct db *db, struct arena *a, int64_t org, const char *client_uid, int64_t viewer,
+			 struct case_row **rows, int *n)
+{
+	struct db_stmt *st;
+	int rc = db_query(db, &st,
+			  "SELECT c.uid, c.stage, c.closed_at, c.created_at,"
+			  " (SELECT u.name FROM case_worker w JOIN user u ON u.id = w.user_id WHERE w.case_id = c.id"
+			  "  AND w.ended_at IS NULL AND w.role = 'primary' LIMIT 1),"
+			  " EXISTS (SELECT 1 FROM case_worker w JOIN user u ON u.id = w.user_id WHERE w.case_id = c.id"
+			  "  AND w.ended_at IS NULL AND (w.user_id = ?3 OR u.supervisor_id = ?3))"
+			  " FROM casefile c JOIN client k ON k.id = c.client_id WHERE c.org_id = ?1 AND k.uid = ?2"
+			  " ORDER BY c.id DESC LIMIT 50",
+			  "iti", org, client_uid, viewer);
+	if (rc)
+		return rc;
+	*n = 0;
+	*rows = arena_alloc(a, sizeof **rows * 50);
+	if (*rows == NULL) {
+		db_finalize(st);
+		return ERR_NOMEM;
+	}
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct case_row *r = &(*rows)[(*n)++];
+		memset(r, 0, sizeof *r);
+		r->uid = case_store_text(a, st, 0);
+		r->stage = case_store_text(a, st, 1);
+		r->closed_at = case_store_text(a, st, 2);
+		r->created_at = case_store_text(a, st, 3);
+		r->primary_name = case_store_text(a, st, 4);
+		r->overdue = db_col_int(st, 5) != 0; /* here: visible to the viewer */
+	}
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}

@@ -49,6 +49,10 @@ int case_store_get(struct db *db, struct arena *a, int64_t org, const char *uid,
 /* case_store_access fills how user stands to the case (now: ISO time, for emergency access). */
 int case_store_access(struct db *db, int64_t case_id, int64_t user, const char *now, struct case_access *acc,
 		      const char **glass_until);
+/* case_store_of_client lists every case of the client (uid, stage, primary, closed_at) with
+ * overdue set when viewer may see it (works on it or supervises it). */
+int case_store_of_client(struct db *db, struct arena *a, int64_t org, const char *client_uid, int64_t viewer,
+			 struct case_row **rows, int *n);
 int case_store_open_count(struct db *db, int64_t client_id, int *n);
 int case_store_set_stage(struct db *db, int64_t case_id, const char *stage, bool closed, int64_t user);
 int case_store_touch(struct db *db, int64_t case_id, int64_t user);

@@ -143,6 +143,9 @@ int web_page_begin(struct request *rq, struct response *rs, const char *title)
 		rc = html_printf(&rs->body, "<nav aria-label=\"%s\"><ul>", T("Main menu"));
 		if (rc == 0 && policy_can(&rq->actor, PERM_CLIENT_READ))
 			rc = html_printf(&rs->body, "<li><a href=\"/clients\">%s</a></li>", T("Clients"));
+		if (rc == 0 && policy_can(&rq->actor, PERM_CASE_WORK))
+			rc = html_printf(&rs->body, "<li><a href=\"/cases\">%s</a></li><li><a href=\"/agencies\">%s</a></li><li><a href=\"/supervision\">%s</a></li>",
+					 T("Cases"), T("Agencies"), T("Supervision"));
 		if (rc == 0 && policy_can(&rq->actor, PERM_STATS_READ))
 			rc = html_printf(&rs->body, "<li><a href=\"/summary\">%s</a></li>", T("Summary"));
 		if (rc == 0 && policy_can(&rq->actor, PERM_USER_ADMIN))

@@ -1,6 +1,7 @@
 /* page_clients.c: the client registry pages: search, view, register, correct, archive. */
 #include "base/err.h"
 #include "base/str.h"
+#include "domain/casework.h"
 #include "domain/client.h"
 #include "domain/region.h"
 #include "store/ref_store.h"
@@ -159,6 +160,43 @@ static int web_dl(struct request *rq, struct response *rs, const char *label, co
 	return html_printf(&rs->body, "<dt>%s</dt><dd>%s</dd>", T(label), value && *value ? value : "—");
 }
 
+/* web_client_cases lists the client's cases: open the ones the caller works on, or ask for
+ * emergency access (with a reason) to the others. */
+static int web_client_cases(struct request *rq, struct response *rs, const struct client *c)
+{
+	struct case_row *rows;
+	int n;
+	int rc = casework_of_client(rq->db, &rq->arena, &rq->actor, c->uid, &rows, &n);
+	if (rc)
+		return rc;
+	rc = html_printf(&rs->body, "<section id=\"cases\"><h2>%s</h2>", T("Cases"));
+	if (rc == 0 && n == 0)
+		rc = html_printf(&rs->body, "<p>%s</p>", T("No case yet."));
+	for (int i = 0; rc == 0 && i < n; i++) {
+		rc = html_printf(&rs->body, "<div class=\"item\"><p>%s · %s · %s %s</p>", T(case_kind_choice_label(rows[i].stage)),
+				 rows[i].primary_name, T("opened"), rows[i].created_at);
+		if (rc == 0 && rows[i].overdue) {
+			rc = html_printf(&rs->body, "<p><a class=\"button\" href=\"/cases/%s\">%s</a></p>", rows[i].uid, T("Open the case"));
+		} else if (rc == 0) {
+			rc = html_printf(&rs->body, "<form method=\"post\" action=\"/cases/%s/emergency-access\" class=\"stack narrow danger\">", rows[i].uid);
+			if (rc == 0)
+				rc = web_csrf_field(rq, rs);
+			if (rc == 0)
+				rc = html_printf(&rs->body, "<p>%s</p><label for=\"glass-%d\">%s</label><textarea id=\"glass-%d\" name=\"reason\" rows=\"2\" required minlength=\"10\"></textarea>"
+						 "<button class=\"secondary\">%s</button></form>",
+						 T("This case is not assigned to you. In an emergency you may open it for 4 hours; the reason is recorded and shown to its workers."),
+						 i, T("Reason for emergency access"), i, T("Open with emergency access"));
+		}
+		if (rc == 0)
+			rc = html_printf(&rs->body, "</div>");
+	}
+	if (rc == 0 && c->archived_at == NULL)
+		rc = html_printf(&rs->body, "<p><a class=\"button secondary\" href=\"/cases/new?client=%s\">%s</a></p>", c->uid, T("Open a case"));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "</section>");
+	return rc;
+}
+
 int web_client_view(struct request *rq, struct response *rs)
 {
 	struct client c;
@@ -258,6 +296,10 @@ int web_client_view(struct request *rq, struct response *rs)
 			rc = html_printf(&rs->body, "</section><section><h2>%s</h2><p class=\"notes\">%s</p></section>",
 					 T("Notes"), c.notes ? c.notes : "—");
 	}
+	if (rc == 0 && policy_can(&rq->actor, PERM_CASE_WORK))
+		rc = web_client_cases(rq, rs, &c);
+	if (rc == 0 && (policy_can(&rq->actor, PERM_CLIENT_SENSITIVE) || policy_can(&rq->actor, PERM_AUDIT_READ)))
+		rc = html_printf(&rs->body, "<p><a href=\"/clients/%s/access-log\">%s</a></p>", c.uid, T("Who opened this file (printable for the client)"));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<p class=\"meta\">%s %s (%s) · %s %s (%s) · %s %lld</p>",
 				 T("Registered"), c.created_at, c.created_by, T("last changed"), c.updated_at,
