@@ -12,6 +12,7 @@
 #include "store/ref_store.h"
 #include "web/html.h"
 #include "web/pages.h"
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -219,7 +220,8 @@ static int web_value(struct request *rq, struct response *rs, const struct field
 		int rc = 0;
 		json_array_foreach(v, i, e) {
 			if (rc == 0)
-				rc = html_printf(&rs->body, "%s%+lld", i ? ", " : "", (long long)json_integer_value(json_object_get(e, "score")));
+				rc = html_printf(&rs->body, "%s%s", i ? ", " : "",
+						 arena_printf(&rq->arena, "%+lld", (long long)json_integer_value(json_object_get(e, "score"))));
 		}
 		return rc;
 	}
@@ -409,10 +411,10 @@ static int web_progress(struct request *rq, struct response *rs, const struct ca
 			goals[ng++] = (struct gas_goal){(int)json_integer_value(json_object_get(e, "score")), weight};
 		}
 		double ts = 0;
-		t[np] = ng && gas_tscore(goals, ng, &ts) == 0 ? ts / 20.0 : -1; /* T 0-100 drawn on the 1-5 scale: see label */
+		t[np] = ng && gas_tscore(goals, ng, &ts) == 0 ? ts / 20.0 : NAN; /* T 0-100 drawn on the 0-5 scale: see label */
 		for (int k = 0; k < 3; k++) {
 			json_t *v = json_object_get(j, keys[k]);
-			f[k][np] = json_is_integer(v) ? (double)json_integer_value(v) : -1;
+			f[k][np] = json_is_integer(v) ? (double)json_integer_value(v) : NAN;
 		}
 		x[np++] = items[i].row.at;
 		json_decref(j);
