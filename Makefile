@@ -59,6 +59,9 @@ fuzz:
 	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; \
 	done
 
+bench: build
+	@for b in bench/*.py; do echo "== $$b"; python3 $$b $(CURDIR)/$(BIN) || exit 1; done
+
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
 

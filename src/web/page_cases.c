@@ -17,6 +17,8 @@
 #include <string.h>
 
 #define C(s) T(case_kind_choice_label(s))
+#define WEB_SECTION_ITEMS 5 /* records of one kind shown on the case page */
+#define WEB_TIMELINE_PAGE 50
 
 /* web_case_path builds "/cases/UID" plus a suffix, in arena memory. */
 static const char *web_case_path(struct request *rq, const char *uid, const char *suffix)
@@ -610,19 +612,22 @@ int web_case_view(struct request *rq, struct response *rs)
 		const struct case_kind *k = case_kind_find(web_sections[s][0]);
 		if (web_sections[s][1])
 			rc = html_printf(&rs->body, "<section id=\"%s\"><h2>%s</h2>", k->plural, T(web_sections[s][1]));
-		int shown = 0;
+		/* The latest few of each kind; the timeline pages through all of them. */
+		int total = 0, shown = 0;
+		for (int i = 0; i < n; i++)
+			total += str_eq(items[i].row.kind, k->name);
 		for (int i = 0; rc == 0 && i < n; i++)
-			if (str_eq(items[i].row.kind, k->name)) {
+			if (str_eq(items[i].row.kind, k->name) && shown++ >= total - WEB_SECTION_ITEMS)
 				rc = web_item(rq, rs, &cv, &items[i], items, n);
-				shown++;
-			}
+		if (rc == 0 && total > WEB_SECTION_ITEMS)
+			rc = html_printf(&rs->body, "<p><a href=\"/cases/%s/timeline?kind=%s\">%s (%d)</a></p>", cv.row.uid, k->name,
+					 T("Show all"), total);
 		if (rc == 0 && cv.can_write && k->user_made)
 			rc = html_printf(&rs->body, "<p><a class=\"button secondary\" href=\"/cases/%s/%s/new\">%s: %s</a></p>",
 					 cv.row.uid, k->plural, T("Add"), T(k->label));
 		bool closes = s + 1 == sizeof web_sections / sizeof web_sections[0] || web_sections[s + 1][1] != NULL;
 		if (rc == 0 && closes)
 			rc = html_printf(&rs->body, "</section>");
-		(void)shown;
 	}
 	if (rc == 0)
 		rc = web_page_end(rq, rs);
@@ -652,7 +657,12 @@ int web_case_timeline(struct request *rq, struct response *rs)
 				 k == &case_kinds[i] ? " selected" : "", T(case_kinds[i].label));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</select></div><div><button type=\"submit\">%s</button></div></form><ol class=\"timeline\">", T("Filter"));
-	for (int i = 0; rc == 0 && i < n; i++) {
+	long page = 1;
+	const char *ps = kv_get(&rq->query, "page");
+	if (ps && str_parse_long(ps, 1, 100000, &page))
+		page = 1;
+	int first = (int)(page - 1) * WEB_TIMELINE_PAGE;
+	for (int i = first; rc == 0 && i < n && i < first + WEB_TIMELINE_PAGE; i++) {
 		rc = html_printf(&rs->body, "<li>");
 		if (rc == 0)
 			rc = web_item(rq, rs, &cv, &items[i], items, n);
@@ -660,7 +670,20 @@ int web_case_timeline(struct request *rq, struct response *rs)
 			rc = html_printf(&rs->body, "</li>");
 	}
 	if (rc == 0)
-		rc = html_printf(&rs->body, "</ol>%R", n ? "" : arena_printf(&rq->arena, "<p class=\"empty\">%s</p>", T("Nothing recorded yet.")));
+		rc = html_printf(&rs->body, "</ol>");
+	if (rc == 0 && n == 0)
+		rc = html_printf(&rs->body, "<p class=\"empty\">%s</p>", T("Nothing recorded yet."));
+	if (rc == 0 && n > WEB_TIMELINE_PAGE) {
+		rc = html_printf(&rs->body, "<nav class=\"pager\" aria-label=\"%s\">", T("Pages"));
+		if (rc == 0 && page > 1)
+			rc = html_printf(&rs->body, "<a rel=\"prev\" href=\"?kind=%U&amp;page=%ld\">%s</a> ", k ? k->name : "", page - 1, T("Previous page"));
+		if (rc == 0)
+			rc = html_printf(&rs->body, "<span>%ld / %d</span> ", page, (n + WEB_TIMELINE_PAGE - 1) / WEB_TIMELINE_PAGE);
+		if (rc == 0 && first + WEB_TIMELINE_PAGE < n)
+			rc = html_printf(&rs->body, "<a rel=\"next\" href=\"?kind=%U&amp;page=%ld\">%s</a>", k ? k->name : "", page + 1, T("Next page"));
+		if (rc == 0)
+			rc = html_printf(&rs->body, "</nav>");
+	}
 	if (rc == 0)
 		rc = web_page_end(rq, rs);
 	return rc;
