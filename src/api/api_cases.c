@@ -143,8 +143,27 @@ int api_cases_list(struct request *rq, struct response *rs)
 	return api_send(rq, rs, 200, j);
 }
 
+/* api_known_params refuses query parameters other than those listed (a typo must not silently
+ * widen an answer). */
+static int api_known_params(struct request *rq, struct response *rs, const char *const *known)
+{
+	for (int i = 0; i < rq->query.n; i++) {
+		bool ok = false;
+		for (int k = 0; known[k]; k++)
+			ok = ok || strcmp(rq->query.items[i].key, known[k]) == 0;
+		if (!ok) {
+			api_error(rq, rs, ERR_INVALID, rq->query.items[i].key, "Unknown parameter.");
+			return ERR_INVALID;
+		}
+	}
+	return 0;
+}
+
 int api_caseload(struct request *rq, struct response *rs)
 {
+	static const char *const known[] = {"worker", NULL};
+	if (api_known_params(rq, rs, known))
+		return 0;
 	int counts[STAGE_COUNT], overdue;
 	const char *worker = kv_get(&rq->query, "worker");
 	int rc = casework_caseload(rq->db, &rq->arena, &rq->actor, worker, counts, &overdue);
@@ -181,6 +200,9 @@ static int api_items(struct request *rq, struct response *rs, const char *kind)
 
 int api_case_timeline(struct request *rq, struct response *rs)
 {
+	static const char *const known[] = {"kind", NULL};
+	if (api_known_params(rq, rs, known))
+		return 0;
 	const char *kind = kv_get(&rq->query, "kind");
 	if (kind && *kind == 0)
 		kind = NULL;
@@ -191,6 +213,9 @@ int api_case_timeline(struct request *rq, struct response *rs)
 
 int api_case_items(struct request *rq, struct response *rs)
 {
+	static const char *const none[] = {NULL};
+	if (api_known_params(rq, rs, none))
+		return 0;
 	const struct case_kind *k = case_kind_find(rq->params[1]);
 	if (k == NULL)
 		return ERR_NOTFOUND;
@@ -223,10 +248,9 @@ int api_case_item_patch(struct request *rq, struct response *rs)
 	}
 	struct faults f = {0};
 	struct case_item_view out, current = {0};
-	int rc = casework_update(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[2], body, &out, &current, &f);
+	int rc = casework_update(rq->db, &rq->arena, &rq->actor, rq->params[0], k->name, rq->params[2], body, &out,
+				 &current, &f);
 	json_decref(body);
-	if (rc == 0 && strcmp(out.row.kind, k->name) != 0)
-		rc = ERR_NOTFOUND;
 	if (rc == ERR_CONFLICT && current.json) {
 		json_t *e = json_pack("{s:s,s:s}", "code", err_code(rc), "message", request_t(rq, err_message(rc)));
 		return api_send(rq, rs, 409, json_pack("{s:o,s:o}", "error", e, "current", api_item_json(&current)));
@@ -238,7 +262,7 @@ int api_case_item_patch(struct request *rq, struct response *rs)
 
 int api_case_item_delete(struct request *rq, struct response *rs)
 {
-	int rc = casework_archive_item(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[2]);
+	int rc = casework_archive_item(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], rq->params[2]);
 	if (rc)
 		return rc;
 	rs->status = 204;

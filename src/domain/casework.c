@@ -185,7 +185,7 @@ static int casework_refs(struct db *db, struct arena *a, const struct actor *act
 			json_array_foreach(v, j, e) {
 				struct case_item_row row;
 				int rc = case_store_item_get(db, a, cv->row.id, json_string_value(json_object_get(e, "goal")), &row);
-				if (rc == ERR_NOTFOUND || (rc == 0 && !str_eq(row.kind, "goal")))
+				if (rc == ERR_NOTFOUND || (rc == 0 && (!str_eq(row.kind, "goal") || row.archived_at)))
 					faults_add(f, fs->name, "Each score must name a goal of this case.");
 				else if (rc)
 					return rc;
@@ -205,6 +205,14 @@ static int casework_rules(struct db *db, struct arena *a, const struct actor *ac
 			faults_add(f, "witness", "A verbal agreement needs the witness's name.");
 		if (str_eq(how, "none") && json_object_get(plain, "reason") == NULL)
 			faults_add(f, "reason", "Write why the client did not sign off the plan.");
+	}
+	if (str_eq(k->name, "service")) {
+		bool known = false;
+		int rc = case_store_atensi_known(db, (int)json_integer_value(json_object_get(plain, "atensi")), &known);
+		if (rc)
+			return rc;
+		if (!known)
+			faults_add(f, "atensi", "Choose one of the ATENSI components.");
 	}
 	if (str_eq(k->name, "referral")) {
 		json_t *share = json_object_get(plain, "share_data");
@@ -314,7 +322,8 @@ int casework_open(struct db *db, struct arena *a, const struct actor *actor, con
 		struct faults pf = {0};
 		casework_parse(a, pk, json_array_get(problems, i), NULL, &plains[i], &sealeds[i], &levels[i], &ats[i], &pf);
 		for (int k = 0; k < pf.n; k++)
-			faults_add(f, arena_printf(a, "problems[%zu].%s", i, pf.list[k].field), pf.list[k].msg);
+			faults_add(f, *pf.list[k].field ? arena_printf(a, "problems[%zu].%s", i, pf.list[k].field)
+							: arena_printf(a, "problems[%zu]", i), pf.list[k].msg);
 	}
 	int open = 0;
 	if (f->n == 0)
@@ -386,9 +395,12 @@ int casework_add(struct db *db, struct arena *a, const struct actor *actor, cons
 
 /* casework_item_for_change loads an item the caller may read on a case they may change. */
 static int casework_item_for_change(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
-				    const char *item_uid, struct case_view *cv, struct case_item_row *row,
-				    const struct case_kind **k)
+				    const char *kind, const char *item_uid, struct case_view *cv,
+				    struct case_item_row *row, const struct case_kind **k)
 {
+	const struct case_kind *want = case_kind_find(kind);
+	if (want == NULL)
+		return ERR_NOTFOUND;
 	int rc = casework_writable(db, a, actor, case_uid, cv);
 	if (rc)
 		return rc;
@@ -398,19 +410,21 @@ static int casework_item_for_change(struct db *db, struct arena *a, const struct
 	if (row->archived_at || !policy_case_level(actor, &cv->access, casework_level(row->level), row->author_id))
 		return ERR_NOTFOUND;
 	*k = case_kind_find(row->kind);
-	if (*k == NULL || !(*k)->user_made)
+	if (*k != want)
+		return ERR_NOTFOUND; /* the URL names another kind of record */
+	if (!(*k)->user_made)
 		return ERR_FORBIDDEN;
 	return 0;
 }
 
 int casework_update(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
-		    const char *item_uid, json_t *in, struct case_item_view *out,
+		    const char *kind, const char *item_uid, json_t *in, struct case_item_view *out,
 		    struct case_item_view *current, struct faults *f)
 {
 	struct case_view cv;
 	struct case_item_row row;
 	const struct case_kind *k;
-	int rc = casework_item_for_change(db, a, actor, case_uid, item_uid, &cv, &row, &k);
+	int rc = casework_item_for_change(db, a, actor, case_uid, kind, item_uid, &cv, &row, &k);
 	if (rc)
 		return rc;
 	json_t *version = json_object_get(in, "version");
@@ -483,12 +497,12 @@ int casework_update(struct db *db, struct arena *a, const struct actor *actor, c
 }
 
 int casework_archive_item(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
-			  const char *item_uid)
+			  const char *kind, const char *item_uid)
 {
 	struct case_view cv;
 	struct case_item_row row;
 	const struct case_kind *k;
-	int rc = casework_item_for_change(db, a, actor, case_uid, item_uid, &cv, &row, &k);
+	int rc = casework_item_for_change(db, a, actor, case_uid, kind, item_uid, &cv, &row, &k);
 	if (rc)
 		return rc;
 	rc = db_begin(db);
@@ -586,6 +600,8 @@ int casework_decide(struct db *db, struct arena *a, const struct actor *actor, c
 		rc = ERR_NOTFOUND;
 	if (rc)
 		return rc;
+	if (row.author_id == actor->user_id)
+		return ERR_FORBIDDEN; /* four eyes: a request is decided by someone else */
 	json_t *data = json_loads(row.data, 0, NULL);
 	if (!str_eq(json_string_value(json_object_get(data, "status")), "pending"))
 		faults_add(f, "decision", "This request has already been decided.");
@@ -655,9 +671,14 @@ int casework_assign(struct db *db, struct arena *a, const struct actor *actor, c
 		faults_add(f, "reason", "A transfer to another primary worker needs a reason.");
 	if (reason && str_utf8_chars(reason) > 2000)
 		faults_add(f, "reason", "Too long.");
-	for (int i = 0; i < cv.row.nworkers; i++)
-		if (cv.row.workers[i].user_id == u.id && str_eq(cv.row.workers[i].role, role))
+	for (int i = 0; i < cv.row.nworkers; i++) {
+		if (cv.row.workers[i].user_id != u.id)
+			continue;
+		if (str_eq(cv.row.workers[i].role, role))
 			faults_add(f, "user", "This worker already has this role on the case.");
+		else if (str_eq(cv.row.workers[i].role, "primary"))
+			faults_add(f, "user", "The primary worker stays primary until the case is transferred to another worker.");
+	}
 	if (f->n)
 		return ERR_INVALID;
 	rc = db_begin(db);

@@ -55,11 +55,11 @@ int casework_add(struct db *db, struct arena *a, const struct actor *actor, cons
 		 const char *kind, json_t *in, struct case_item_view *out, struct faults *f);
 /* casework_update changes an item; in must carry the "version" read. ERR_CONFLICT fills current. */
 int casework_update(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
-		    const char *item_uid, json_t *in, struct case_item_view *out,
+		    const char *kind, const char *item_uid, json_t *in, struct case_item_view *out,
 		    struct case_item_view *current, struct faults *f);
-/* casework_archive_item archives an item (nothing entered is deleted). */
+/* casework_archive_item archives an item of kind (nothing entered is deleted). */
 int casework_archive_item(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
-			  const char *item_uid);
+			  const char *kind, const char *item_uid);
 /* casework_move moves the case to stage to with note. ERR_GATE with *why naming what is missing. */
 int casework_move(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
 		  const char *to, const char *note, const char **why);

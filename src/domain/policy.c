@@ -11,17 +11,18 @@ static const char *const policy_roles[ROLE_COUNT] = {"admin", "supervisor", "wor
 static const char *const policy_perms[PERM_COUNT] = {
 	"public",	"login",      "client.read", "client.sensitive", "client.write",
 	"client.archive", "stats.read", "user.admin",  "audit.read", "case.work", "case.approve",
+	"group.work", "group.manage",
 };
 
 #define Y true
 #define N false
 static const bool policy_table[ROLE_COUNT][PERM_COUNT] = {
-	/*              public login read sens write archive stats users audit case approve */
-	[ROLE_ADMIN] = {Y, Y, Y, N, N, N, Y, Y, Y, N, N},
-	[ROLE_SUPERVISOR] = {Y, Y, Y, Y, Y, Y, Y, N, N, Y, Y},
-	[ROLE_WORKER] = {Y, Y, Y, Y, Y, Y, Y, N, N, Y, N},
-	[ROLE_VOLUNTEER] = {Y, Y, Y, N, N, N, N, N, N, N, N},
-	[ROLE_VIEWER] = {Y, Y, N, N, N, N, Y, N, N, N, N},
+	/*              public login read sens write archive stats users audit case approve group manage */
+	[ROLE_ADMIN] = {Y, Y, Y, N, N, N, Y, Y, Y, N, N, Y, N},
+	[ROLE_SUPERVISOR] = {Y, Y, Y, Y, Y, Y, Y, N, N, Y, Y, Y, Y},
+	[ROLE_WORKER] = {Y, Y, Y, Y, Y, Y, Y, N, N, Y, N, Y, Y},
+	[ROLE_VOLUNTEER] = {Y, Y, Y, N, N, N, N, N, N, N, N, Y, N},
+	[ROLE_VIEWER] = {Y, Y, N, N, N, N, Y, N, N, N, N, Y, N},
 };
 #undef Y
 #undef N
@@ -70,7 +71,7 @@ bool policy_case(const struct actor *actor, const struct case_access *access, en
 	case CASE_APPROVE:
 		return access->supervises && policy_can(actor, PERM_CASE_APPROVE);
 	case CASE_ASSIGN:
-		return access->supervises || access->assigned;
+		return access->supervises || access->primary;
 	}
 	return false;
 }
@@ -91,4 +92,13 @@ bool policy_case_level(const struct actor *actor, const struct case_access *acce
 		return access->supervises || (access->assigned && actor->user_id == author_id);
 	}
 	return false;
+}
+
+/* Groups: facilitators and co-facilitators (kader) and the supervisors of facilitators see and
+ * record a group's content; the rest of the organisation sees counts only. */
+bool policy_group_content(const struct actor *actor, const struct group_access *access)
+{
+	if (!policy_can(actor, PERM_GROUP_WORK) || access == NULL)
+		return false;
+	return access->facilitates || access->supervises;
 }

@@ -18,6 +18,8 @@ enum perm {
 	PERM_AUDIT_READ,       /* read the audit trail */
 	PERM_CASE_WORK,        /* casework: open cases, work on those one may see (see policy_case) */
 	PERM_CASE_APPROVE,     /* approve plans and closures of the team's cases */
+	PERM_GROUP_WORK,       /* group work: see group lists (counts), co-facilitate groups */
+	PERM_GROUP_MANAGE,     /* create groups and facilitate them */
 	PERM_COUNT
 };
 
@@ -32,6 +34,7 @@ struct actor {
 /* How the caller stands to one case; filled by the casework layer from the assignments. */
 struct case_access {
 	bool assigned;   /* an active worker of the case */
+	bool primary;    /* its primary worker */
 	bool supervises; /* the supervisor of an active worker of the case */
 	bool glass;      /* holds unexpired break-the-glass access */
 };
@@ -50,6 +53,15 @@ bool policy_case(const struct actor *actor, const struct case_access *access, en
 /* policy_case_level tells whether actor may read an item of level written by author_id. */
 bool policy_case_level(const struct actor *actor, const struct case_access *access,
 		       enum note_level level, int64_t author_id);
+/* How the caller stands to one group. */
+struct group_access {
+	bool facilitates; /* an active facilitator or co-facilitator */
+	bool supervises;  /* supervises an active facilitator */
+};
+
+/* policy_group_content tells whether actor may see and record a group's content (members,
+ * sessions, notes); everyone else with group permission sees counts only. */
+bool policy_group_content(const struct actor *actor, const struct group_access *access);
 /* policy_can tells whether actor (NULL: nobody logged in) holds perm. */
 bool policy_can(const struct actor *actor, enum perm perm);
 /* policy_role_parse maps "admin".."viewer" to a role; -1 for anything else. */

@@ -123,6 +123,8 @@ int case_store_access(struct db *db, int64_t case_id, int64_t user, const char *
 	int rc = db_query(db, &st,
 			  "SELECT"
 			  " EXISTS (SELECT 1 FROM case_worker WHERE case_id = ?1 AND user_id = ?2 AND ended_at IS NULL),"
+			  " EXISTS (SELECT 1 FROM case_worker WHERE case_id = ?1 AND user_id = ?2 AND ended_at IS NULL"
+			  "  AND role = 'primary'),"
 			  " EXISTS (SELECT 1 FROM case_worker w JOIN user u ON u.id = w.user_id WHERE w.case_id = ?1"
 			  "  AND w.ended_at IS NULL AND u.supervisor_id = ?2),"
 			  " (SELECT max(expires_at) FROM case_glass WHERE case_id = ?1 AND user_id = ?2 AND expires_at > ?3)",
@@ -133,8 +135,9 @@ int case_store_access(struct db *db, int64_t case_id, int64_t user, const char *
 	memset(acc, 0, sizeof *acc);
 	if (rc == DB_ROW) {
 		acc->assigned = db_col_int(st, 0) != 0;
-		acc->supervises = db_col_int(st, 1) != 0;
-		acc->glass = !db_col_null(st, 2);
+		acc->primary = db_col_int(st, 1) != 0;
+		acc->supervises = db_col_int(st, 2) != 0;
+		acc->glass = !db_col_null(st, 3);
 		if (glass_until)
 			*glass_until = NULL;
 	}
@@ -505,6 +508,18 @@ int case_store_of_client(struct db *db, struct arena *a, int64_t org, const char
 		r->primary_name = case_store_text(a, st, 4);
 		r->overdue = db_col_int(st, 5) != 0; /* here: visible to the viewer */
 	}
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+int case_store_atensi_known(struct db *db, int code, bool *known)
+{
+	struct db_stmt *st;
+	int rc = db_query(db, &st, "SELECT 1 FROM atensi WHERE code = ? AND active = 1", "i", (int64_t)code);
+	if (rc)
+		return rc;
+	rc = db_step(st);
+	*known = rc == DB_ROW;
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }

@@ -82,6 +82,8 @@ int case_store_counts(struct db *db, int64_t org, const struct case_filter *f, i
 		      int *overdue);
 /* case_store_facts gathers what the stage gates look at. */
 int case_store_facts(struct db *db, int64_t case_id, struct stage_facts *facts);
+/* case_store_atensi_known tells whether code is an active ATENSI component. */
+int case_store_atensi_known(struct db *db, int code, bool *known);
 /* case_store_agency finds an active agency of org by uid: *external set; ERR_NOTFOUND. */
 int case_store_agency(struct db *db, int64_t org, const char *uid, bool *external, const char **name,
 		      struct arena *a);

@@ -977,7 +977,7 @@ int web_item_update(struct request *rq, struct response *rs)
 	json_t *j = web_form_item(rq, k);
 	struct faults f = {0};
 	struct case_item_view out, current = {0};
-	rc = casework_update(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[2], j, &out, &current, &f);
+	rc = casework_update(rq->db, &rq->arena, &rq->actor, rq->params[0], k->name, rq->params[2], j, &out, &current, &f);
 	if (rc == ERR_INVALID || rc == ERR_CONSENT || rc == ERR_CONFLICT) {
 		struct case_view cv;
 		struct case_item_view it;
@@ -1004,7 +1004,7 @@ int web_item_update(struct request *rq, struct response *rs)
 
 int web_item_archive(struct request *rq, struct response *rs)
 {
-	int rc = casework_archive_item(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[2]);
+	int rc = casework_archive_item(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], rq->params[2]);
 	if (rc)
 		return rc;
 	response_redirect(rs, web_case_path(rq, rq->params[0], NULL));

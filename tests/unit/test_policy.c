@@ -18,15 +18,15 @@ struct policy_row {
 
 static const struct policy_row policy_expected[] = {
 	{ROLE_ADMIN, "admin",
-	 {"public", "login", "client.read", "stats.read", "user.admin", "audit.read", NULL}},
+	 {"public", "login", "client.read", "stats.read", "user.admin", "audit.read", "group.work", NULL}},
 	{ROLE_SUPERVISOR, "supervisor",
 	 {"public", "login", "client.read", "client.sensitive", "client.write", "client.archive",
-	  "stats.read", "case.work", "case.approve", NULL}},
+	  "stats.read", "case.work", "case.approve", "group.work", "group.manage", NULL}},
 	{ROLE_WORKER, "worker",
 	 {"public", "login", "client.read", "client.sensitive", "client.write", "client.archive",
-	  "stats.read", "case.work", NULL}},
-	{ROLE_VOLUNTEER, "volunteer", {"public", "login", "client.read", NULL}},
-	{ROLE_VIEWER, "viewer", {"public", "login", "stats.read", NULL}},
+	  "stats.read", "case.work", "group.work", "group.manage", NULL}},
+	{ROLE_VOLUNTEER, "volunteer", {"public", "login", "client.read", "group.work", NULL}},
+	{ROLE_VIEWER, "viewer", {"public", "login", "stats.read", "group.work", NULL}},
 };
 
 static const char *const policy_perm_names[PERM_COUNT] = {
@@ -41,6 +41,8 @@ static const char *const policy_perm_names[PERM_COUNT] = {
 	[PERM_AUDIT_READ] = "audit.read",
 	[PERM_CASE_WORK] = "case.work",
 	[PERM_CASE_APPROVE] = "case.approve",
+	[PERM_GROUP_WORK] = "group.work",
+	[PERM_GROUP_MANAGE] = "group.manage",
 };
 
 static bool policy_granted(const struct policy_row *row, const char *perm)
