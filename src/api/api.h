@@ -54,6 +54,16 @@ int api_agencies_create(struct request *rq, struct response *rs);
 int api_supervision_list(struct request *rq, struct response *rs);
 int api_supervision_create(struct request *rq, struct response *rs);
 int api_client_access_log(struct request *rq, struct response *rs);
+int api_groups_list(struct request *rq, struct response *rs);
+int api_groups_create(struct request *rq, struct response *rs);
+int api_group_get(struct request *rq, struct response *rs);
+int api_group_patch(struct request *rq, struct response *rs);
+int api_group_member_add(struct request *rq, struct response *rs);
+int api_group_member_remove(struct request *rq, struct response *rs);
+int api_group_member_goals(struct request *rq, struct response *rs);
+int api_group_goal_add(struct request *rq, struct response *rs);
+int api_group_sessions(struct request *rq, struct response *rs);
+int api_group_session_add(struct request *rq, struct response *rs);
 int api_openapi(struct request *rq, struct response *rs);
 int api_healthz(struct request *rq, struct response *rs);
 

@@ -164,6 +164,14 @@ static const struct field_spec assignment_fields[] = {
 	{"change", FT_TEXT, 0, 0, 20, NULL, "Change", NULL},
 	{"reason", FT_TEXT, 0, 0, 2000, NULL, "Reason", NULL},
 };
+static const char *const attendances[] = {"present", "excused", "absent", NULL};
+static const struct field_spec group_note_fields[] = {
+	{"group", FT_TEXT, 0, 0, 200, NULL, "Group", NULL},
+	{"date", FT_DATE, 0, 0, 0, NULL, "Date", NULL},
+	{"attendance", FT_ENUM, 0, 0, 0, attendances, "Attendance", NULL},
+	{"participation", FT_INT, 0, 1, 5, NULL, "Participation (1-5)", NULL},
+	{"observation", FT_LONG, S, 0, 4000, NULL, "Observation in the group", NULL},
+};
 static const struct field_spec glass_fields[] = {
 	{"user", FT_TEXT, 0, 0, 100, NULL, "Who", NULL},
 	{"reason", FT_TEXT, 0, 0, 2000, NULL, "Reason", NULL},
@@ -191,6 +199,7 @@ const struct case_kind case_kinds[] = {
 	{"approval", "approvals", "Approval", NULL, false, false, approval_fields, COUNT(approval_fields)},
 	{"assignment", "assignments", "Worker assignment", NULL, false, false, assignment_fields, COUNT(assignment_fields)},
 	{"glass", "glass", "Emergency access", NULL, false, false, glass_fields, COUNT(glass_fields)},
+	{"group_note", "group-notes", "Group session", "date", false, false, group_note_fields, COUNT(group_note_fields)},
 };
 const int case_kinds_count = COUNT(case_kinds);
 
@@ -226,7 +235,11 @@ static const struct {
 	{"intervention", "Intervention"}, {"resocialisation", "Resocialisation"}, {"termination", "Termination"},
 	{"aftercare", "Aftercare"}, {"pending", "Waiting for the supervisor"}, {"approved", "Approved"},
 	{"returned", "Returned with a comment"}, {"plan", "Plan"}, {"closure", "Closure"},
-	{"primary", "Primary worker"}, {"secondary", "Other worker"},
+	{"primary", "Primary worker"}, {"secondary", "Other worker"}, {"present", "Present"},
+	{"excused", "Excused"}, {"absent", "Absent"}, {"restorative", "Restorative"}, {"remedial", "Remedial"},
+	{"preventive", "Preventive"}, {"developmental", "Developmental"}, {"forming", "Forming"},
+	{"active", "Active"}, {"ended", "Ended"}, {"beginning", "Beginning"}, {"working", "Working"},
+	{"ending", "Ending"}, {"facilitator", "Facilitator"}, {"cofacilitator", "Co-facilitator"},
 };
 
 const char *case_kind_choice_label(const char *value)

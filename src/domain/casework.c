@@ -822,3 +822,18 @@ int casework_of_client(struct db *db, struct arena *a, const struct actor *actor
 		return ERR_FORBIDDEN;
 	return case_store_of_client(db, a, actor->org_id, client_uid, actor->user_id, rows, n);
 }
+
+int casework_group_note(struct db *db, struct arena *a, const struct actor *actor, int64_t org, const char *case_uid,
+			json_t *plain, const char *observation, const char *at)
+{
+	char today[11];
+	casework_today(today);
+	struct case_view cv = {0};
+	int rc = case_store_get(db, a, org, case_uid, today, &cv.row);
+	if (rc)
+		return rc;
+	json_t *sealed = observation ? json_pack("{s:s}", "observation", observation) : json_object();
+	rc = casework_insert(db, a, actor, &cv, case_kind_find("group_note"), plain, sealed, "normal", at, NULL);
+	json_decref(sealed);
+	return rc;
+}

@@ -87,6 +87,11 @@ int casework_list(struct db *db, struct arena *a, const struct actor *actor, con
  * each one (others can be reached through emergency access). */
 int casework_of_client(struct db *db, struct arena *a, const struct actor *actor, const char *client_uid,
 		       struct case_row **rows, int *n);
+/* casework_group_note writes a member's group session (attendance, participation, the facilitator's
+ * observation) onto the timeline of the open case case_uid, inside the caller's transaction. The
+ * facilitator need not work on the case: the note is visible to whoever may see the case. */
+int casework_group_note(struct db *db, struct arena *a, const struct actor *actor, int64_t org, const char *case_uid,
+			json_t *plain, const char *observation, const char *at);
 /* casework_caseload counts those cases per stage, and the overdue ones. */
 int casework_caseload(struct db *db, struct arena *a, const struct actor *actor, const char *worker,
 		      int counts[STAGE_COUNT], int *overdue);

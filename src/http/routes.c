@@ -81,6 +81,18 @@ const struct route routes[] = {
 	{"GET", "/api/v1/supervision", api_supervision_list, PERM_CASE_WORK, KIND_JSON},
 	{"POST", "/api/v1/supervision", api_supervision_create, PERM_CASE_WORK, KIND_JSON},
 
+	/* Group work */
+	{"GET", "/api/v1/groups", api_groups_list, PERM_GROUP_WORK, KIND_JSON},
+	{"POST", "/api/v1/groups", api_groups_create, PERM_GROUP_MANAGE, KIND_JSON},
+	{"GET", "/api/v1/groups/:uid", api_group_get, PERM_GROUP_WORK, KIND_JSON},
+	{"PATCH", "/api/v1/groups/:uid", api_group_patch, PERM_GROUP_WORK, KIND_JSON},
+	{"POST", "/api/v1/groups/:uid/members", api_group_member_add, PERM_GROUP_WORK, KIND_JSON},
+	{"DELETE", "/api/v1/groups/:uid/members/:member", api_group_member_remove, PERM_GROUP_WORK, KIND_JSON},
+	{"PATCH", "/api/v1/groups/:uid/members/:member", api_group_member_goals, PERM_GROUP_WORK, KIND_JSON},
+	{"POST", "/api/v1/groups/:uid/goals", api_group_goal_add, PERM_GROUP_WORK, KIND_JSON},
+	{"GET", "/api/v1/groups/:uid/sessions", api_group_sessions, PERM_GROUP_WORK, KIND_JSON},
+	{"POST", "/api/v1/groups/:uid/sessions", api_group_session_add, PERM_GROUP_WORK, KIND_JSON},
+
 	/* Aggregates */
 	{"GET", "/summary", web_summary, PERM_STATS_READ, KIND_HTML},
 	{"GET", "/api/v1/summary", api_summary, PERM_STATS_READ, KIND_JSON},

@@ -353,7 +353,7 @@ int group_store_attendance(struct db *db, struct arena *a, int64_t group_id, int
 	if (*rows == NULL)
 		return ERR_NOMEM;
 	rc = db_query(db, &st,
-		      "SELECT t.member_id, m.uid, k.uid, k.name, t.status, s.held_on, coalesce(t.participation, 0), t.box"
+		      "SELECT t.member_id, m.uid, k.uid, k.name, t.status, s.held_on, coalesce(t.participation, 0), t.box, s.id"
 		      " FROM group_attendance t JOIN group_session s ON s.id = t.session_id"
 		      " JOIN group_member m ON m.id = t.member_id JOIN client k ON k.id = m.client_id"
 		      " WHERE s.group_id = ?1 AND (?2 = 0 OR s.id = ?2) ORDER BY s.held_on, s.id, k.name_norm",
@@ -370,6 +370,7 @@ int group_store_attendance(struct db *db, struct arena *a, int64_t group_id, int
 		r->held_on = gs_text(a, st, 5);
 		r->participation = (int)db_col_int(st, 6);
 		r->box = gs_blob(a, st, 7, &r->box_len);
+		r->session_id = db_col_int(st, 8);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;

@@ -37,7 +37,7 @@ struct session_row {
 };
 
 struct attendance_row {
-	int64_t member_id;
+	int64_t session_id, member_id;
 	const char *member_uid, *client_uid, *client_name, *status, *held_on;
 	int participation; /* 0 when not scored */
 	const unsigned char *box;
