@@ -24,6 +24,7 @@ static const struct cli_cmd commands[] = {
 	{"audit", "check the audit trail", "pendamping audit verify --data DIR", cmd_audit},
 	{"client", "the client registry", "pendamping client list|show|add|archive ...", cmd_client},
 	{"case", "casework: list cases", "pendamping case list --data DIR --user NAME [--worker NAME] [--stage S] [--overdue] [--json]", cmd_case},
+	{"group", "group work: list groups", "pendamping group list --data DIR --user NAME [--json]", cmd_group},
 	{"version", "print the version", "pendamping version", cmd_version},
 };
 

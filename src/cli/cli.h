@@ -53,5 +53,6 @@ int cmd_token(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_client(int argc, char **argv);
 int cmd_case(int argc, char **argv);
+int cmd_group(int argc, char **argv);
 
 #endif

@@ -5,6 +5,7 @@
 #include "domain/account.h"
 #include "domain/agency.h"
 #include "domain/casework.h"
+#include "domain/groupwork.h"
 #include "domain/client.h"
 #include <stdio.h>
 #include <string.h>
@@ -393,6 +394,87 @@ static int demo_cases(struct db *db, struct arena *a)
 	return rc;
 }
 
+/* demo_groups: a remedial group of street children and a developmental group of women running
+ * small businesses, each with members and a few sessions. */
+static int demo_groups(struct db *db, struct arena *a)
+{
+	struct user w;
+	int rc = user_store_by_name(db, a, "worker", &w);
+	if (rc)
+		return rc;
+	struct actor aw;
+	account_actor(&w, &aw);
+	static const char *const groups[2] = {
+		"{\"name\":\"Kelompok Anak Jalanan Terminal\",\"purpose\":\"remedial\",\"aim\":\"Membangun rasa percaya diri dan kebiasaan sekolah kembali\","
+		"\"ppks\":[4],\"starts_on\":\"2026-09-01\",\"frequency\":\"Setiap Sabtu\",\"place\":\"Rumah singgah\",\"capacity\":10,"
+		"\"status\":\"active\",\"cofacilitators\":[\"volunteer\"]}",
+		"{\"name\":\"KUBE Perempuan Mandiri\",\"purpose\":\"developmental\",\"aim\":\"Mengembangkan usaha bersama dan kemampuan mengelola keuangan\","
+		"\"ppks\":[23,24],\"starts_on\":\"2026-08-15\",\"frequency\":\"Dua minggu sekali\",\"place\":\"Balai desa\",\"capacity\":8,"
+		"\"status\":\"active\"}",
+	};
+	static const char *const sql[2] = {
+		"SELECT uid FROM client WHERE archived_at IS NULL AND birth_date > '2005-01-01' ORDER BY id LIMIT 6",
+		"SELECT uid FROM client WHERE archived_at IS NULL AND sex = 'F' AND birth_date < '1995-01-01' ORDER BY id LIMIT 7",
+	};
+	static const char *const topics[4] = {"Perkenalan dan kesepakatan kelompok", "Mengenal diri sendiri", "Cita-cita dan rencana",
+					      "Evaluasi bersama"};
+	static const char *const dates[4] = {"2026-09-05", "2026-09-19", "2026-10-03", "2026-10-17"};
+	for (int gi = 0; rc == 0 && gi < 2; gi++) {
+		json_t *in = json_loads(groups[gi], 0, NULL);
+		struct faults f = {0};
+		struct group_view g;
+		rc = groupwork_create(db, a, &aw, in, &g, &f);
+		json_decref(in);
+		if (rc) {
+			log_error("demo: group: %s", f.n ? f.list[0].msg : "failed");
+			return rc;
+		}
+		struct db_stmt *st;
+		const char *members[8];
+		int n = 0;
+		rc = db_query(db, &st, sql[gi], "");
+		while (rc == 0 && db_step(st) == DB_ROW && n < 8)
+			members[n++] = arena_strdup(a, db_col_text(st, 0));
+		if (rc == 0)
+			db_finalize(st);
+		for (int i = 0; rc == 0 && i < n; i++) {
+			const char *mu;
+			rc = groupwork_join(db, a, &aw, g.row.uid, members[i], "2026-09-01", "Rujukan pekerja sosial", &mu, &f);
+		}
+		const char *goal = NULL;
+		if (rc == 0) {
+			json_t *gin = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "domain", "social_roles", "text",
+						gi ? "Anggota mencatat keuangan usaha setiap minggu" : "Anggota hadir dan berani berbicara di kelompok",
+						"gas_minus2", "Tidak ada anggota", "gas_minus1", "Kurang dari separuh anggota", "gas_0",
+						"Separuh anggota", "gas_plus1", "Sebagian besar anggota", "gas_plus2", "Semua anggota");
+			rc = groupwork_add_goal(db, a, &aw, g.row.uid, gin, &goal, &f);
+			json_decref(gin);
+		}
+		for (int s = 0; rc == 0 && s < 4; s++) {
+			json_t *att = json_array();
+			for (int i = 0; i < n; i++) {
+				const char *status = (i + s) % 5 == 0 ? "absent" : (i + s) % 7 == 0 ? "excused" : "present";
+				json_t *e = json_pack("{s:s,s:s}", "client", members[i], "status", status);
+				if (strcmp(status, "present") == 0)
+					json_object_set_new(e, "participation", json_integer(1 + (i + s * 2) % 5));
+				if (i == 0 && strcmp(status, "present") == 0)
+					json_object_set_new(e, "observation", json_string("Mulai berani bercerita tentang keluarganya."));
+				json_array_append_new(att, e);
+			}
+			json_t *sin = json_pack("{s:s,s:s,s:s,s:{s:s,s:s},s:o,s:[{s:s,s:i}]}", "date", dates[s], "phase",
+						s == 0 ? "beginning" : s == 3 ? "ending" : "working", "topic", topics[s], "notes",
+						"atmosphere", "Santai, anggota saling menyapa", "techniques", "Permainan peran, diskusi kelompok kecil",
+						"attendance", att, "goal_scores", "goal", goal, "score", s - 2 < -1 ? -1 : s - 2);
+			const char *su;
+			rc = groupwork_record(db, a, &aw, g.row.uid, sin, &su, &f);
+			json_decref(sin);
+			if (rc)
+				log_error("demo: group session: %s %s", f.n ? f.list[0].field : "", f.n ? f.list[0].msg : "failed");
+		}
+	}
+	return rc;
+}
+
 int demo_load(struct db *db, int64_t org, int nclients)
 {
 	struct arena a;
@@ -430,6 +512,14 @@ int demo_load(struct db *db, int64_t org, int nclients)
 		rc = demo_cases(db, &a);
 		if (rc == 0)
 			rc = db_run(db, "INSERT INTO setting(key, value) VALUES ('demo_cases', 'loaded')", "");
+	}
+	bool groups = false;
+	if (rc == 0)
+		rc = demo_setting(db, "demo_groups", &groups);
+	if (rc == 0 && !groups) {
+		rc = demo_groups(db, &a);
+		if (rc == 0)
+			rc = db_run(db, "INSERT INTO setting(key, value) VALUES ('demo_groups', 'loaded')", "");
 	}
 	arena_free(&a);
 	return rc;

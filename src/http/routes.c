@@ -82,6 +82,17 @@ const struct route routes[] = {
 	{"POST", "/api/v1/supervision", api_supervision_create, PERM_CASE_WORK, KIND_JSON},
 
 	/* Group work */
+	{"GET", "/groups", web_groups, PERM_GROUP_WORK, KIND_HTML},
+	{"GET", "/groups/new", web_group_new, PERM_GROUP_MANAGE, KIND_HTML},
+	{"POST", "/groups", web_group_create, PERM_GROUP_MANAGE, KIND_HTML},
+	{"GET", "/groups/:uid", web_group_view, PERM_GROUP_WORK, KIND_HTML},
+	{"GET", "/groups/:uid/print", web_group_summary, PERM_GROUP_WORK, KIND_HTML},
+	{"POST", "/groups/:uid/members", web_group_join, PERM_GROUP_WORK, KIND_HTML},
+	{"POST", "/groups/:uid/members/:member/leave", web_group_leave, PERM_GROUP_WORK, KIND_HTML},
+	{"POST", "/groups/:uid/goals", web_group_goal, PERM_GROUP_WORK, KIND_HTML},
+	{"GET", "/groups/:uid/sessions/new", web_group_session_new, PERM_GROUP_WORK, KIND_HTML},
+	{"POST", "/groups/:uid/sessions", web_group_session_create, PERM_GROUP_WORK, KIND_HTML},
+	{"GET", "/groups/:uid/sessions/:session/print", web_group_sheet, PERM_GROUP_WORK, KIND_HTML},
 	{"GET", "/api/v1/groups", api_groups_list, PERM_GROUP_WORK, KIND_JSON},
 	{"POST", "/api/v1/groups", api_groups_create, PERM_GROUP_MANAGE, KIND_JSON},
 	{"GET", "/api/v1/groups/:uid", api_group_get, PERM_GROUP_WORK, KIND_JSON},

@@ -146,6 +146,8 @@ int web_page_begin(struct request *rq, struct response *rs, const char *title)
 		if (rc == 0 && policy_can(&rq->actor, PERM_CASE_WORK))
 			rc = html_printf(&rs->body, "<li><a href=\"/cases\">%s</a></li><li><a href=\"/agencies\">%s</a></li><li><a href=\"/supervision\">%s</a></li>",
 					 T("Cases"), T("Agencies"), T("Supervision"));
+		if (rc == 0 && policy_can(&rq->actor, PERM_GROUP_WORK))
+			rc = html_printf(&rs->body, "<li><a href=\"/groups\">%s</a></li>", T("Groups"));
 		if (rc == 0 && policy_can(&rq->actor, PERM_STATS_READ))
 			rc = html_printf(&rs->body, "<li><a href=\"/summary\">%s</a></li>", T("Summary"));
 		if (rc == 0 && policy_can(&rq->actor, PERM_USER_ADMIN))

@@ -43,6 +43,18 @@ int web_agency_create(struct request *rq, struct response *rs);
 int web_supervision(struct request *rq, struct response *rs);
 int web_supervision_create(struct request *rq, struct response *rs);
 
+int web_groups(struct request *rq, struct response *rs);
+int web_group_new(struct request *rq, struct response *rs);
+int web_group_create(struct request *rq, struct response *rs);
+int web_group_view(struct request *rq, struct response *rs);
+int web_group_join(struct request *rq, struct response *rs);
+int web_group_leave(struct request *rq, struct response *rs);
+int web_group_goal(struct request *rq, struct response *rs);
+int web_group_session_new(struct request *rq, struct response *rs);
+int web_group_session_create(struct request *rq, struct response *rs);
+int web_group_sheet(struct request *rq, struct response *rs);
+int web_group_summary(struct request *rq, struct response *rs);
+
 int web_users(struct request *rq, struct response *rs);
 int web_user_create(struct request *rq, struct response *rs);
 int web_user_toggle(struct request *rq, struct response *rs);
