@@ -25,6 +25,8 @@ static const struct cli_cmd commands[] = {
 	{"client", "the client registry", "pendamping client list|show|add|archive ...", cmd_client},
 	{"case", "casework: list cases", "pendamping case list --data DIR --user NAME [--worker NAME] [--stage S] [--overdue] [--json]", cmd_case},
 	{"group", "group work: list groups", "pendamping group list --data DIR --user NAME [--json]", cmd_group},
+	{"import", "import clients from a CSV file", "pendamping import clients --data DIR FILE.csv [--on-error=skip|abort] [--dry-run]", cmd_import},
+	{"regions", "import the Kemendagri region list", "pendamping regions import --data DIR FILE.csv", cmd_regions},
 	{"version", "print the version", "pendamping version", cmd_version},
 };
 

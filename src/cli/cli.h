@@ -54,5 +54,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_client(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_group(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_regions(int argc, char **argv);
 
 #endif

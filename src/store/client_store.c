@@ -561,3 +561,20 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }
+
+int client_store_external(struct db *db, int64_t org, const char *external_id, bool *found)
+{
+	struct db_stmt *st;
+	int rc = db_query(db, &st, "SELECT 1 FROM client WHERE org_id = ? AND external_id = ?", "it", org, external_id);
+	if (rc)
+		return rc;
+	rc = db_step(st);
+	*found = rc == DB_ROW;
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+int client_store_set_external(struct db *db, int64_t id, const char *external_id)
+{
+	return db_run(db, "UPDATE client SET external_id = ? WHERE id = ?", "ti", external_id, id);
+}

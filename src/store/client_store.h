@@ -26,6 +26,10 @@ int client_store_archive(struct db *db, int64_t user, int64_t id);
 /* client_store_search fills page with summary records (no specific personal data). */
 int client_store_search(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 			struct client_page *page);
+/* client_store_external sets *found when a client of org carries external_id. */
+int client_store_external(struct db *db, int64_t org, const char *external_id, bool *found);
+/* client_store_set_external records the source system's identifier of client id. */
+int client_store_set_external(struct db *db, int64_t id, const char *external_id);
 /* client_store_ppks_known tells (via *known) whether code is an active PPKS category. */
 int client_store_ppks_known(struct db *db, int code, bool *known);
 

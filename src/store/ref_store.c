@@ -82,3 +82,11 @@ int ref_store_counts(struct db *db, struct arena *a, int64_t org, const char *by
 	db_finalize(st);
 	return 0;
 }
+
+int ref_store_region_put(struct db *db, const char *code, const char *name, int level)
+{
+	return db_run(db,
+		      "INSERT INTO region(code, name, level) VALUES (?,?,?) ON CONFLICT(code) DO UPDATE SET name = excluded.name,"
+		      " level = excluded.level",
+		      "tti", code, name, (int64_t)level);
+}

@@ -18,6 +18,8 @@ struct count_item {
 int ref_store_ppks(struct db *db, struct arena *a, struct ppks_item **items, int *n);
 /* ref_store_region_name sets *name to the region's name, or NULL when the code is not loaded. */
 int ref_store_region_name(struct db *db, struct arena *a, const char *code, const char **name);
+/* ref_store_region_put inserts or renames a region (level from its code). */
+int ref_store_region_put(struct db *db, const char *code, const char *name, int level);
 /* ref_store_counts counts active clients of org: by "province", "ppks" or "sex"; *total all of them. */
 int ref_store_counts(struct db *db, struct arena *a, int64_t org, const char *by,
 		     struct count_item **items, int *n, int64_t *total);

@@ -1,0 +1,318 @@
+/* import.c: CSV rows through the registry's own rules, committed in batches with one audit row each. */
+#include "domain/import.h"
+#include "base/arena.h"
+#include "base/csv.h"
+#include "base/err.h"
+#include "base/str.h"
+#include "domain/audit.h"
+#include "domain/client.h"
+#include "domain/nik.h"
+#include "domain/region.h"
+#include "store/client_store.h"
+#include "store/ref_store.h"
+#include <string.h>
+
+enum import_col {
+	COL_NIK, COL_KK, COL_NAME, COL_OTHER, COL_SEX, COL_PLACE, COL_BIRTH, COL_ADDRESS, COL_REGION,
+	COL_PHONE, COL_PPKS, COL_FLAGS, COL_NOTES, COL_EXTERNAL, COL_COUNT
+};
+
+static const char *const import_columns[COL_COUNT] = {
+	"nik", "kk", "name", "other_names", "sex", "birth_place", "birth_date", "address", "region",
+	"phone", "ppks", "flags", "notes", "external_id",
+};
+
+/* import_report writes one CSV line, quoting the reason. */
+static void import_report(FILE *report, long row, const char *field, const char *reason)
+{
+	if (report == NULL)
+		return;
+	fprintf(report, "%ld,%s,\"", row, field);
+	for (const char *p = reason; *p; p++) {
+		if (*p == '"')
+			fputc('"', report);
+		fputc(*p, report);
+	}
+	fputs("\"\n", report);
+}
+
+static const char *import_field(struct csv *c, const int *map, enum import_col col)
+{
+	int i = map[col];
+	if (i < 0 || i >= c->nfields || c->fields[i][0] == 0)
+		return NULL;
+	return c->fields[i];
+}
+
+/* import_split reads "a;b;c" into up to max trimmed parts (arena copies); returns the count, or
+ * -1 when there are more than max. */
+static int import_split(struct arena *a, const char *s, const char **parts, int max)
+{
+	int n = 0;
+	if (s == NULL)
+		return 0;
+	char *copy = arena_strdup(a, s);
+	for (char *p = copy; p && *p;) {
+		char *semi = strchr(p, ';');
+		if (semi)
+			*semi = 0;
+		char *t = str_trim(p);
+		if (*t) {
+			if (n == max)
+				return -1;
+			parts[n++] = t;
+		}
+		p = semi ? semi + 1 : NULL;
+	}
+	return n;
+}
+
+/* import_row turns one record into a client and checks it; 1 imported, 0 skipped or rejected. */
+static int import_row(struct db *db, struct arena *a, const struct actor *actor, struct csv *c, const int *map,
+		      const bool *ppks_known, FILE *report, const struct import_opts *o, struct import_stats *st)
+{
+	long row = c->line;
+	struct client cl = {0};
+	struct faults f = {0};
+	cl.nik = import_field(c, map, COL_NIK);
+	cl.kk = import_field(c, map, COL_KK);
+	cl.name = import_field(c, map, COL_NAME);
+	cl.other_names = import_field(c, map, COL_OTHER);
+	cl.sex = import_field(c, map, COL_SEX);
+	cl.birth_place = import_field(c, map, COL_PLACE);
+	cl.birth_date = import_field(c, map, COL_BIRTH);
+	cl.address = import_field(c, map, COL_ADDRESS);
+	cl.region = import_field(c, map, COL_REGION);
+	cl.phone = import_field(c, map, COL_PHONE);
+	cl.notes = import_field(c, map, COL_NOTES);
+	const char *external = import_field(c, map, COL_EXTERNAL);
+	const char *codes[CLIENT_MAX_PPKS];
+	int n = import_split(a, import_field(c, map, COL_PPKS), codes, CLIENT_MAX_PPKS);
+	if (n < 0)
+		faults_add(&f, "ppks", "Too many PPKS categories.");
+	for (int i = 0; i < n; i++) {
+		long v;
+		if (str_parse_long(codes[i], 1, 99, &v) || !ppks_known[v])
+			faults_add(&f, "ppks", "Unknown PPKS category code.");
+		else
+			cl.ppks[cl.nppks++] = (int)v;
+	}
+	n = import_split(a, import_field(c, map, COL_FLAGS), cl.flags, CLIENT_MAX_FLAGS);
+	if (n < 0)
+		faults_add(&f, "flags", "Must be a list of flags.");
+	else
+		cl.nflags = n;
+	if (c->nfields != map[COL_COUNT])
+		faults_add(&f, "", "The row does not have as many fields as the header.");
+	if (external && (strlen(external) > 100 || !str_utf8_valid(external, strlen(external))))
+		faults_add(&f, "external_id", "Too long.");
+	if (f.n == 0)
+		client_validate(a, &cl, &f);
+	if (f.n) {
+		for (int i = 0; i < f.n; i++)
+			import_report(report, row, f.list[i].field, f.list[i].msg);
+		st->rejected++;
+		return o->abort_on_error ? ERR_INVALID : 0;
+	}
+	/* keyed by NIK or external_id: a rerun skips what is already registered */
+	const char *owner = NULL;
+	bool found = false;
+	int rc = cl.nik ? client_store_nik_owner(db, a, actor->org_id, cl.nik, 0, &owner) : 0;
+	if (rc == 0 && external)
+		rc = client_store_external(db, actor->org_id, external, &found);
+	if (rc)
+		return rc;
+	if (owner || found) {
+		st->present++;
+		return 0;
+	}
+	bool warned = false;
+	if (cl.nik) {
+		struct nik_info info;
+		const char *why;
+		nik_parse(cl.nik, &info, &why);
+		cl.nik_warning = nik_mismatch(&info, cl.sex ? cl.sex[0] : 0, cl.birth_date);
+		if (cl.nik_warning) {
+			import_report(report, row, "nik", cl.nik_warning);
+			warned = true;
+		}
+	}
+	if (cl.birth_date) {
+		const char *uids[1], *names[1];
+		int ndup = 0;
+		rc = client_store_dups(db, a, actor->org_id, cl.name_norm, cl.birth_date, 0, uids, names, 1, &ndup);
+		if (rc)
+			return rc;
+		if (ndup) {
+			import_report(report, row, "name", "A client with the same name and birth date is already registered. Check that this is a different person.");
+			warned = true;
+		}
+	}
+	st->warnings += warned;
+	rc = client_store_insert(db, a, actor->org_id, actor->user_id, &cl);
+	if (rc == 0 && external)
+		rc = client_store_set_external(db, cl.id, external);
+	if (rc == 0)
+		st->imported++;
+	return rc;
+}
+
+static int import_batch_end(struct db *db, const struct actor *actor, const struct import_opts *o, long first, long last,
+			    long imported, int rc)
+{
+	if (rc == 0 && !o->dry_run && imported > 0) {
+		json_t *d = json_pack("{s:s,s:I,s:I,s:I}", "source", o->source ? o->source : "", "first_row", (json_int_t)first,
+				      "last_row", (json_int_t)last, "imported", (json_int_t)imported);
+		rc = audit_record(db, actor, "import", "client", "", d);
+		json_decref(d);
+	}
+	if (rc == 0 && !o->dry_run)
+		rc = db_commit(db);
+	if (rc || o->dry_run)
+		db_rollback(db);
+	return rc;
+}
+
+int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *report, const struct import_opts *o,
+		   struct import_stats *st)
+{
+	memset(st, 0, sizeof *st);
+	struct csv c;
+	int rc = csv_open(&c, in);
+	if (rc)
+		return rc;
+	int map[COL_COUNT + 1];
+	for (int i = 0; i <= COL_COUNT; i++)
+		map[i] = -1;
+	rc = csv_next(&c);
+	if (rc != 1) {
+		fprintf(stderr, "pendamping: the file has no header row naming the columns\n");
+		csv_close(&c);
+		return rc < 0 ? rc : ERR_USAGE;
+	}
+	for (int i = 0; i < c.nfields; i++) {
+		char *h = str_trim((char *)c.fields[i]);
+		int k = -1;
+		for (int j = 0; j < COL_COUNT; j++)
+			if (strcmp(h, import_columns[j]) == 0)
+				k = j;
+		if (k < 0 || map[k] >= 0) {
+			fprintf(stderr, "pendamping: column %d of the header, '%s', is %s; the columns are nik, kk, name, other_names, sex,"
+					" birth_place, birth_date, address, region, phone, ppks, flags, notes, external_id\n",
+				i + 1, h, k < 0 ? "not a registry field" : "named twice");
+			csv_close(&c);
+			return ERR_USAGE;
+		}
+		map[k] = i;
+	}
+	map[COL_COUNT] = c.nfields;
+	if (map[COL_NAME] < 0) {
+		fprintf(stderr, "pendamping: the header has no 'name' column\n");
+		csv_close(&c);
+		return ERR_USAGE;
+	}
+	bool ppks_known[100] = {false};
+	for (int code = 1; code < 100; code++) {
+		rc = client_store_ppks_known(db, code, &ppks_known[code]);
+		if (rc) {
+			csv_close(&c);
+			return rc;
+		}
+	}
+	if (report)
+		fputs("row,field,reason\n", report);
+	struct arena a;
+	arena_init(&a);
+	long in_batch = 0, first = 0, batch_imported = 0;
+	while (rc == 0) {
+		int got = csv_next(&c);
+		if (got < 0) {
+			import_report(report, c.next_line, "", got == ERR_TOOBIG ? "The row is too long or has too many fields." : "The row is not valid CSV.");
+			st->rejected++;
+			rc = got == ERR_IO ? ERR_IO : 0;
+			if (rc == 0 && o->abort_on_error)
+				rc = ERR_INVALID;
+			break; /* the rest of the file cannot be read reliably */
+		}
+		if (got == 0)
+			break;
+		if (c.nfields == 1 && c.fields[0][0] == 0)
+			continue; /* an empty line */
+		if (in_batch == 0) {
+			rc = db_begin(db);
+			if (rc)
+				break;
+			first = c.line;
+			batch_imported = 0;
+		}
+		st->rows++;
+		long before = st->imported;
+		rc = import_row(db, &a, actor, &c, map, ppks_known, report, o, st);
+		batch_imported += st->imported - before;
+		in_batch++;
+		if (rc == 0 && in_batch == IMPORT_BATCH) {
+			rc = import_batch_end(db, actor, o, first, c.line, batch_imported, 0);
+			in_batch = 0;
+			arena_free(&a);
+			if (o->progress)
+				o->progress(o->ctx, st->rows, ftell(in));
+		}
+	}
+	if (in_batch > 0)
+		rc = import_batch_end(db, actor, o, first, c.line, batch_imported, rc);
+	if (o->progress)
+		o->progress(o->ctx, st->rows, ftell(in));
+	arena_free(&a);
+	csv_close(&c);
+	return rc;
+}
+
+int import_regions(struct db *db, const struct actor *actor, FILE *in, FILE *report, struct import_stats *st)
+{
+	memset(st, 0, sizeof *st);
+	struct csv c;
+	int rc = csv_open(&c, in);
+	if (rc)
+		return rc;
+	if (report)
+		fputs("row,field,reason\n", report);
+	rc = db_begin(db);
+	while (rc == 0) {
+		int got = csv_next(&c);
+		if (got <= 0) {
+			if (got < 0) {
+				import_report(report, c.next_line, "", "The row is not valid CSV.");
+				st->rejected++;
+			}
+			break;
+		}
+		if (c.line == 1 && c.nfields >= 1 && strcmp(c.fields[0], "code") == 0)
+			continue; /* the header */
+		st->rows++;
+		const char *why = NULL;
+		if (c.nfields != 2)
+			why = "A row has two fields: code and name.";
+		else if (region_check(c.fields[0], &why) == 0 && (str_empty(c.fields[1]) || strlen(c.fields[1]) > 200 ||
+								      !str_utf8_valid(c.fields[1], strlen(c.fields[1]))))
+			why = "The name must be text of at most 200 characters.";
+		if (why) {
+			import_report(report, c.line, c.nfields == 2 && region_level(c.fields[0]) ? "name" : "code", why);
+			st->rejected++;
+			continue;
+		}
+		rc = ref_store_region_put(db, c.fields[0], c.fields[1], region_level(c.fields[0]));
+		if (rc == 0)
+			st->imported++;
+	}
+	if (rc == 0) {
+		json_t *d = json_pack("{s:I,s:I}", "imported", (json_int_t)st->imported, "rejected", (json_int_t)st->rejected);
+		rc = audit_record(db, actor, "import", "region", "", d);
+		json_decref(d);
+	}
+	if (rc == 0)
+		rc = db_commit(db);
+	if (rc)
+		db_rollback(db);
+	csv_close(&c);
+	return rc;
+}

@@ -1,0 +1,39 @@
+/* import.h: bulk import of clients and of the Kemendagri region list from CSV files. */
+#ifndef PD_IMPORT_H
+#define PD_IMPORT_H
+#include <stdbool.h>
+#include <stdio.h>
+#include "domain/policy.h"
+#include "store/db.h"
+
+#define IMPORT_BATCH 2000 /* rows per transaction: a crash loses at most one batch, and a rerun redoes it */
+
+struct import_opts {
+	bool dry_run;        /* validate and report, write nothing */
+	bool abort_on_error; /* stop at the first rejected row (its batch is rolled back) */
+	const char *source;  /* the file's name, for the audit trail */
+	/* progress is called after each batch with the rows read and the bytes consumed. */
+	void (*progress)(void *ctx, long rows, long bytes);
+	void *ctx;
+};
+
+struct import_stats {
+	long rows;     /* data rows read */
+	long imported; /* new clients */
+	long present;  /* rows whose NIK or external_id is already registered: skipped */
+	long rejected; /* rows with errors (listed in the report) */
+	long warnings; /* rows imported with a warning (NIK mismatch, possible duplicate) */
+};
+
+/* import_clients reads a CSV whose header names the columns (nik, kk, name, other_names, sex,
+ * birth_place, birth_date, address, region, phone, ppks and flags with several values separated
+ * by ';', notes, external_id) in any order, validates every row like the API, and writes a report
+ * line "row,field,reason" for every rejected row and every warning. Returns 0, ERR_USAGE for a bad
+ * header (message on stderr), ERR_INVALID when aborting on an error, or a store error. */
+int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *report, const struct import_opts *o,
+		   struct import_stats *st);
+/* import_regions reads "code,name" rows (a header row is skipped) into the region list in one
+ * transaction; rejected rows go to report. */
+int import_regions(struct db *db, const struct actor *actor, FILE *in, FILE *report, struct import_stats *st);
+
+#endif
