@@ -319,6 +319,16 @@ int groupwork_members(struct db *db, struct arena *a, const struct actor *actor,
 	return 0;
 }
 
+/* gw_member_on finds the member who is client_uid and belonged to the group on date. */
+static const struct member_view *gw_member_on(const struct member_view *m, int n, const char *client_uid, const char *date)
+{
+	for (int i = 0; i < n; i++)
+		if (str_eq(m[i].row.client_uid, client_uid) && strcmp(m[i].row.joined_on, date) <= 0 &&
+		    (m[i].row.left_on == NULL || strcmp(m[i].row.left_on, date) >= 0))
+			return &m[i];
+	return NULL;
+}
+
 static const struct member_view *gw_member_by(const struct member_view *m, int n, const char *client_uid,
 					      const char *member_uid)
 {
@@ -358,6 +368,9 @@ int groupwork_join(struct db *db, struct arena *a, const struct actor *actor, co
 		faults_add(f, "client", "The group has ended.");
 	if (joined_on && !str_date_valid(joined_on))
 		faults_add(f, "joined_on", "Must be a real date written YYYY-MM-DD.");
+	else if (joined_on && strcmp(joined_on, today) > 0)
+		faults_add(f, "joined_on", "Must not be in the future.");
+
 	if (reason && (!str_utf8_valid(reason, strlen(reason)) || str_utf8_chars(reason) > 1000))
 		faults_add(f, "reason", "Too long.");
 	if (f->n)
@@ -396,6 +409,14 @@ int groupwork_leave(struct db *db, struct arena *a, const struct actor *actor, c
 		faults_add(f, "left_on", "Must be a real date written YYYY-MM-DD.");
 	else if (left_on && strcmp(left_on, who->row.joined_on) < 0)
 		faults_add(f, "left_on", "A member cannot leave before joining.");
+	const char *last = NULL;
+	if (left_on && f->n == 0) {
+		rc = group_store_last_attendance(db, a, who->row.id, &last);
+		if (rc)
+			return rc;
+		if (last && strcmp(last, left_on) > 0)
+			faults_add(f, "left_on", "The member was recorded at a later session: the leaving date must be on or after it.");
+	}
 	if (str_empty(reason))
 		faults_add(f, "reason", "Write why the member leaves the group.");
 	else if (str_utf8_chars(reason) > 1000)
@@ -598,9 +619,9 @@ int groupwork_record(struct db *db, struct arena *a, const struct actor *actor, 
 			if (!str_eq(key, "client") && !str_eq(key, "status") && !str_eq(key, "participation") && !str_eq(key, "observation"))
 				faults_add(f, arena_printf(a, "%s.%s", field, key), "Unknown field.");
 		}
-		const struct member_view *who = json_is_string(cl) ? gw_member_by(m, n, json_string_value(cl), NULL) : NULL;
+		const struct member_view *who = json_is_string(cl) && date ? gw_member_on(m, n, json_string_value(cl), date) : NULL;
 		if (!json_is_object(e) || who == NULL) {
-			faults_add(f, arena_printf(a, "%s.client", field), "Must be the uid of a member of this group.");
+			faults_add(f, arena_printf(a, "%s.client", field), "Must be the uid of someone who was a member of this group on that date.");
 			continue;
 		}
 		int k = (int)(who - m);
@@ -670,7 +691,7 @@ int groupwork_record(struct db *db, struct arena *a, const struct actor *actor, 
 	rc = group_store_session_insert(db, a, g.row.id, date, phase ? phase : "working", topic, activities,
 					level ? level : "normal", box, blen, actor->user_id, id, &sid);
 	for (int k = 0; rc == 0 && k < n; k++) {
-		if (m[k].row.left_on || strcmp(m[k].row.joined_on, date) > 0)
+		if (strcmp(m[k].row.joined_on, date) > 0 || (m[k].row.left_on && strcmp(m[k].row.left_on, date) < 0))
 			continue; /* not a member on that day */
 		unsigned char *ob = NULL;
 		size_t olen = 0;
@@ -691,7 +712,8 @@ int groupwork_record(struct db *db, struct arena *a, const struct actor *actor, 
 	if (rc == 0) {
 		json_t *d = json_pack("{s:s,s:s,s:s,s:s,s:{s:b}}", "group", g.row.uid, "date", date, "topic", topic, "level",
 				      level ? level : "normal", "notes", "changed", 1);
-		rc = audit_record(db, actor, "session", "group", id, d);
+		json_object_set_new(d, "session", json_string(id));
+		rc = audit_record(db, actor, "session", "group", g.row.uid, d);
 		json_decref(d);
 	}
 	rc = gw_finish(db, rc);
@@ -745,8 +767,8 @@ int groupwork_sessions(struct db *db, struct arena *a, const struct actor *actor
 			return ERR_NOMEM;
 		for (int k = 0; k < s->nattendance; k++) {
 			const struct attendance_row *r = &s->attendance[k];
-			if (r->box == NULL)
-				continue;
+			if (r->box == NULL || !readable)
+				continue; /* observations are as confidential as the session's notes */
 			char ad[128];
 			snprintf(ad, sizeof ad, "group_session:%s:%s", rows[i].uid, r->member_uid);
 			char *plain = NULL;

@@ -211,11 +211,14 @@ int group_store_members(struct db *db, struct arena *a, int64_t group_id, struct
 		      "SELECT m.id, m.client_id, m.uid, k.uid, k.name, m.joined_on, m.join_reason, m.left_on, m.leave_reason,"
 		      " m.goals,"
 		      " (SELECT c.uid FROM casefile c WHERE c.client_id = m.client_id AND c.closed_at IS NULL ORDER BY c.id DESC LIMIT 1),"
-		      " (SELECT count(*) FROM group_session s WHERE s.group_id = m.group_id AND s.held_on >= m.joined_on"
-		      "  AND (m.left_on IS NULL OR s.held_on <= m.left_on)),"
-		      " (SELECT count(*) FROM group_attendance t WHERE t.member_id = m.id AND t.status = 'present'),"
-		      " (SELECT count(*) FROM group_attendance t WHERE t.member_id = m.id AND t.status = 'excused'),"
-		      " (SELECT count(*) FROM group_attendance t WHERE t.member_id = m.id AND t.status = 'absent')"
+		      " (SELECT count(*) FROM group_attendance t JOIN group_session s ON s.id = t.session_id WHERE t.member_id = m.id"
+		      "  AND s.held_on >= m.joined_on AND (m.left_on IS NULL OR s.held_on <= m.left_on)),"
+		      " (SELECT count(*) FROM group_attendance t JOIN group_session s ON s.id = t.session_id WHERE t.member_id = m.id"
+		      "  AND t.status = 'present' AND s.held_on >= m.joined_on AND (m.left_on IS NULL OR s.held_on <= m.left_on)),"
+		      " (SELECT count(*) FROM group_attendance t JOIN group_session s ON s.id = t.session_id WHERE t.member_id = m.id"
+		      "  AND t.status = 'excused' AND s.held_on >= m.joined_on AND (m.left_on IS NULL OR s.held_on <= m.left_on)),"
+		      " (SELECT count(*) FROM group_attendance t JOIN group_session s ON s.id = t.session_id WHERE t.member_id = m.id"
+		      "  AND t.status = 'absent' AND s.held_on >= m.joined_on AND (m.left_on IS NULL OR s.held_on <= m.left_on))"
 		      " FROM group_member m JOIN client k ON k.id = m.client_id WHERE m.group_id = ?"
 		      " ORDER BY m.left_on IS NOT NULL, k.name_norm",
 		      "i", group_id);
@@ -445,4 +448,26 @@ int group_store_goal_scores(struct db *db, struct arena *a, int64_t group_id, st
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
+}
+
+static int gs_date(struct db *db, struct arena *a, const char *sql, int64_t id, const char **date)
+{
+	struct db_stmt *st;
+	*date = NULL;
+	int rc = db_query(db, &st, sql, "i", id);
+	if (rc)
+		return rc;
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		*date = gs_text(a, st, 0);
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+int group_store_last_attendance(struct db *db, struct arena *a, int64_t member_id, const char **date)
+{
+	return gs_date(db, a,
+		       "SELECT max(s.held_on) FROM group_attendance t JOIN group_session s ON s.id = t.session_id"
+		       " WHERE t.member_id = ?",
+		       member_id, date);
 }

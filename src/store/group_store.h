@@ -25,7 +25,7 @@ struct member_row {
 	int64_t id, client_id;
 	const char *uid, *client_uid, *client_name, *joined_on, *join_reason, *left_on, *leave_reason, *goals;
 	const char *open_case; /* uid of the client's latest open case, or NULL */
-	int held, present, excused, absent; /* sessions held while a member, and their attendance */
+	int held, present, excused, absent; /* sessions recorded for the member while a member, and their attendance */
 };
 
 struct session_row {
@@ -82,6 +82,8 @@ int group_store_session_get(struct db *db, struct arena *a, int64_t group_id, co
 int group_store_attendance(struct db *db, struct arena *a, int64_t group_id, int64_t session_id,
 			   struct attendance_row **rows, int *n);
 
+/* group_store_last_attendance sets *date to the latest session the member was recorded at. */
+int group_store_last_attendance(struct db *db, struct arena *a, int64_t member_id, const char **date);
 int group_store_goal_insert(struct db *db, struct arena *a, int64_t group_id, const char *data, int64_t user,
 			    const char **uid);
 int group_store_goals(struct db *db, struct arena *a, int64_t group_id, struct goal_row **rows, int *n);
