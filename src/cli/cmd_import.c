@@ -115,6 +115,13 @@ int cmd_import(int argc, char **argv)
 		arena_free(&a);
 		return EXIT_FAIL;
 	}
+	if (db_cache(db, 128)) { /* the indexes of a large registry stay in memory during the import */
+		fclose(report);
+		fclose(in);
+		db_close(db);
+		arena_free(&a);
+		return EXIT_FAIL;
+	}
 	struct stat sb;
 	struct import_progress prog = {clock_mono_us(), fstat(fileno(in), &sb) == 0 ? (long)sb.st_size : 0, isatty(2) != 0};
 	struct import_opts o = {.dry_run = cli_get(opts, NOPTS(opts), "--dry-run") != NULL,

@@ -155,10 +155,10 @@ static int client_store_open(struct arena *a, const char *uid, const char *field
 
 /* ---- the lists beside the row ---- */
 
-static int client_store_write_lists(struct db *db, const struct client *c)
+static int client_store_write_lists(struct db *db, const struct client *c, bool fresh)
 {
-	int rc = db_run(db, "DELETE FROM client_ppks WHERE client_id=?", "i", c->id);
-	if (rc == 0)
+	int rc = fresh ? 0 : db_run(db, "DELETE FROM client_ppks WHERE client_id=?", "i", c->id);
+	if (rc == 0 && !fresh)
 		rc = db_run(db, "DELETE FROM client_flag WHERE client_id=?", "i", c->id);
 	for (int i = 0; rc == 0 && i < c->nppks; i++)
 		rc = db_run(db, "INSERT OR IGNORE INTO client_ppks(client_id, code) VALUES (?,?)", "ii",
@@ -223,7 +223,7 @@ int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t use
 	c->id = db_last_id(db);
 	c->version = 1;
 	c->created_at = c->updated_at = arena_strdup(a, now);
-	return client_store_write_lists(db, c);
+	return client_store_write_lists(db, c, true);
 }
 
 int client_store_update(struct db *db, struct arena *a, int64_t user, struct client *c)
@@ -252,7 +252,7 @@ int client_store_update(struct db *db, struct arena *a, int64_t user, struct cli
 		return ERR_CONFLICT;
 	c->version++;
 	c->updated_at = arena_strdup(a, now);
-	return client_store_write_lists(db, c);
+	return client_store_write_lists(db, c, false);
 }
 
 #define CLIENT_COLUMNS                                                                             \

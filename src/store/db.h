@@ -50,6 +50,8 @@ void db_rollback(struct db *db);
 int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);
 const char *db_errmsg(struct db *db);
+/* db_cache sets the page cache for this connection to about mb megabytes (bulk work). */
+int db_cache(struct db *db, int mb);
 /* db_ping runs a trivial query: 0 when the database answers. */
 int db_ping(struct db *db);
 

@@ -4,6 +4,7 @@
 #include "base/log.h"
 #include <sqlite3.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -285,4 +286,11 @@ int db_ping(struct db *db)
 	rc = db_step(st) == DB_ROW ? 0 : ERR_DB;
 	db_finalize(st);
 	return rc;
+}
+
+int db_cache(struct db *db, int mb)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", mb * 1024);
+	return db_exec(db, sql);
 }
