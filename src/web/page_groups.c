@@ -1,5 +1,6 @@
 /* page_groups.c: group work pages: the list, a group with its members, sessions and charts, the
  * session form with the attendance of every member at once, and the printed attendance sheet. */
+#include "base/clock.h"
 #include "base/err.h"
 #include "base/str.h"
 #include "domain/case_kind.h"
@@ -224,7 +225,7 @@ int web_group_view(struct request *rq, struct response *rs)
 				 "<dl class=\"fields\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd class=\"notes\">%s</dd><dt>%s</dt><dd>%d / %d</dd>"
 				 "<dt>%s</dt><dd>%s – %s, %s, %s</dd><dt>%s</dt><dd>",
 				 T("Groups"), r->name, C(r->status), T("Purpose"), C(r->purpose), T("Aim"), r->aim, T("Members"), r->members,
-				 r->capacity, T("Schedule"), r->starts_on ? r->starts_on : "…", r->ends_on ? r->ends_on : "…",
+				 r->capacity, T("Schedule"), r->starts_on ? r->starts_on : "—", r->ends_on ? r->ends_on : "—",
 				 r->frequency ? r->frequency : "—", r->place ? r->place : "—", T("Facilitators"));
 	for (int i = 0; rc == 0 && i < r->npeople; i++)
 		rc = html_printf(&rs->body, "%s%s (%s)", i ? ", " : "", r->people[i].full_name, C(r->people[i].role));
@@ -247,7 +248,7 @@ int web_group_view(struct request *rq, struct response *rs)
 				 v->low ? arena_printf(&rq->arena, " <span class=\"badge warn\">%s</span>", T("below 50%")) : "",
 				 v->row.open_case ? arena_printf(&rq->arena, "<a href=\"/cases/%s\">%s</a>", v->row.open_case, T("open case")) : "—");
 		if (rc == 0 && v->row.left_on == NULL) {
-			rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups/%s/members/%s/leave\" class=\"inline\">", r->uid, v->row.uid);
+			rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups/%s/members/%s/leave\" class=\"inline danger\">", r->uid, v->row.uid);
 			if (rc == 0)
 				rc = web_csrf_field(rq, rs);
 			if (rc == 0)
@@ -263,20 +264,33 @@ int web_group_view(struct request *rq, struct response *rs)
 	/* adding members: search the registry */
 	const char *q = kv_get(&rq->query, "q");
 	if (rc == 0 && r->members < r->capacity && !str_eq(r->status, "ended")) {
+		char today[11];
+		clock_today_at(9 * 3600, today);
+		const char *joined = kv_get(&rq->query, "joined_on");
+		if (str_empty(joined))
+			joined = today;
 		rc = html_printf(&rs->body, "<form method=\"get\" action=\"/groups/%s#members\" class=\"search\"><div><label for=\"q\">%s</label>"
-				 "<input id=\"q\" name=\"q\" type=\"search\" value=\"%s\"></div><div><button>%s</button></div></form>",
-				 r->uid, T("Find a client to add (name or NIK)"), q, T("Search"));
+				 "<input id=\"q\" name=\"q\" type=\"search\" value=\"%s\"></div><div><label for=\"joined_on\">%s</label>"
+				 "<input id=\"joined_on\" name=\"joined_on\" type=\"date\" value=\"%s\"></div><div><button>%s</button></div></form>",
+				 r->uid, T("Find a client to add (name or NIK)"), q, T("Member since"), joined, T("Search"));
 		if (rc == 0 && !str_empty(q)) {
 			struct client_query cq = {.q = q, .limit = 10};
 			struct client_page page;
 			rc = client_search(rq->db, &rq->arena, &rq->actor, &cq, &page);
 			for (int i = 0; rc == 0 && i < page.n; i++) {
+				bool member = false;
+				for (int k = 0; k < nm; k++)
+					member = member || (m[k].row.left_on == NULL && str_eq(m[k].row.client_uid, page.items[i].uid));
+				if (member)
+					continue;
 				rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups/%s/members\" class=\"inline add-member\">", r->uid);
 				if (rc == 0)
 					rc = web_csrf_field(rq, rs);
 				if (rc == 0)
-					rc = html_printf(&rs->body, "<input type=\"hidden\" name=\"client\" value=\"%s\"><button class=\"secondary\">%s %s (%s)</button></form> ",
-							 page.items[i].uid, T("Add"), page.items[i].name, page.items[i].birth_date ? page.items[i].birth_date : "—");
+					rc = html_printf(&rs->body, "<input type=\"hidden\" name=\"client\" value=\"%s\"><input type=\"hidden\" name=\"q\" value=\"%s\">"
+							 "<input type=\"hidden\" name=\"joined_on\" value=\"%s\"><button class=\"secondary\">%s %s (%s)</button></form> ",
+							 page.items[i].uid, q, joined, T("Add"), page.items[i].name,
+							 page.items[i].birth_date ? page.items[i].birth_date : "—");
 			}
 			if (rc == 0 && page.n == 0)
 				rc = html_printf(&rs->body, "<p class=\"empty\">%s</p>", T("No clients found."));
@@ -366,8 +380,15 @@ int web_group_join(struct request *rq, struct response *rs)
 {
 	struct faults f = {0};
 	const char *member;
-	int rc = groupwork_join(rq->db, &rq->arena, &rq->actor, rq->params[0], kv_get(&rq->form, "client"), NULL,
-				kv_get(&rq->form, "reason"), &member, &f);
+	const char *joined = kv_get(&rq->form, "joined_on");
+	int rc = groupwork_join(rq->db, &rq->arena, &rq->actor, rq->params[0], kv_get(&rq->form, "client"),
+				str_empty(joined) ? NULL : joined, kv_get(&rq->form, "reason"), &member, &f);
+	const char *q = kv_get(&rq->form, "q");
+	if (rc == 0 && !str_empty(q)) { /* back to the same search, to add the next member */
+		response_redirect(rs, arena_printf(&rq->arena, "/groups/%s?q=%s&joined_on=%s#members", rq->params[0],
+						   url_encode(&rq->arena, q), url_encode(&rq->arena, joined ? joined : "")));
+		return 0;
+	}
 	return web_group_back(rq, rs, rc, &f, "members");
 }
 
@@ -425,6 +446,10 @@ static int web_session_form(struct request *rq, struct response *rs, const struc
 	if (rc == 0)
 		rc = web_csrf_field(rq, rs);
 	const char *date = kv_get(&rq->form, "date");
+	char today[11];
+	clock_today_at(9 * 3600, today);
+	if (date == NULL)
+		date = today;
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<label for=\"date\">%s</label><input id=\"date\" name=\"date\" type=\"date\" required value=\"%s\">"
 				 "<label for=\"phase\">%s</label><select id=\"phase\" name=\"phase\">",
