@@ -86,3 +86,253 @@ size_t name_normalise(const char *name, char *out, size_t n)
 	out[o] = 0;
 	return o;
 }
+
+/* ---- spelling keys ---- */
+
+/* Longest word that is folded; a longer one (not a name) is copied as it is. */
+#define NAME_WORD_MAX 96
+/* Normalised text that name_key reads; a longer name is keyed on its first 4 KiB. */
+#define NAME_TEXT_MAX 4096
+
+/* The Muhammad family after the letter rules: full spellings, then abbreviations. */
+static const char *const name_muhammad_full[] = {"muhamad", "mohamad", "muhamed", "mohamed", NULL};
+static const char *const name_muhammad_short[] = {"moh", "muh", "mhd", "mohd", "muhd", NULL};
+static const char name_muhammad[] = "muhamad";
+
+static bool name_is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static bool name_is_consonant(char c)
+{
+	return c >= 'a' && c <= 'z' && !name_is_vowel(c);
+}
+
+/* name_old_spelling tells whether the word w[0..n) shows a mark of the spelling before 1972. */
+static bool name_old_spelling(const char *w, size_t n)
+{
+	if (n >= 2 && w[0] == 'n' && w[1] == 'j')
+		return true;
+	for (size_t i = 0; i + 1 < n; i++) {
+		char a = w[i], b = w[i + 1];
+		if (a == 'o' && b == 'e')
+			return true;
+		if (b == 'j' && (a == 'd' || a == 't' || a == 's' || a == 'h'))
+			return true;
+	}
+	return false;
+}
+
+static bool name_in(const char *w, size_t n, const char *const *list, bool prefix)
+{
+	for (int i = 0; list[i]; i++)
+		if ((prefix ? strlen(list[i]) >= n : strlen(list[i]) == n) && memcmp(w, list[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* name_key_word folds the normalised word w[0..n) (n <= NAME_WORD_MAX) into out, which has room
+ * for n + 8 bytes, by the rules of name_key; first: the word opens a name; prefix: the word may
+ * be unfinished. Returns the length written (no NUL). */
+static size_t name_key_word(const char *w, size_t n, bool first, bool prefix, char *out)
+{
+	bool old = name_old_spelling(w, n);
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = w[i], next = i + 1 < n ? w[i + 1] : 0, emit = c;
+		if (c == 'o' && next == 'e') {
+			emit = 'u';
+			i++;
+		} else if (c == 'd' && next == 'j') {
+			emit = 'j'; /* the j of dj is a modern j: never read as y */
+			i++;
+		} else if (c == 't' && next == 'j') {
+			emit = 'c';
+			i++;
+		} else if (c == 'p' && next == 'h') {
+			emit = 'f';
+			i++;
+		} else if (((c == 'c' || c == 'k') && next == 'h') || (c == 'd' && next == 'z')) {
+			continue; /* ch, kh → h; dz → z */
+		} else if (c == 'h' && i > 0 && (w[i - 1] == 'b' || w[i - 1] == 'd' || w[i - 1] == 'g' || w[i - 1] == 't')) {
+			continue;
+		} else if (c == 'j') {
+			emit = old ? 'y' : 'j';
+		} else if (c == 'q') {
+			emit = 'k';
+		}
+		if (o > 0 && out[o - 1] == emit && name_is_consonant(emit))
+			continue;
+		out[o++] = emit;
+	}
+	if (o >= 2 && out[0] == 'j' && out[1] == 'u')
+		out[0] = 'y';
+	bool muhammad = name_in(out, o, name_muhammad_full, false) || name_in(out, o, name_muhammad_short, false) ||
+			(first && !prefix && o == 1 && out[0] == 'm') ||
+			(prefix && o >= 3 && name_in(out, o, name_muhammad_full, true));
+	if (muhammad) {
+		memcpy(out, name_muhammad, sizeof name_muhammad - 1);
+		return sizeof name_muhammad - 1;
+	}
+	if (prefix)
+		return o;
+	if (o >= 2 && out[o - 1] == 'h' && name_is_vowel(out[o - 2]))
+		o--;
+	if (o >= 2 && out[o - 1] == 'y' && name_is_consonant(out[o - 2]))
+		out[o - 1] = 'i';
+	return o;
+}
+
+/* name_key_into keys every word of the normalised text norm into out (size n), separated by sep
+ * (a space, or nothing). Whole words only. Returns the length written. */
+static size_t name_key_into(const char *norm, bool prefix, bool sep, char *out, size_t n)
+{
+	size_t o = 0;
+	bool first = true;
+	if (n == 0)
+		return 0;
+	for (const char *p = norm; *p;) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		size_t wn = strcspn(p, " ");
+		char key[NAME_WORD_MAX + 8];
+		size_t kn = wn;
+		if (wn <= NAME_WORD_MAX)
+			kn = name_key_word(p, wn, first, prefix, key);
+		size_t need = kn + (sep && o > 0 ? 1 : 0);
+		if (o + need + 1 > n)
+			break;
+		if (sep && o > 0)
+			out[o++] = ' ';
+		memcpy(out + o, wn <= NAME_WORD_MAX ? key : p, kn);
+		o += kn;
+		first = false;
+		p += wn;
+	}
+	out[o] = 0;
+	return o;
+}
+
+size_t name_key(const char *name, char *out, size_t n)
+{
+	char norm[NAME_TEXT_MAX];
+	name_normalise(name, norm, sizeof norm);
+	return name_key_into(norm, false, true, out, n);
+}
+
+size_t name_key_prefix(const char *name, char *out, size_t n)
+{
+	char norm[NAME_TEXT_MAX];
+	name_normalise(name, norm, sizeof norm);
+	return name_key_into(norm, true, true, out, n);
+}
+
+size_t name_dup_key(const char *name, char *out, size_t n)
+{
+	char norm[NAME_TEXT_MAX];
+	name_normalise(name, norm, sizeof norm);
+	return name_key_into(norm, false, false, out, n);
+}
+
+/* The search text being written: out[0..len) of n bytes; words: where the extras start. */
+struct name_text {
+	char *out;
+	size_t n, len, words;
+};
+
+/* name_text_has tells whether tok[0..tn) is already a whole token of the text. */
+static bool name_text_has(const struct name_text *t, const char *tok, size_t tn)
+{
+	for (size_t i = 0; i + tn <= t->len; i++) {
+		bool starts = i == 0 || t->out[i - 1] == ' ';
+		bool ends = i + tn == t->len || t->out[i + tn] == ' ';
+		if (starts && ends && memcmp(t->out + i, tok, tn) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* name_text_add appends the token tok[0..tn) after the mark, once, if it fits. */
+static void name_text_add(struct name_text *t, const char *tok, size_t tn)
+{
+	if (tn == 0 || name_text_has(t, tok, tn))
+		return;
+	const char *sep = t->len > t->words ? " " : t->len > 0 ? NAME_SEARCH_MARK " " : "";
+	size_t sn = strlen(sep);
+	if (t->len + sn + tn + 1 > t->n)
+		return;
+	memcpy(t->out + t->len, sep, sn);
+	memcpy(t->out + t->len + sn, tok, tn);
+	t->len += sn + tn;
+	t->out[t->len] = 0;
+}
+
+/* name_text_extras adds the keys of the words of norm, and its adjacent pairs written together
+ * with their keys. */
+static void name_text_extras(struct name_text *t, const char *norm)
+{
+	const char *prev = NULL;
+	size_t prev_n = 0;
+	bool first = true;
+	for (const char *p = norm; *p;) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		size_t wn = strcspn(p, " ");
+		char key[NAME_WORD_MAX + 8];
+		if (wn <= NAME_WORD_MAX)
+			name_text_add(t, key, name_key_word(p, wn, first, false, key));
+		if (prev && prev_n + wn <= NAME_WORD_MAX) {
+			char pair[NAME_WORD_MAX + 8];
+			memcpy(pair, prev, prev_n);
+			memcpy(pair + prev_n, p, wn);
+			name_text_add(t, pair, prev_n + wn);
+			name_text_add(t, key, name_key_word(pair, prev_n + wn, false, false, key));
+		}
+		prev = p;
+		prev_n = wn;
+		first = false;
+		p += wn;
+	}
+}
+
+size_t name_search_text(const char *name, const char *other_names, char *out, size_t n)
+{
+	char norm_name[NAME_TEXT_MAX], norm_other[NAME_TEXT_MAX];
+	if (n == 0)
+		return 0;
+	name_normalise(name ? name : "", norm_name, sizeof norm_name);
+	name_normalise(other_names ? other_names : "", norm_other, sizeof norm_other);
+	struct name_text t = {out, n, 0, 0};
+	out[0] = 0;
+	/* The words: both texts, cut at a word's end when out is short. */
+	const char *parts[2] = {norm_name, norm_other};
+	bool full = false;
+	for (int k = 0; k < 2 && !full; k++) {
+		for (const char *p = parts[k]; *p && !full;) {
+			if (*p == ' ') {
+				p++;
+				continue;
+			}
+			size_t wn = strcspn(p, " ");
+			size_t sn = t.len > 0 ? 1 : 0;
+			full = t.len + sn + wn + 1 > n;
+			if (full)
+				break;
+			if (sn)
+				out[t.len++] = ' ';
+			memcpy(out + t.len, p, wn);
+			t.len += wn;
+			p += wn;
+		}
+	}
+	out[t.len] = 0;
+	t.words = t.len;
+	name_text_extras(&t, norm_name);
+	name_text_extras(&t, norm_other);
+	return t.len;
+}

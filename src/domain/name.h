@@ -9,4 +9,65 @@
  * Characters without an ASCII folding are kept as UTF-8. Returns the length written. */
 size_t name_normalise(const char *name, char *out, size_t n);
 
+/* name_key writes the spelling key of name into out (size n): name is normalised first (as by
+ * name_normalise), then every word is folded on its own, so that old and new spellings and common
+ * variants of one name share a key. Words are separated by one space, as in the input. The rules,
+ * applied to each word from left to right:
+ *
+ *   1. Old spelling (van Ophuijsen/Soewandi, before 1972). A word is "old" when it contains
+ *      oe, dj, tj, sj or hj, or starts with nj; in an old word every j that is not part of dj
+ *      is read as y (Tjahjo → cahyo, Sjahrir → syahrir, Njoman → nyoman, Joesoef → yusuf,
+ *      Wahjudi → wahyudi). In any word: oe → u (Soekarno → sukarno), dj → j (Djoko → joko),
+ *      tj → c (Tjokro → cokro). A j in a word without these marks is left alone: modern j
+ *      (Joko, Panji, Harjono) cannot be told from an old j, and Joko must not become Yoko.
+ *   2. Digraphs: ch and kh → h (Chairul, Khairul → hairul; Rachmat → rahmat; Achmad → ahmad);
+ *      an h after b, d, g or t is dropped (Dhani → dani, Thoha → toha, Bhakti → bakti,
+ *      Ramadhan → ramadan); ph → f; dz → z; q → k (Taufiq → taufik).
+ *   3. A consonant doubled in the result is written once (Hassan → hasan, Abdullah → abdulah,
+ *      Sitti → siti); vowels are not (Saadah stays apart from Sadah).
+ *   4. At the start of a word, ju → yu (Jusuf → yusuf, Djuanda → yuanda, Julianti → yulianti):
+ *      old j before u is the commonest variant and modern Ju- names have no Yu- twin to confuse.
+ *   5. The Muhammad family: a word that folds to muhamad, mohamad, muhamed, mohamed, or is the
+ *      abbreviation moh, muh, mhd, mohd or muhd (Muhammad, Mohammad, Mochammad, Moch., Muh.,
+ *      Mukhammad...), and a first word m (M. Soekarno), become "muhamad" (what rule 3 makes of
+ *      Muhammad, so that a key is its own key).
+ *   6. At the end of a word: h after a vowel is dropped (Fatimah → fatima, Abdullah → abdula,
+ *      Atjeh → ace) and y after a consonant becomes i (Rizky → rizki, Andy → andi).
+ * Digits and characters outside a-z are kept as they are. Vowels other than oe are never changed,
+ * so Siti/Sita, Rina/Rini, Dewi/Dewa, Hasan/Husin, Budi/Bude keep distinct keys.
+ * Not folded (their variants collide with distinct names): j/y elsewhere (Harjono/Haryono),
+ * o/u (Mochtar/Muchtar), e/a, sh/sy/s, f/p (Yusuf/Yusup), v/w, z/j.
+ * The key is deterministic, never longer than max(normalised length, 7 per word), and a key's key
+ * is itself. Only whole words are written: when out is too small the key ends early. Returns the
+ * length written. */
+size_t name_key(const char *name, char *out, size_t n);
+
+/* name_key_prefix is name_key for words that may be unfinished, as typed in a search box: the
+ * end-of-word rules (6) are not applied, and a word of 3 letters or more that starts a spelling
+ * of the Muhammad family (moh, muha, mochamm) becomes "muhamad". The key of a prefix of a word is
+ * then a prefix of the word's key for every rule except 6 (so a search also tries name_key). */
+size_t name_key_prefix(const char *name, char *out, size_t n);
+
+/* name_dup_key writes name_key(name) without its spaces: the key that duplicate warnings compare,
+ * so that "Siti Nur Haliza" and "Siti Nurhaliza" agree too. Returns the length written. */
+size_t name_dup_key(const char *name, char *out, size_t n);
+
+/* A buffer of NAME_SEARCH_MAX bytes holds the search text of any valid client (a name of 200 and
+ * other names of 500 characters); a smaller one gets a shortened text. */
+#define NAME_SEARCH_MAX 16384
+
+/* The search text is "WORDS | EXTRAS": the part before NAME_SEARCH_MARK is the normalised name
+ * and other names; the part after it, the tokens that help spelling variants and missing spaces
+ * match. The store relies on the mark (never produced by name_normalise) to rank exact matches. */
+#define NAME_SEARCH_MARK " |"
+
+/* name_search_text writes the text the full-text index reads for a client: name_normalise(name),
+ * a space and name_normalise(other_names) (either may be NULL), then, when there are any, " | "
+ * and the extra tokens: the name_key of each word and of each pair of adjacent words written
+ * together ("nur haliza" adds "nurhaliza"), and those pairs themselves, each once and only when
+ * not already a word. The key of a first word is taken as a first word both in the name and in
+ * the other names. "Moh. Soekarno" → "moh soekarno | muhamad sukarno mohsoekarno muhamadsukarno".
+ * Extra tokens are added only whole; returns the length written. */
+size_t name_search_text(const char *name, const char *other_names, char *out, size_t n);
+
 #endif

@@ -87,6 +87,7 @@ const struct route routes[] = {
 	{"POST", "/groups", web_group_create, PERM_GROUP_MANAGE, KIND_HTML},
 	{"GET", "/groups/:uid", web_group_view, PERM_GROUP_WORK, KIND_HTML},
 	{"GET", "/groups/:uid/print", web_group_summary, PERM_GROUP_WORK, KIND_HTML},
+	{"POST", "/groups/:uid/edit", web_group_edit, PERM_GROUP_WORK, KIND_HTML},
 	{"POST", "/groups/:uid/members", web_group_join, PERM_GROUP_WORK, KIND_HTML},
 	{"POST", "/groups/:uid/members/:member/leave", web_group_leave, PERM_GROUP_WORK, KIND_HTML},
 	{"POST", "/groups/:uid/goals", web_group_goal, PERM_GROUP_WORK, KIND_HTML},

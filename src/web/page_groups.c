@@ -351,6 +351,7 @@ int web_group_view(struct request *rq, struct response *rs)
 	}
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</ul><form method=\"post\" action=\"/groups/%s/goals\" class=\"stack narrow\">", r->uid);
+
 	if (rc == 0)
 		rc = web_csrf_field(rq, rs);
 	static const char *const gk[] = {"text", "gas_minus2", "gas_minus1", "gas_0", "gas_plus1", "gas_plus2"};
@@ -360,6 +361,22 @@ int web_group_view(struct request *rq, struct response *rs)
 		rc = html_printf(&rs->body, "<label for=\"g-%s\">%s</label><input id=\"g-%s\" name=\"%s\" required>", gk[i], T(gl[i]), gk[i], gk[i]);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<button type=\"submit\" class=\"secondary\">%s</button></form></section>", T("Add a group goal"));
+	/* the group's status, capacity and end */
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<section id=\"settings\"><h2>%s</h2><form method=\"post\" action=\"/groups/%s/edit\" class=\"stack narrow\">"
+				 "<input type=\"hidden\" name=\"version\" value=\"%lld\"><label for=\"status\">%s</label><select id=\"status\" name=\"status\">",
+				 T("Status and capacity"), r->uid, (long long)r->version, T("Status"));
+	for (int i = 0; rc == 0 && group_statuses[i]; i++)
+		rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s</option>", group_statuses[i],
+				 str_eq(r->status, group_statuses[i]) ? " selected" : "", C(group_statuses[i]));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "</select><label for=\"capacity\">%s</label><input id=\"capacity\" name=\"capacity\" type=\"number\" min=\"2\" max=\"100\" value=\"%d\">"
+				 "<label for=\"ends_on\">%s</label><input id=\"ends_on\" name=\"ends_on\" type=\"date\" value=\"%s\">",
+				 T("Capacity (members)"), r->capacity, T("Ends on"), r->ends_on);
+	if (rc == 0)
+		rc = web_csrf_field(rq, rs);
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<button type=\"submit\" class=\"secondary\">%s</button></form></section>", T("Save"));
 	if (rc == 0)
 		rc = web_page_end(rq, rs);
 	return rc;
@@ -374,6 +391,31 @@ static int web_group_back(struct request *rq, struct response *rs, int rc, const
 	if (rc == ERR_INVALID && f->n)
 		return web_error(rq, rs, rc, f->list[0].msg);
 	return rc;
+}
+
+int web_group_edit(struct request *rq, struct response *rs)
+{
+	json_t *in = json_object();
+	long v;
+	const char *s = kv_get(&rq->form, "version");
+	if (s && str_parse_long(s, 1, 0x7fffffffL, &v) == 0)
+		json_object_set_new(in, "version", json_integer(v));
+	s = kv_get(&rq->form, "capacity");
+	if (s)
+		json_object_set_new(in, "capacity", str_parse_long(s, -100000, 100000, &v) == 0 ? json_integer(v) : json_string(s));
+	s = kv_get(&rq->form, "status");
+	if (s)
+		json_object_set_new(in, "status", json_string(s));
+	s = kv_get(&rq->form, "ends_on");
+	if (s)
+		json_object_set_new(in, "ends_on", str_empty(s) ? json_null() : json_string(s));
+	struct faults f = {0};
+	struct group_view g;
+	int rc = groupwork_update(rq->db, &rq->arena, &rq->actor, rq->params[0], in, &g, &f);
+	json_decref(in);
+	if (rc == ERR_CONFLICT)
+		return web_error(rq, rs, rc, "Someone else changed this group after you opened it. Reload the page and save again.");
+	return web_group_back(rq, rs, rc, &f, "settings");
 }
 
 int web_group_join(struct request *rq, struct response *rs)
