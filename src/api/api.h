@@ -15,6 +15,11 @@ int api_send(struct request *rq, struct response *rs, int status, json_t *j);
 /* api_body parses the request body as a JSON object: ERR_MEDIA unless Content-Type is
  * application/json, ERR_BADJSON when malformed (the error response is already written). */
 int api_body(struct request *rq, struct response *rs, json_t **out);
+/* api_text reads an optional text member of body into *out (arena copy, NULL when absent or
+ * null); ERR_INVALID with the response written when it is not text. */
+int api_text(struct request *rq, struct response *rs, json_t *body, const char *key, const char **out);
+/* api_only refuses (422, response written) members of body other than the NULL-terminated keys. */
+int api_only(struct request *rq, struct response *rs, json_t *body, const char *const *keys);
 /* api_limit reads ?limit= (1-100, default 25); ERR_INVALID with the response written. */
 int api_limit(struct request *rq, struct response *rs, int *limit);
 

@@ -269,38 +269,6 @@ int api_case_item_delete(struct request *rq, struct response *rs)
 	return 0;
 }
 
-/* api_text reads an optional text member; ERR_INVALID (answered) when it is not text. */
-static int api_text(struct request *rq, struct response *rs, json_t *body, const char *key, const char **out)
-{
-	json_t *v = json_object_get(body, key);
-	*out = NULL;
-	if (v == NULL || json_is_null(v))
-		return 0;
-	if (!json_is_string(v)) {
-		api_error(rq, rs, ERR_INVALID, key, "Must be text or null.");
-		return ERR_INVALID;
-	}
-	*out = arena_strdup(&rq->arena, json_string_value(v));
-	return 0;
-}
-
-/* api_only refuses members other than those listed. */
-static int api_only(struct request *rq, struct response *rs, json_t *body, const char *const *keys)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		bool ok = false;
-		for (int i = 0; keys[i]; i++)
-			ok = ok || strcmp(key, keys[i]) == 0;
-		if (!ok) {
-			api_error(rq, rs, ERR_INVALID, arena_strdup(&rq->arena, key), "Unknown field.");
-			return ERR_INVALID;
-		}
-	}
-	return 0;
-}
-
 static int api_case_answer(struct request *rq, struct response *rs, int status)
 {
 	struct case_view cv;

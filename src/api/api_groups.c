@@ -156,44 +156,22 @@ int api_group_patch(struct request *rq, struct response *rs)
 	return api_group_answer(rq, rs, 200, rq->params[0]);
 }
 
-static const char *api_str(struct request *rq, json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-	return json_is_string(v) ? arena_strdup(&rq->arena, json_string_value(v)) : NULL;
-}
-
-/* api_members_only refuses unknown members and non-text values of the listed text members. */
-static int api_group_keys(struct request *rq, struct response *rs, json_t *body, const char *const *keys)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		bool ok = false;
-		for (int i = 0; keys[i]; i++)
-			ok = ok || strcmp(key, keys[i]) == 0;
-		if (!ok || !(json_is_string(v) || json_is_null(v))) {
-			api_error(rq, rs, ERR_INVALID, arena_strdup(&rq->arena, key), ok ? "Must be text or null." : "Unknown field.");
-			return ERR_INVALID;
-		}
-	}
-	return 0;
-}
-
 int api_group_member_add(struct request *rq, struct response *rs)
 {
 	json_t *body;
 	if (api_body(rq, rs, &body))
 		return 0;
 	static const char *const keys[] = {"client", "joined_on", "reason", NULL};
-	if (api_group_keys(rq, rs, body, keys)) {
+	const char *client, *joined_on, *reason;
+	if (api_only(rq, rs, body, keys) || api_text(rq, rs, body, "client", &client) ||
+	    api_text(rq, rs, body, "joined_on", &joined_on) || api_text(rq, rs, body, "reason", &reason)) {
 		json_decref(body);
 		return 0;
 	}
+	json_decref(body);
 	struct faults f = {0};
 	const char *member;
-	int rc = groupwork_join(rq->db, &rq->arena, &rq->actor, rq->params[0], api_str(rq, body, "client"),
-				api_str(rq, body, "joined_on"), api_str(rq, body, "reason"), &member, &f);
-	json_decref(body);
+	int rc = groupwork_join(rq->db, &rq->arena, &rq->actor, rq->params[0], client, joined_on, reason, &member, &f);
 	if (rc)
 		return api_group_fail(rq, rs, rc, &f);
 	struct group_view g;
@@ -216,12 +194,11 @@ int api_group_member_remove(struct request *rq, struct response *rs)
 		if (api_body(rq, rs, &body))
 			return 0;
 		static const char *const keys[] = {"reason", "left_on", NULL};
-		if (api_group_keys(rq, rs, body, keys)) {
+		if (api_only(rq, rs, body, keys) || api_text(rq, rs, body, "reason", &reason) ||
+		    api_text(rq, rs, body, "left_on", &left_on)) {
 			json_decref(body);
 			return 0;
 		}
-		reason = api_str(rq, body, "reason");
-		left_on = api_str(rq, body, "left_on");
 		json_decref(body);
 	}
 	struct faults f = {0};
