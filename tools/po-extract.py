@@ -272,7 +272,9 @@ class Extractor:
     # -- a message argument
 
     def add(self, value, unit):
-        if value and re.search(r"[^\W\d_]", value):
+        # Codes such as "verbal_witness" or "birth_date" reach T() only through lookups that
+        # fall back to the code itself; they are never messages.
+        if value and re.search(r"[^\W\d_]", value) and not re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", value):
             self.msgids.setdefault(value, set()).add(unit.rel)
 
     def literals(self, unit, lo, hi, seen, fn=None, params=None):
@@ -345,6 +347,10 @@ class Extractor:
         where = [(unit, s) for s in where] or \
             [(u, s) for u in self.units for s in u.arrays.get(name, []) if u.function_at(s[0]) is None]
         for u, (lo, hi) in where:
+            # An array whose messages are marked with N_() names them itself; its other strings
+            # are codes (choice values, kinds), not messages.
+            if any(u.toks[k].kind == "ident" and u.toks[k].text == "N_" for k in range(lo, hi)):
+                continue
             for k in range(lo, hi):
                 if u.toks[k].kind == "string":
                     self.add(u.toks[k].value, u)
