@@ -202,38 +202,6 @@ int web_case_create(struct request *rq, struct response *rs)
 
 /* ---- showing items ---- */
 
-/* web_value writes one field's value for reading. */
-static int web_value(struct request *rq, struct response *rs, const struct field_spec *fs, json_t *v,
-		     const char *const *ref_names)
-{
-	(void)ref_names;
-	switch (fs->type) {
-	case FT_ENUM:
-		return html_printf(&rs->body, "%s", C(json_string_value(v)));
-	case FT_BOOL:
-		return html_printf(&rs->body, "%s", json_is_true(v) ? T("Yes") : T("No"));
-	case FT_INT:
-		if (strcmp(fs->name, "value_idr") == 0)
-			return html_printf(&rs->body, "Rp %lld", (long long)json_integer_value(v));
-		return html_printf(&rs->body, "%lld", (long long)json_integer_value(v));
-	case FT_SCORES: {
-		size_t i;
-		json_t *e;
-		int rc = 0;
-		json_array_foreach(v, i, e) {
-			if (rc == 0)
-				rc = html_printf(&rs->body, "%s%s", i ? ", " : "",
-						 arena_printf(&rq->arena, "%+lld", (long long)json_integer_value(json_object_get(e, "score"))));
-		}
-		return rc;
-	}
-	case FT_LONG:
-		return html_printf(&rs->body, "<span class=\"notes\">%s</span>", json_string_value(v));
-	default:
-		return html_printf(&rs->body, "%s", json_string_value(v));
-	}
-}
-
 /* web_ref_name finds the display name of a referenced item among items. */
 static const char *web_ref_name(const struct case_item_view *items, int n, const char *uid)
 {
@@ -250,6 +218,54 @@ static const char *web_ref_name(const struct case_item_view *items, int n, const
 		return copy;
 	}
 	return uid;
+}
+
+
+/* web_time shows an ISO time as "YYYY-MM-DD HH:MM" (UTC). */
+static const char *web_time(struct request *rq, const char *iso)
+{
+	if (iso == NULL || strlen(iso) < 16)
+		return iso;
+	return arena_printf(&rq->arena, "%.10s %.5s", iso, iso + 11);
+}
+
+/* web_value writes one field's value for reading; items resolve the goals of scores. The program's
+ * own records (stage changes, approvals, assignments) hold codes that read as their labels. */
+static int web_value(struct request *rq, struct response *rs, const struct case_kind *k, const struct field_spec *fs,
+		     json_t *v, const struct case_item_view *items, int n)
+{
+	if (!k->user_made && json_is_string(v)) {
+		const char *s = json_string_value(v);
+		if (strlen(s) >= 20 && s[10] == 'T')
+			return html_printf(&rs->body, "%s", web_time(rq, s));
+		return html_printf(&rs->body, "%s", C(s));
+	}
+	switch (fs->type) {
+	case FT_ENUM:
+		return html_printf(&rs->body, "%s", C(json_string_value(v)));
+	case FT_BOOL:
+		return html_printf(&rs->body, "%s", json_is_true(v) ? T("Yes") : T("No"));
+	case FT_INT:
+		if (strcmp(fs->name, "value_idr") == 0)
+			return html_printf(&rs->body, "Rp %lld", (long long)json_integer_value(v));
+		return html_printf(&rs->body, "%lld", (long long)json_integer_value(v));
+	case FT_SCORES: {
+		size_t i;
+		json_t *e;
+		int rc = 0;
+		json_array_foreach(v, i, e) {
+			if (rc == 0)
+				rc = html_printf(&rs->body, "%s%s: %s", i ? "; " : "",
+						 web_ref_name(items, n, json_string_value(json_object_get(e, "goal"))),
+						 arena_printf(&rq->arena, "%+lld", (long long)json_integer_value(json_object_get(e, "score"))));
+		}
+		return rc;
+	}
+	case FT_LONG:
+		return html_printf(&rs->body, "<span class=\"notes\">%s</span>", json_string_value(v));
+	default:
+		return html_printf(&rs->body, "%s", json_string_value(v));
+	}
 }
 
 static int web_item(struct request *rq, struct response *rs, const struct case_view *cv, const struct case_item_view *it,
@@ -269,14 +285,14 @@ static int web_item(struct request *rq, struct response *rs, const struct case_v
 		rc = html_printf(&rs->body, "</header><dl class=\"fields\">");
 	for (int i = 0; rc == 0 && i < k->nfields; i++) {
 		json_t *v = json_object_get(j, k->fields[i].name);
-		if (v == NULL)
+		if (v == NULL || json_is_null(v))
 			continue;
 		rc = html_printf(&rs->body, "<dt>%s</dt><dd>", T(k->fields[i].label));
 		if (rc == 0 && k->fields[i].type == FT_REF)
 			rc = html_printf(&rs->body, "%s", str_eq(json_string_value(v), "client") ? T("Client")
 							   : web_ref_name(all, nall, json_string_value(v)));
 		else if (rc == 0)
-			rc = web_value(rq, rs, &k->fields[i], v, NULL);
+			rc = web_value(rq, rs, k, &k->fields[i], v, all, nall);
 		if (rc == 0)
 			rc = html_printf(&rs->body, "</dd>");
 	}
@@ -500,14 +516,20 @@ static int web_stage_panel(struct request *rq, struct response *rs, const struct
 					 "<button type=\"submit\">%s</button></form>",
 					 T("Note (required when moving back)"), T("Move the case"));
 	}
-	if (rc == 0 && cv->can_write) {
+	bool ask_plan = cur == 2 && cv->facts.goals > 0 && !cv->facts.plan_approved;
+	bool ask_closure = cur < 5 && cv->facts.termination && !cv->facts.closure_approved;
+	if (rc == 0 && cv->can_write && (ask_plan || ask_closure)) {
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/cases/%s/approvals\" class=\"inline\">", cv->row.uid);
 		if (rc == 0)
 			rc = web_csrf_field(rq, rs);
+		if (rc == 0 && ask_plan)
+			rc = html_printf(&rs->body, "<button name=\"type\" value=\"plan\" class=\"secondary\">%s</button>",
+					 T("Ask the supervisor to approve the plan"));
+		if (rc == 0 && ask_closure)
+			rc = html_printf(&rs->body, "<button name=\"type\" value=\"closure\" class=\"secondary\">%s</button>",
+					 T("Ask the supervisor to approve the closure"));
 		if (rc == 0)
-			rc = html_printf(&rs->body, "<button name=\"type\" value=\"plan\" class=\"secondary\">%s</button> "
-					 "<button name=\"type\" value=\"closure\" class=\"secondary\">%s</button></form>",
-					 T("Ask the supervisor to approve the plan"), T("Ask the supervisor to approve the closure"));
+			rc = html_printf(&rs->body, "</form>");
 	}
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</section>");
@@ -519,7 +541,7 @@ static int web_workers_panel(struct request *rq, struct response *rs, const stru
 	int rc = html_printf(&rs->body, "<section id=\"workers\"><h2>%s</h2><ul>", T("Workers"));
 	for (int i = 0; rc == 0 && i < cv->row.nworkers; i++) {
 		const struct case_worker_row *w = &cv->row.workers[i];
-		rc = html_printf(&rs->body, "<li>%s (%s) — %s, %s %s", w->full_name, w->name, C(w->role), T("since"), w->assigned_at);
+		rc = html_printf(&rs->body, "<li>%s (%s) — %s, %s %s", w->full_name, w->name, C(w->role), T("since"), web_time(rq, w->assigned_at));
 		if (rc == 0 && cv->can_assign && str_eq(w->role, "secondary")) {
 			rc = html_printf(&rs->body, "<form method=\"post\" action=\"/cases/%s/workers/%s/remove\" class=\"inline\">", cv->row.uid, w->name);
 			if (rc == 0)
