@@ -124,6 +124,7 @@ static bool name_old_spelling(const char *w, size_t n)
 	return false;
 }
 
+/* name_in tells whether w[0..n) is an entry of the NULL-ended list, or with prefix the start of one. */
 static bool name_in(const char *w, size_t n, const char *const *list, bool prefix)
 {
 	for (int i = 0; list[i]; i++)

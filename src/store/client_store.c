@@ -1,12 +1,19 @@
 /* client_store.c: SQL for the client registry. Specific personal data is sealed in the row. */
 #include "store/client_store.h"
+#include "base/buf.h"
 #include "base/clock.h"
 #include "base/err.h"
+#include "base/log.h"
 #include "base/secret.h"
 #include "base/str.h"
 #include "base/uuid.h"
+#include "domain/name.h"
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Room for the name_key of any valid name (200 characters, at most 7 bytes per 1-letter word). */
+#define CLIENT_STORE_KEY_MAX 2048
 
 /* ---- encoding of the JSON columns ---- */
 
@@ -209,13 +216,15 @@ int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t use
 		rc = client_store_seal(a, uid, "notes", c->notes, &nbox, &nn);
 	if (rc)
 		return rc;
+	char key[CLIENT_STORE_KEY_MAX];
+	name_dup_key(c->name_norm, key, sizeof key);
 	rc = db_run(db,
-		    "INSERT INTO client(uid, org_id, nik, kk, name, name_norm, search_names, other_names,"
-		    " sex, birth_place, birth_date, address, region, phone, household, consent,"
-		    " disability_box, notes_box, nik_warning, version, created_at, created_by,"
-		    " updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)",
-		    "ti" "tttttttttttttt" "bb" "t" "titi", uid, org, c->nik, c->kk, c->name, c->name_norm,
-		    c->search_names, c->other_names, c->sex, c->birth_place, c->birth_date, c->address,
+		    "INSERT INTO client(uid, org_id, nik, kk, name, name_norm, name_key, search_names,"
+		    " other_names, sex, birth_place, birth_date, address, region, phone, household,"
+		    " consent, disability_box, notes_box, nik_warning, version, created_at, created_by,"
+		    " updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)",
+		    "ti" "ttttttttttttttt" "bb" "t" "titi", uid, org, c->nik, c->kk, c->name, c->name_norm,
+		    key, c->search_names, c->other_names, c->sex, c->birth_place, c->birth_date, c->address,
 		    c->region, c->phone, client_store_household(a, c), client_store_consent(a, c), dbox,
 		    dn, nbox, nn, c->nik_warning, now, user, now, user);
 	if (rc)
@@ -237,12 +246,14 @@ int client_store_update(struct db *db, struct arena *a, int64_t user, struct cli
 		rc = client_store_seal(a, c->uid, "notes", c->notes, &nbox, &nn);
 	if (rc)
 		return rc;
+	char key[CLIENT_STORE_KEY_MAX];
+	name_dup_key(c->name_norm, key, sizeof key);
 	rc = db_run(db,
-		    "UPDATE client SET nik=?, kk=?, name=?, name_norm=?, search_names=?, other_names=?,"
-		    " sex=?, birth_place=?, birth_date=?, address=?, region=?, phone=?, household=?,"
-		    " consent=?, disability_box=?, notes_box=?, nik_warning=?, version=version+1,"
-		    " updated_at=?, updated_by=? WHERE id=? AND version=?",
-		    "ttttttttttttttbbttiii", c->nik, c->kk, c->name, c->name_norm, c->search_names,
+		    "UPDATE client SET nik=?, kk=?, name=?, name_norm=?, name_key=?, search_names=?,"
+		    " other_names=?, sex=?, birth_place=?, birth_date=?, address=?, region=?, phone=?,"
+		    " household=?, consent=?, disability_box=?, notes_box=?, nik_warning=?,"
+		    " version=version+1, updated_at=?, updated_by=? WHERE id=? AND version=?",
+		    "tttttttttttttttbbttiii", c->nik, c->kk, c->name, c->name_norm, key, c->search_names,
 		    c->other_names, c->sex, c->birth_place, c->birth_date, c->address, c->region,
 		    c->phone, client_store_household(a, c), client_store_consent(a, c), dbox, dn, nbox,
 		    nn, c->nik_warning, now, user, c->id, c->version);
@@ -340,16 +351,70 @@ int client_store_nik_owner(struct db *db, struct arena *a, int64_t org, const ch
 	return rc < 0 ? rc : 0;
 }
 
+/* How many rows client_store_fill_keys reads at a time, and fills in one search at most (about
+ * 0.3 s of work: the full-text index is rewritten for each row). */
+#define CLIENT_STORE_FILL_BATCH 200
+#define CLIENT_STORE_FILL_MAX 5000
+
+/* client_store_fill_keys computes name_key and the new search_names (name_search_text) of up to
+ * max of org's rows written before migration 005, which left name_key NULL: SQL cannot run the C
+ * rules. It runs in the caller's transaction. Neither version nor updated_at changes: the keys
+ * are derived from the name, not an edit of the record. */
+static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, int max)
+{
+	int64_t ids[CLIENT_STORE_FILL_BATCH];
+	const char *names[CLIENT_STORE_FILL_BATCH], *others[CLIENT_STORE_FILL_BATCH];
+	char *text = malloc(NAME_SEARCH_MAX);
+	if (text == NULL)
+		return ERR_NOMEM;
+	int rc = 0;
+	for (int done = 0; done < max;) {
+		struct db_stmt *st;
+		int n = 0;
+		int want = max - done < CLIENT_STORE_FILL_BATCH ? max - done : CLIENT_STORE_FILL_BATCH;
+		rc = db_query(db, &st, "SELECT id, name, other_names FROM client WHERE org_id=? AND name_key IS NULL LIMIT ?",
+			      "ii", org, (int64_t)want);
+		if (rc)
+			break;
+		while ((rc = db_step(st)) == DB_ROW) {
+			ids[n] = db_col_int(st, 0);
+			names[n] = client_store_text(a, st, 1);
+			others[n] = client_store_text(a, st, 2);
+			n++;
+		}
+		db_finalize(st);
+		if (rc < 0 || n == 0)
+			break;
+		for (int i = 0; i < n && rc == 0; i++) {
+			char key[CLIENT_STORE_KEY_MAX];
+			name_dup_key(names[i] ? names[i] : "", key, sizeof key);
+			name_search_text(names[i], others[i], text, NAME_SEARCH_MAX);
+			rc = db_run(db, "UPDATE client SET name_key=?, search_names=? WHERE id=?", "tti", key, text, ids[i]);
+		}
+		if (rc)
+			break;
+		done += n;
+	}
+	free(text);
+	return rc < 0 ? rc : 0;
+}
+
 int client_store_dups(struct db *db, struct arena *a, int64_t org, const char *name_norm,
 		      const char *birth_date, int64_t exclude_id, const char **uids,
 		      const char **names, int max, int *n)
 {
 	struct db_stmt *st;
 	*n = 0;
+	char key[CLIENT_STORE_KEY_MAX];
+	name_dup_key(name_norm, key, sizeof key);
+	/* Rows not yet given their key (client_store_fill_keys) are compared by name_norm, as
+	 * before migration 005. Two indexed searches: an OR would read all of org's rows. */
 	int rc = db_query(db, &st,
-			  "SELECT uid, name FROM client WHERE org_id=? AND name_norm=? AND birth_date=?"
-			  " AND id<>? AND archived_at IS NULL ORDER BY id LIMIT ?",
-			  "ittii", org, name_norm, birth_date, exclude_id, (int64_t)max);
+			  "SELECT uid, name FROM client WHERE id IN ("
+			  "SELECT id FROM client WHERE org_id=?1 AND name_key=?2 AND birth_date=?3"
+			  " UNION ALL SELECT id FROM client WHERE org_id=?1 AND name_key IS NULL AND name_norm=?4"
+			  " AND birth_date=?3) AND id<>?5 AND archived_at IS NULL ORDER BY id LIMIT ?6",
+			  "itttii", org, key, birth_date, name_norm, exclude_id, (int64_t)max);
 	if (rc)
 		return rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -429,60 +494,196 @@ static int client_store_uncursor(struct arena *a, const char *hex, const char **
 	return 0;
 }
 
-/* client_store_match turns normalised words into an FTS5 query of prefixes: siti nur → "siti"* "nur"*. */
+/* At most this many query words decide whether a row is an exact match (the rest still filter). */
+#define CLIENT_STORE_TIER_WORDS 8
+/* Queries of at most this many words also try each pair of adjacent words written together. */
+#define CLIENT_STORE_JOIN_WORDS 6
+
+/* client_store_phrase appends the FTS5 phrase "w" (quotes doubled), with * when prefix. */
+static int client_store_phrase(struct buf *m, const char *w, size_t n, bool prefix)
+{
+	int rc = buf_puts(m, "\"");
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = buf_append(m, w[i] == '"' ? "\"\"" : w + i, w[i] == '"' ? 2 : 1);
+	return rc ? rc : buf_puts(m, prefix ? "\"*" : "\"");
+}
+
+/* client_store_term appends what one query word w[0..n) matches: a token starting with w, with
+ * its prefix key (name_key_prefix) or, whole, its key (name_key): (w* OR kp* OR kf). */
+static int client_store_term(struct buf *m, const char *w, size_t n)
+{
+	char word[CLIENT_STORE_KEY_MAX], kp[CLIENT_STORE_KEY_MAX], kf[CLIENT_STORE_KEY_MAX];
+	if (n >= sizeof word)
+		n = sizeof word - 1;
+	memcpy(word, w, n);
+	word[n] = 0;
+	size_t np = name_key_prefix(word, kp, sizeof kp);
+	size_t nf = name_key(word, kf, sizeof kf);
+	int rc = buf_puts(m, "(");
+	if (rc == 0)
+		rc = client_store_phrase(m, word, n, true);
+	if (rc == 0 && np && strcmp(kp, word) != 0) {
+		rc = buf_puts(m, " OR ");
+		if (rc == 0)
+			rc = client_store_phrase(m, kp, np, true);
+	}
+	/* kf is searched whole: it may be shorter than the word (fatimah → fatima) and then as a
+	 * prefix it would find far too much (rah → ra). */
+	if (rc == 0 && nf && strcmp(kf, word) != 0 && strcmp(kf, kp) != 0) {
+		rc = buf_puts(m, " OR ");
+		if (rc == 0)
+			rc = client_store_phrase(m, kf, nf, false);
+	}
+	return rc ? rc : buf_puts(m, ")");
+}
+
+/* client_store_all appends the AND of the terms of words[0..n), with words join and join+1 taken
+ * as one word when join >= 0. */
+static int client_store_all(struct buf *m, const char *const *words, const size_t *lens, int n, int join)
+{
+	int rc = buf_puts(m, "(");
+	for (int i = 0; rc == 0 && i < n; i++) {
+		if (i > 0)
+			rc = buf_puts(m, " AND ");
+		if (rc == 0 && i == join) {
+			char pair[CLIENT_STORE_KEY_MAX];
+			size_t pn = lens[i] + lens[i + 1];
+			if (pn >= sizeof pair)
+				return ERR_INVALID;
+			memcpy(pair, words[i], lens[i]);
+			memcpy(pair + lens[i], words[i + 1], lens[i + 1]);
+			rc = client_store_term(m, pair, pn);
+			i++;
+		} else if (rc == 0) {
+			rc = client_store_term(m, words[i], lens[i]);
+		}
+	}
+	return rc ? rc : buf_puts(m, ")");
+}
+
+/* client_store_match turns normalised words into an FTS5 query: every word matches by prefix in
+ * its own spelling or by its spelling key (client_store_term), and, for a few words, any pair of
+ * adjacent words may be one word of the name ("nur haliza" finds Nurhaliza):
+ * siti nur → (("siti"*) AND ("nur"*)) OR (("sitinur"*)). "" when norm has no word, NULL when
+ * out of memory. */
 static const char *client_store_match(struct arena *a, const char *norm)
 {
-	size_t n = strlen(norm);
-	char *m = arena_alloc(a, n * 2 + 8);
-	if (m == NULL)
-		return NULL;
-	size_t o = 0;
-	const char *p = norm;
-	while (*p) {
-		while (*p == ' ')
+	const char *words[256];
+	size_t lens[256];
+	int n = 0;
+	for (const char *p = norm; *p && n < 256;) {
+		if (*p == ' ') {
 			p++;
-		if (*p == 0)
-			break;
-		if (o)
-			m[o++] = ' ';
-		m[o++] = '"';
-		while (*p && *p != ' ') {
-			if (*p == '"')
-				m[o++] = '"';
-			m[o++] = *p++;
+			continue;
 		}
-		m[o++] = '"';
-		m[o++] = '*';
+		words[n] = p;
+		lens[n] = strcspn(p, " ");
+		p += lens[n++];
 	}
-	m[o] = 0;
-	return o ? m : NULL;
+	if (n == 0)
+		return "";
+	struct buf m;
+	buf_init(&m, 256 * 1024);
+	int rc = client_store_all(&m, words, lens, n, -1);
+	for (int j = 0; rc == 0 && n <= CLIENT_STORE_JOIN_WORDS && j + 1 < n; j++) {
+		rc = buf_puts(&m, " OR ");
+		if (rc == 0)
+			rc = client_store_all(&m, words, lens, n, j);
+	}
+	const char *out = rc == 0 ? arena_strdup(a, buf_cstr(&m)) : NULL;
+	buf_free(&m);
+	return out;
+}
+
+/* The normalised name and other names of a row: search_names up to NAME_SEARCH_MARK. */
+#define CLIENT_STORE_WORDS \
+	"(' ' || substr(c.search_names, 1, instr(c.search_names || '" NAME_SEARCH_MARK "', '" NAME_SEARCH_MARK "') - 1))"
+
+/* client_store_fill_for_search runs client_store_fill_keys in a transaction of its own before a
+ * search of org, when some row still lacks its keys: at most CLIENT_STORE_FILL_MAX rows, so that
+ * after an upgrade no request takes long or holds the write lock long; a large registry is done
+ * over a few searches (the client list is one). Rows not yet filled are found by their own
+ * spelling only. A search does not fail for it: a failed fill is logged and retried next time. */
+static void client_store_fill_for_search(struct db *db, struct arena *a, int64_t org)
+{
+	struct db_stmt *st;
+	if (db_query(db, &st, "SELECT 1 FROM client WHERE org_id=? AND name_key IS NULL LIMIT 1", "i", org))
+		return; /* the search itself will report the database's trouble */
+	int rc = db_step(st);
+	db_finalize(st);
+	if (rc != DB_ROW)
+		return;
+	rc = db_begin(db);
+	if (rc == 0) {
+		rc = client_store_fill_keys(db, a, org, CLIENT_STORE_FILL_MAX);
+		if (rc == 0)
+			rc = db_commit(db);
+		if (rc)
+			db_rollback(db);
+	}
+	if (rc)
+		log_error("client_store: name keys of organisation %lld not filled (%d); retried later", (long long)org, rc);
 }
 
 int client_store_search(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 			struct client_page *page)
 {
-	char sql[2048];
-	const char *binds[12];
+	client_store_fill_for_search(db, a, org);
+	char sql[8192], sort[2048];
+	const char *binds[24];
 	int nb = 0;
 	const char *ckey = NULL;
 	int64_t cid = 0;
 	memset(page, 0, sizeof *page);
 	if (q->cursor && client_store_uncursor(a, q->cursor, &ckey, &cid))
 		return ERR_INVALID;
+	bool text = q->q && !str_all_digits(q->q);
+	/* The sort key. Sorted by name, a search by name puts first the rows where every query word
+	 * starts a word of the name or other names as written (tier '0'), then those found only
+	 * through spelling keys or joined words (tier '1'); the tier leads the key so that cursors
+	 * keep working. Query words are bound first: ?2, ?3... */
+	size_t slen;
+	if (q->by_update) {
+		slen = (size_t)snprintf(sort, sizeof sort, "c.updated_at");
+	} else if (text) {
+		slen = (size_t)snprintf(sort, sizeof sort, "(CASE WHEN 1");
+		for (const char *p = q->q; *p && nb < CLIENT_STORE_TIER_WORDS;) {
+			if (*p == ' ') {
+				p++;
+				continue;
+			}
+			size_t wn = strcspn(p, " ");
+			binds[nb++] = arena_printf(a, " %.*s", (int)wn, p);
+			slen += (size_t)snprintf(sort + slen, slen < sizeof sort ? sizeof sort - slen : 0,
+						 " AND instr(" CLIENT_STORE_WORDS ", ?%d) > 0", nb + 1);
+			p += wn;
+		}
+		if (slen < sizeof sort)
+			slen += (size_t)snprintf(sort + slen, sizeof sort - slen, " THEN '0' ELSE '1' END || c.name_norm)");
+	} else {
+		slen = (size_t)snprintf(sort, sizeof sort, "c.name_norm");
+	}
+	if (slen >= sizeof sort)
+		return ERR_INVALID;
+	/* Sorted by tier, every match is read and sorted anyway: start from the full-text matches
+	 * (by rowid), not from a walk of all of org's rows, which the planner prefers unless a unary
+	 * + keeps org_id off its indexes (50,000 clients, a rare name: 10 ms → under 1 ms). */
 	size_t len = (size_t)snprintf(sql, sizeof sql,
 		"SELECT c.id, c.uid, c.nik, c.name, c.sex, c.birth_date, c.region, c.updated_at,"
 		" c.name_norm, c.nik_warning, c.version, r.name, c.archived_at,"
-		" (SELECT group_concat(flag) FROM client_flag f WHERE f.client_id=c.id)"
-		" FROM client c LEFT JOIN region r ON r.code=c.region WHERE c.org_id=?1 AND c.archived_at IS %s",
-		q->archived ? "NOT NULL" : "NULL");
-#define CLIENT_SQL(...) (len += (size_t)snprintf(sql + len, sizeof sql - len, __VA_ARGS__))
-	if (q->q && str_all_digits(q->q)) {
+		" (SELECT group_concat(flag) FROM client_flag f WHERE f.client_id=c.id), %s"
+		" FROM client c LEFT JOIN region r ON r.code=c.region WHERE %sc.org_id=?1 AND c.archived_at IS %s",
+		sort, text && !q->by_update ? "+" : "", q->archived ? "NOT NULL" : "NULL");
+#define CLIENT_SQL(...) (len += (size_t)snprintf(sql + len, len < sizeof sql ? sizeof sql - len : 0, __VA_ARGS__))
+	if (q->q && !text) {
 		binds[nb++] = q->q;
 		binds[nb++] = arena_printf(a, "%s;", q->q); /* ';' sorts after every digit */
 		CLIENT_SQL(" AND c.nik >= ?%d AND c.nik < ?%d", nb, nb + 1);
-	} else if (q->q) {
+	} else if (text) {
 		const char *match = client_store_match(a, q->q);
-		if (match) {
+		if (match == NULL)
+			return ERR_NOMEM;
+		if (*match) {
 			binds[nb++] = match;
 			CLIENT_SQL(" AND c.id IN (SELECT rowid FROM client_fts WHERE client_fts MATCH ?%d)", nb + 1);
 		}
@@ -511,10 +712,12 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 	} else if (ckey) {
 		binds[nb++] = ckey;
 		binds[nb++] = arena_printf(a, "%lld", (long long)cid);
-		CLIENT_SQL(" AND (c.name_norm > ?%d OR (c.name_norm = ?%d AND c.id > CAST(?%d AS INTEGER)))",
-			   nb, nb, nb + 1);
+		CLIENT_SQL(" AND (%s > ?%d OR (%s = ?%d AND c.id > CAST(?%d AS INTEGER)))", sort, nb, sort, nb, nb + 1);
 	}
-	CLIENT_SQL(q->by_update ? " ORDER BY c.updated_at DESC, c.id DESC" : " ORDER BY c.name_norm, c.id");
+	if (q->by_update)
+		CLIENT_SQL(" ORDER BY c.updated_at DESC, c.id DESC");
+	else
+		CLIENT_SQL(" ORDER BY %s, c.id", sort);
 	CLIENT_SQL(" LIMIT %d", q->limit + 1);
 #undef CLIENT_SQL
 	if (len >= sizeof sql)
@@ -529,11 +732,11 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 	page->items = arena_alloc(a, sizeof *page->items * (size_t)(q->limit + 1));
 	if (page->items == NULL)
 		rc = ERR_NOMEM;
+	const char *last_key = NULL;
 	while (rc == 0 && (rc = db_step(st)) == DB_ROW) {
 		rc = 0;
 		if (page->n == q->limit) {
-			struct client *last = &page->items[page->n - 1];
-			page->next_cursor = client_store_cursor(a, q->by_update ? last->updated_at : last->name_norm, last->id);
+			page->next_cursor = client_store_cursor(a, last_key, page->items[page->n - 1].id);
 			break;
 		}
 		struct client *c = &page->items[page->n++];
@@ -557,6 +760,7 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 			c->flags[c->nflags++] = arena_strndup(a, flags, n);
 			flags = comma ? comma + 1 : flags + n;
 		}
+		last_key = client_store_text(a, st, 14);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;

@@ -4,7 +4,9 @@
 #include "domain/client.h"
 #include "store/db.h"
 
-/* client_store_insert writes c as a new client of org; sets c->id, uid, version, timestamps. */
+/* client_store_insert writes c as a new client of org; sets c->id, uid, version, timestamps.
+ * The row's name_key (name_dup_key of c->name_norm) is computed here; c->search_names is stored
+ * as client_validate made it. client_store_update likewise. */
 int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t user, struct client *c);
 /* client_store_update writes c over the row c->id if its version is still c->version; bumps the
  * version. ERR_CONFLICT when the stored version differs. */
@@ -16,14 +18,21 @@ int client_store_get(struct db *db, struct arena *a, int64_t org, const char *ui
 /* client_store_nik_owner sets *uid to the client of org other than exclude_id holding nik, or NULL. */
 int client_store_nik_owner(struct db *db, struct arena *a, int64_t org, const char *nik,
 			   int64_t exclude_id, const char **uid);
-/* client_store_dups lists up to max active clients of org with the same normalised name and
- * birth date, other than exclude_id. */
+/* client_store_dups lists up to max active clients of org with the same birth date and the same
+ * spelling key of the name (name_dup_key of name_norm: "Moh. Soekarno" = "Muhammad Sukarno" =
+ * "M. Sukarno"), other than exclude_id. Rows written before migration 005 whose key is not yet
+ * filled are compared by name_norm. */
 int client_store_dups(struct db *db, struct arena *a, int64_t org, const char *name_norm,
 		      const char *birth_date, int64_t exclude_id, const char **uids,
 		      const char **names, int max, int *n);
 /* client_store_archive marks the client archived now. */
 int client_store_archive(struct db *db, int64_t user, int64_t id);
-/* client_store_search fills page with summary records (no specific personal data). */
+/* client_store_search fills page with summary records (no specific personal data). q->q is NIK
+ * digits (a prefix) or normalised words: each word matches a word of the name or other names that
+ * starts with it, or by its spelling key (name_key_prefix, name_key), and two adjacent words may
+ * match one word written together. Sorted by name, rows where every word matches as written come
+ * first, then spelling variants. First fills the keys of up to 5000 rows written before migration
+ * 005, in a transaction of its own: call it outside a transaction. */
 int client_store_search(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 			struct client_page *page);
 /* client_store_external sets *found when a client of org carries external_id. */

@@ -5,6 +5,7 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "base/str.h"
+#include <stdbool.h>
 #include <string.h>
 
 #define MIGRATE_PREFIX "schema/sqlite/"
@@ -19,13 +20,25 @@ int migrate_version(struct db *db)
 	return v;
 }
 
+/* migrate_applied tells whether version is recorded as applied. */
+static int migrate_applied(struct db *db, int version, bool *done)
+{
+	struct db_stmt *st;
+	int rc = db_query(db, &st, "SELECT 1 FROM schema_migration WHERE version = ?", "i", (int64_t)version);
+	if (rc)
+		return rc;
+	rc = db_step(st);
+	*done = rc == DB_ROW;
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
 int migrate_run(struct db *db, int *applied)
 {
 	int rc = db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migration ("
 			     "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
 	if (rc)
 		return rc;
-	int have = migrate_version(db);
 	int count = 0;
 	size_t plen = strlen(MIGRATE_PREFIX);
 	for (unsigned i = 0; i < embed_count; i++) {
@@ -39,8 +52,12 @@ int migrate_run(struct db *db, int *applied)
 			log_error("migrate: %s is not named NNN_name.sql", f->name);
 			return ERR_DB;
 		}
-		if (version <= have)
-			continue;
+		bool done;
+		rc = migrate_applied(db, (int)version, &done);
+		if (rc)
+			return rc;
+		if (done)
+			continue; /* each missing version is applied, even one numbered below the newest */
 		char now[25];
 		clock_now_iso(now);
 		rc = db_begin(db);
