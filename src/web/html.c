@@ -205,3 +205,10 @@ int web_error(struct request *rq, struct response *rs, int code, const char *det
 		rc = web_page_end(rq, rs);
 	return rc;
 }
+
+const char *web_time(struct request *rq, const char *iso)
+{
+	if (iso == NULL || strlen(iso) < 16 || iso[10] != 'T')
+		return iso;
+	return arena_printf(&rq->arena, "%.10s %.5s UTC", iso, iso + 11);
+}

@@ -21,6 +21,8 @@ int web_page_end(struct request *rq, struct response *rs);
 int web_error(struct request *rq, struct response *rs, int code, const char *detail);
 /* web_csrf_field writes the hidden CSRF input of every state-changing form. */
 int web_csrf_field(struct request *rq, struct response *rs);
+/* web_time shows an ISO 8601 time as "YYYY-MM-DD HH:MM UTC" (arena memory); other text as is. */
+const char *web_time(struct request *rq, const char *iso);
 /* T is request_t for the page being written. */
 #define T(s) request_t(rq, s)
 

@@ -95,7 +95,7 @@ int web_cases(struct request *rq, struct response *rs)
 		if (rc == 0)
 			rc = web_stage_badge(rq, rs, rows[i].stage);
 		if (rc == 0)
-			rc = html_printf(&rs->body, "</td><td>%s</td><td>%s</td></tr>", rows[i].primary_name, rows[i].updated_at);
+			rc = html_printf(&rs->body, "</td><td>%s</td><td>%s</td></tr>", rows[i].primary_name, web_time(rq, rows[i].updated_at));
 	}
 	if (rc == 0 && n)
 		rc = html_printf(&rs->body, "</tbody></table></div>");
@@ -220,14 +220,6 @@ static const char *web_ref_name(const struct case_item_view *items, int n, const
 	return uid;
 }
 
-
-/* web_time shows an ISO time as "YYYY-MM-DD HH:MM" (UTC). */
-static const char *web_time(struct request *rq, const char *iso)
-{
-	if (iso == NULL || strlen(iso) < 16)
-		return iso;
-	return arena_printf(&rq->arena, "%.10s %.5s", iso, iso + 11);
-}
 
 /* web_value writes one field's value for reading; items resolve the goals of scores. The program's
  * own records (stage changes, approvals, assignments) hold codes that read as their labels. */

@@ -174,7 +174,7 @@ static int web_client_cases(struct request *rq, struct response *rs, const struc
 		rc = html_printf(&rs->body, "<p>%s</p>", T("No case yet."));
 	for (int i = 0; rc == 0 && i < n; i++) {
 		rc = html_printf(&rs->body, "<div class=\"item\"><p>%s · %s · %s %s</p>", T(case_kind_choice_label(rows[i].stage)),
-				 rows[i].primary_name, T("opened"), rows[i].created_at);
+				 rows[i].primary_name, T("opened"), web_time(rq, rows[i].created_at));
 		if (rc == 0 && rows[i].overdue) {
 			rc = html_printf(&rs->body, "<p><a class=\"button\" href=\"/cases/%s\">%s</a></p>", rows[i].uid, T("Open the case"));
 		} else if (rc == 0) {
@@ -212,7 +212,7 @@ int web_client_view(struct request *rq, struct response *rs)
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</div>");
 	if (rc == 0 && c.archived_at)
-		rc = html_printf(&rs->body, "<p class=\"notice\">%s %s</p>", T("Archived on"), c.archived_at);
+		rc = html_printf(&rs->body, "<p class=\"notice\">%s %s</p>", T("Archived on"), web_time(rq, c.archived_at));
 	if (rc == 0 && c.nik_warning)
 		rc = html_printf(&rs->body, "<p class=\"warning\" role=\"status\"><strong>%s</strong> %s</p>",
 				 T("NIK warning:"), T(c.nik_warning));
@@ -302,7 +302,7 @@ int web_client_view(struct request *rq, struct response *rs)
 		rc = html_printf(&rs->body, "<p><a href=\"/clients/%s/access-log\">%s</a></p>", c.uid, T("Who opened this file (printable for the client)"));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<p class=\"meta\">%s %s (%s) · %s %s (%s) · %s %lld</p>",
-				 T("Registered"), c.created_at, c.created_by, T("last changed"), c.updated_at,
+				 T("Registered"), web_time(rq, c.created_at), c.created_by, T("last changed"), web_time(rq, c.updated_at),
 				 c.updated_by, T("version"), (long long)c.version);
 	if (rc == 0 && c.archived_at == NULL && policy_can(&rq->actor, PERM_CLIENT_ARCHIVE)) {
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/clients/%s/archive\" class=\"danger\">", c.uid);
