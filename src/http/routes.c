@@ -90,6 +90,8 @@ const struct route routes[] = {
 	{"POST", "/groups/:uid/edit", web_group_edit, PERM_GROUP_WORK, KIND_HTML},
 	{"POST", "/groups/:uid/members", web_group_join, PERM_GROUP_WORK, KIND_HTML},
 	{"POST", "/groups/:uid/members/:member/leave", web_group_leave, PERM_GROUP_WORK, KIND_HTML},
+	{"GET", "/groups/:uid/members/:member/goals", web_member_goals, PERM_GROUP_WORK, KIND_HTML},
+	{"POST", "/groups/:uid/members/:member/goals", web_member_goals_save, PERM_GROUP_WORK, KIND_HTML},
 	{"POST", "/groups/:uid/goals", web_group_goal, PERM_GROUP_WORK, KIND_HTML},
 	{"GET", "/groups/:uid/sessions/new", web_group_session_new, PERM_GROUP_WORK, KIND_HTML},
 	{"POST", "/groups/:uid/sessions", web_group_session_create, PERM_GROUP_WORK, KIND_HTML},

@@ -4,6 +4,7 @@
 #include "base/err.h"
 #include "base/str.h"
 #include "domain/case_kind.h"
+#include "domain/casework.h"
 #include "domain/client.h"
 #include "domain/gas.h"
 #include "domain/groupwork.h"
@@ -247,6 +248,8 @@ int web_group_view(struct request *rq, struct response *rs)
 				 web_percent(rq, v->rate), v->row.present, v->row.held,
 				 v->low ? arena_printf(&rq->arena, " <span class=\"badge warn\">%s</span>", T("below 50%")) : "",
 				 v->row.open_case ? arena_printf(&rq->arena, "<a href=\"/cases/%s\">%s</a>", v->row.open_case, T("open case")) : "—");
+		if (rc == 0 && v->row.left_on == NULL)
+			rc = html_printf(&rs->body, "<a href=\"/groups/%s/members/%s/goals\">%s</a> ", r->uid, v->row.uid, T("Goals"));
 		if (rc == 0 && v->row.left_on == NULL) {
 			rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups/%s/members/%s/leave\" class=\"inline danger\">", r->uid, v->row.uid);
 			if (rc == 0)
@@ -456,6 +459,121 @@ int web_group_goal(struct request *rq, struct response *rs)
 	int rc = groupwork_add_goal(rq->db, &rq->arena, &rq->actor, rq->params[0], in, &uid, &f);
 	json_decref(in);
 	return web_group_back(rq, rs, rc, &f, "goals");
+}
+
+/* ---- a member's own goals, linked to goals of the member's case plan ---- */
+
+static int web_member_goals_page(struct request *rq, struct response *rs, const struct group_view *g,
+				 const struct member_view *mv, const struct faults *f)
+{
+	/* The goals of the member's open case are offered only to someone who may see that case. */
+	struct case_item_view *cg = NULL;
+	int ncg = 0;
+	if (mv->row.open_case && policy_can(&rq->actor, PERM_CASE_WORK)) {
+		struct case_view cv;
+		if (casework_get(rq->db, &rq->arena, &rq->actor, mv->row.open_case, &cv) == 0) {
+			int rc = casework_items(rq->db, &rq->arena, &rq->actor, &cv, "goal", &cg, &ncg);
+			if (rc)
+				return rc;
+		}
+	}
+	json_t *goals = json_loads(mv->row.goals ? mv->row.goals : "[]", 0, NULL);
+	int rc = web_page_begin(rq, rs, T("Member's goals"));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<p><a href=\"/groups/%s#members\">← %s</a></p><h1>%s: %s</h1><p class=\"hint\">%s</p>",
+				 g->row.uid, g->row.name, T("Member's goals"), mv->row.client_name,
+				 T("What this member wants to reach in the group. A goal may be linked to a goal of the member's case plan."));
+	for (int i = 0; rc == 0 && f && i < f->n; i++)
+		rc = html_printf(&rs->body, "<p class=\"error\" role=\"alert\">%s</p>", T(f->list[i].msg));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups/%s/members/%s/goals\" class=\"stack\">", g->row.uid, mv->row.uid);
+	if (rc == 0)
+		rc = web_csrf_field(rq, rs);
+	int rows = (int)json_array_size(goals) + 2;
+	for (int i = 0; rc == 0 && i < rows && i < 20; i++) {
+		json_t *e = json_array_get(goals, (size_t)i);
+		const char *text = json_string_value(json_object_get(e, "text"));
+		const char *link = json_string_value(json_object_get(e, "case_goal"));
+		rc = html_printf(&rs->body, "<fieldset><legend>%s %d</legend><label for=\"goal-%d\">%s</label><input id=\"goal-%d\" name=\"goal.%d\" value=\"%s\" maxlength=\"500\">",
+				 T("Goal"), i + 1, i, T("Goal"), i, i, text);
+		if (rc == 0 && (ncg || link)) {
+			rc = html_printf(&rs->body, "<label for=\"link-%d\">%s</label><select id=\"link-%d\" name=\"link.%d\"><option value=\"\">—</option>",
+					 i, T("Linked goal of the case plan"), i, i);
+			bool shown = false;
+			for (int k = 0; rc == 0 && k < ncg; k++) {
+				json_t *gj = json_loads(cg[k].json, 0, NULL);
+				shown = shown || str_eq(link, cg[k].row.uid);
+				rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s</option>", cg[k].row.uid,
+						 str_eq(link, cg[k].row.uid) ? " selected" : "", json_string_value(json_object_get(gj, "text")));
+				json_decref(gj);
+			}
+			if (rc == 0 && link && !shown) /* kept as it is when the case is not the caller's to see */
+				rc = html_printf(&rs->body, "<option value=\"%s\" selected>%s</option>", link, T("(a goal of the case plan)"));
+			if (rc == 0)
+				rc = html_printf(&rs->body, "</select>");
+		}
+		if (rc == 0)
+			rc = html_printf(&rs->body, "</fieldset>");
+	}
+	json_decref(goals);
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<p class=\"hint\">%s</p><button type=\"submit\">%s</button></form>",
+				 T("Empty rows are ignored. Save to get more rows."), T("Save"));
+	if (rc == 0)
+		rc = web_page_end(rq, rs);
+	return rc;
+}
+
+/* web_member finds an active member of the group by member uid. */
+static int web_member(struct request *rq, struct group_view *g, struct member_view *out)
+{
+	int rc = groupwork_get(rq->db, &rq->arena, &rq->actor, rq->params[0], g);
+	struct member_view *m;
+	int n;
+	if (rc == 0)
+		rc = groupwork_members(rq->db, &rq->arena, &rq->actor, g, &m, &n);
+	for (int i = 0; rc == 0 && i < n; i++)
+		if (str_eq(m[i].row.uid, rq->params[1]) && m[i].row.left_on == NULL) {
+			*out = m[i];
+			return 0;
+		}
+	return rc ? rc : ERR_NOTFOUND;
+}
+
+int web_member_goals(struct request *rq, struct response *rs)
+{
+	struct group_view g;
+	struct member_view mv;
+	int rc = web_member(rq, &g, &mv);
+	return rc ? rc : web_member_goals_page(rq, rs, &g, &mv, NULL);
+}
+
+int web_member_goals_save(struct request *rq, struct response *rs)
+{
+	json_t *goals = json_array();
+	for (int i = 0; i < 20; i++) {
+		const char *text = kv_get(&rq->form, arena_printf(&rq->arena, "goal.%d", i));
+		const char *link = kv_get(&rq->form, arena_printf(&rq->arena, "link.%d", i));
+		if (str_empty(text))
+			continue;
+		json_array_append_new(goals, json_pack("{s:s,s:s?}", "text", text, "case_goal", str_empty(link) ? NULL : link));
+	}
+	struct faults f = {0};
+	int rc = groupwork_member_goals(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], goals, &f);
+	json_decref(goals);
+	if (rc == ERR_INVALID) {
+		struct group_view g;
+		struct member_view mv;
+		int rc2 = web_member(rq, &g, &mv);
+		if (rc2)
+			return rc2;
+		rs->status = 422;
+		return web_member_goals_page(rq, rs, &g, &mv, &f);
+	}
+	if (rc)
+		return rc;
+	response_redirect(rs, arena_printf(&rq->arena, "/groups/%s#members", rq->params[0]));
+	return 0;
 }
 
 /* ---- the session form: every member's attendance at once ---- */

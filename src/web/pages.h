@@ -49,6 +49,8 @@ int web_group_create(struct request *rq, struct response *rs);
 int web_group_view(struct request *rq, struct response *rs);
 int web_group_join(struct request *rq, struct response *rs);
 int web_group_edit(struct request *rq, struct response *rs);
+int web_member_goals(struct request *rq, struct response *rs);
+int web_member_goals_save(struct request *rq, struct response *rs);
 int web_group_leave(struct request *rq, struct response *rs);
 int web_group_goal(struct request *rq, struct response *rs);
 int web_group_session_new(struct request *rq, struct response *rs);
