@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
-export const BIN = process.env.PENDAMPING_BIN || '/work/main/build/pendamping';
+export const BIN = process.env.PENDAMPING_BIN || new URL('../../build/pendamping', import.meta.url).pathname;
 export const PASSWORD = 'pendamping-demo';
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1366, height: 768 };

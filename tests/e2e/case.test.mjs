@@ -5,7 +5,7 @@
 // record and a filtered timeline; then a colleague who is not on the case (third browser) gets
 // "not found" and opens it through emergency access, which the supervisor sees.
 //
-//   PENDAMPING_BIN=/work/main/build/pendamping node --test tests/e2e/case.test.mjs
+//   PENDAMPING_BIN=$PWD/build/pendamping node --test tests/e2e/case.test.mjs
 //
 // Screenshots and the PDF go to a temp dir printed as a diagnostic (E2E_SHOTS=DIR chooses it);
 // E2E_KEEP=1 keeps the data dir too.

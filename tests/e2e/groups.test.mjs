@@ -5,7 +5,7 @@
 // everything). Runs the real binary on a free port with fresh demo data and drives Debian's
 // Chromium through playwright-core.
 //
-//   PENDAMPING_BIN=/work/main/build/pendamping node --test tests/e2e/groups.test.mjs
+//   PENDAMPING_BIN=$PWD/build/pendamping node --test tests/e2e/groups.test.mjs
 //
 // Screenshots and the PDF are kept in a temp dir printed as a diagnostic (E2E_SHOTS=DIR chooses
 // it); E2E_KEEP=1 keeps the data dir too.
@@ -21,7 +21,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
-const BIN = process.env.PENDAMPING_BIN || '/work/main/build/pendamping';
+const BIN = process.env.PENDAMPING_BIN || new URL('../../build/pendamping', import.meta.url).pathname;
 const PASSWORD = 'pendamping-demo';
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
