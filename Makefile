@@ -60,7 +60,9 @@ fuzz:
 	done
 
 bench: build
-	@for b in bench/*.py; do echo "== $$b"; python3 $$b $(CURDIR)/$(BIN) || exit 1; done
+	@sh scripts/deps.sh bench
+	@for b in bench/*.py; do case $$b in bench/gen_clients.py) continue;; esac; \
+	  echo "== $$b"; python3 $$b $(CURDIR)/$(BIN) || exit 1; done
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

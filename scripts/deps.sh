@@ -1,12 +1,17 @@
 #!/bin/sh
 # Installs what pendamping needs to build, run and test on Debian 12: apt packages when run as root,
 # otherwise the exact apt-get line to run. Then the npm packages of the test suite (with "test").
+# With "bench": also what the benchmarks run (make bench): wrk for load, the sqlite3 shell for the
+# import baseline.
 set -eu
 cd "$(dirname "$0")/.."
 
 want="gcc make meson ninja-build pkg-config python3 libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev"
 if [ "${1:-}" = "test" ]; then
   want="$want libcmocka-dev chromium sqlite3"
+fi
+if [ "${1:-}" = "bench" ]; then
+  want="$want wrk sqlite3"
 fi
 
 missing=""
