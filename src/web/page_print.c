@@ -29,10 +29,14 @@ static int web_print_end(struct request *rq, struct response *rs)
 	return rc ? rc : web_page_end(rq, rs);
 }
 
-static int web_signatures(struct response *rs, const char *left, const char *right)
+/* web_signatures writes two signature blocks: a role, room to sign, and the name when known. */
+static int web_signatures(struct response *rs, const char *left, const char *left_name, const char *right,
+			  const char *right_name)
 {
-	return html_printf(&rs->body, "<table class=\"signatures\"><tr><td>%s<br><br><br><br>(........................)</td>"
-			   "<td>%s<br><br><br><br>(........................)</td></tr></table>", left, right);
+	return html_printf(&rs->body, "<table class=\"signatures\"><tr><td>%s<br><br><br><br>(%s)</td>"
+			   "<td>%s<br><br><br><br>(%s)</td></tr></table>",
+			   left, left_name && *left_name ? left_name : "........................", right,
+			   right_name && *right_name ? right_name : "........................");
 }
 
 /* web_print_fields writes the fields of one item as a definition list. */
@@ -104,7 +108,8 @@ int web_case_print(struct request *rq, struct response *rs)
 			rc = html_printf(&rs->body, "<p>%s %s (%s).</p>", T("Consent to data processing given on"), c.consent.given_on,
 					 c.consent.scope);
 		if (rc == 0)
-			rc = web_signatures(rs, c.consent.guardian_name ? T("Client / guardian") : T("Client"), T("Social worker"));
+			rc = web_signatures(rs, c.consent.guardian_name ? T("Client / guardian") : T("Client"),
+					    c.consent.guardian_name ? c.consent.guardian_name : c.name, T("Social worker"), primary);
 	} else if (str_eq(doc, "plan")) {
 		rc = web_print_begin(rq, rs, T("My plan"), c.name);
 		if (rc == 0)
@@ -129,17 +134,21 @@ int web_case_print(struct request *rq, struct response *rs)
 				json_decref(j);
 			}
 		if (rc == 0)
-			rc = html_printf(&rs->body, "</tbody></table><h2>%s</h2><ul>", T("Help we will use"));
+			rc = html_printf(&rs->body, "</tbody></table>");
+		int resources = 0;
 		for (int i = 0; rc == 0 && i < n; i++)
 			if (str_eq(items[i].row.kind, "resource")) {
 				json_t *j = json_loads(items[i].json, 0, NULL);
-				rc = html_printf(&rs->body, "<li>%s</li>", json_string_value(json_object_get(j, "text")));
+				if (resources++ == 0)
+					rc = html_printf(&rs->body, "<h2>%s</h2><ul>", T("Help we will use"));
+				if (rc == 0)
+					rc = html_printf(&rs->body, "<li>%s</li>", json_string_value(json_object_get(j, "text")));
 				json_decref(j);
 			}
-		if (rc == 0)
+		if (rc == 0 && resources)
 			rc = html_printf(&rs->body, "</ul>");
 		if (rc == 0)
-			rc = web_signatures(rs, T("Client"), T("Social worker"));
+			rc = web_signatures(rs, T("Client"), c.name, T("Social worker"), primary);
 	} else if (str_eq(doc, "session")) {
 		const char *uid = kv_get(&rq->query, "item");
 		const struct case_item_view *it = NULL;
@@ -152,7 +161,7 @@ int web_case_print(struct request *rq, struct response *rs)
 		if (rc == 0)
 			rc = web_print_fields(rq, rs, it);
 		if (rc == 0)
-			rc = web_signatures(rs, T("Social worker"), T("Supervisor"));
+			rc = web_signatures(rs, T("Social worker"), NULL, T("Supervisor"), NULL);
 	} else if (str_eq(doc, "termination")) {
 		rc = web_print_begin(rq, rs, T("Termination report"), c.name);
 		int shown = 0;
@@ -166,7 +175,7 @@ int web_case_print(struct request *rq, struct response *rs)
 		if (rc == 0 && shown == 0)
 			rc = html_printf(&rs->body, "<p>%s</p>", T("No termination has been recorded yet."));
 		if (rc == 0)
-			rc = web_signatures(rs, T("Social worker"), T("Supervisor"));
+			rc = web_signatures(rs, T("Social worker"), NULL, T("Supervisor"), NULL);
 	} else {
 		return ERR_NOTFOUND;
 	}
