@@ -269,10 +269,14 @@ int api_case_item_delete(struct request *rq, struct response *rs)
 	return 0;
 }
 
+/* api_case_answer answers a change with the case as it now stands; a worker who just handed the
+ * case over no longer sees it and gets its uid alone. */
 static int api_case_answer(struct request *rq, struct response *rs, int status)
 {
 	struct case_view cv;
-	int rc = casework_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &cv);
+	int rc = casework_peek(rq->db, &rq->arena, &rq->actor, rq->params[0], &cv);
+	if (rc == ERR_NOTFOUND)
+		return api_send(rq, rs, status, json_pack("{s:s,s:b}", "uid", rq->params[0], "visible", 0));
 	if (rc)
 		return rc;
 	return api_send(rq, rs, status, api_case_json(&cv));

@@ -837,3 +837,9 @@ int casework_group_note(struct db *db, struct arena *a, const struct actor *acto
 	json_decref(sealed);
 	return rc;
 }
+
+int casework_peek(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
+		  struct case_view *out)
+{
+	return casework_load(db, a, actor, uid, out);
+}

@@ -46,6 +46,10 @@ int casework_open(struct db *db, struct arena *a, const struct actor *actor, con
  * client's access log). ERR_NOTFOUND when it does not exist or is not the caller's to see. */
 int casework_get(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
 		 struct case_view *out);
+/* casework_peek reads a case like casework_get without recording an opening: for answering a
+ * change the caller just made (the change itself is audited). */
+int casework_peek(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
+		  struct case_view *out);
 /* casework_items lists the items of kind (NULL: the whole timeline) that the caller may read, with
  * their sealed fields opened; reads of restricted or sealed items are audited. */
 int casework_items(struct db *db, struct arena *a, const struct actor *actor, const struct case_view *cv,

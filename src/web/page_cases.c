@@ -1069,6 +1069,11 @@ int web_case_assign(struct request *rq, struct response *rs)
 	struct faults f = {0};
 	int rc = casework_assign(rq->db, &rq->arena, &rq->actor, rq->params[0], kv_get(&rq->form, "user"),
 				 kv_get(&rq->form, "role"), kv_get(&rq->form, "reason"), &f);
+	struct case_view cv;
+	if (rc == 0 && casework_peek(rq->db, &rq->arena, &rq->actor, rq->params[0], &cv) == ERR_NOTFOUND) {
+		response_redirect(rs, "/cases"); /* handed over: the case is no longer the caller's */
+		return 0;
+	}
 	return web_case_back(rq, rs, rc, NULL, &f);
 }
 
