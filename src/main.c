@@ -20,7 +20,7 @@ static const struct cli_cmd commands[] = {
 	{"demo", "create or complete a data directory with demo data", "pendamping demo --data DIR", cmd_demo},
 	{"migrate", "apply pending database migrations", "pendamping migrate --data DIR", cmd_migrate},
 	{"user", "manage user accounts", "pendamping user add|list|disable|enable|passwd ...", cmd_user},
-	{"token", "create API tokens", "pendamping token create --data DIR --user NAME", cmd_token},
+	{"token", "create or revoke API tokens", "pendamping token create|revoke --data DIR --user NAME", cmd_token},
 	{"audit", "check the audit trail", "pendamping audit verify --data DIR", cmd_audit},
 	{"client", "the client registry", "pendamping client list|show|add|archive ...", cmd_client},
 	{"case", "casework: list cases", "pendamping case list --data DIR --user NAME [--worker NAME] [--stage S] [--overdue] [--json]", cmd_case},

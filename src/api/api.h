@@ -36,6 +36,7 @@ int api_users_list(struct request *rq, struct response *rs);
 int api_users_create(struct request *rq, struct response *rs);
 int api_user_patch(struct request *rq, struct response *rs);
 int api_user_token(struct request *rq, struct response *rs);
+int api_user_tokens_revoke(struct request *rq, struct response *rs);
 int api_audit_list(struct request *rq, struct response *rs);
 int api_ppks(struct request *rq, struct response *rs);
 int api_summary(struct request *rq, struct response *rs);

@@ -211,3 +211,12 @@ int api_me_patch(struct request *rq, struct response *rs)
 	rq->lang = i18n_lang_parse(code);
 	return api_me(rq, rs);
 }
+
+int api_user_tokens_revoke(struct request *rq, struct response *rs)
+{
+	int n;
+	int rc = account_token_revoke(rq->db, &rq->arena, &rq->actor, rq->params[0], &n);
+	if (rc)
+		return rc;
+	return api_send(rq, rs, 200, json_pack("{s:i}", "revoked", n));
+}

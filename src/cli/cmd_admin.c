@@ -283,14 +283,16 @@ int cmd_token(int argc, char **argv)
 		{"--data", true, "data directory", NULL},
 		{"--user", true, "the user the token acts as", NULL},
 	};
-	const char *usage = "pendamping token create --data DIR --user NAME";
+	const char *usage = "pendamping token create|revoke --data DIR --user NAME\n"
+			    "  create prints a new API token; revoke revokes every token of the user";
 	const char *pos[1];
 	int npos;
 	int rc = cli_parse(argc, argv, 2, opts, 2, pos, 1, &npos, usage);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	const char *dir = cli_get(opts, 2, "--data"), *name = cli_get(opts, 2, "--user");
-	if (dir == NULL || name == NULL || npos != 1 || strcmp(pos[0], "create") != 0) {
+	bool revoke = npos == 1 && strcmp(pos[0], "revoke") == 0;
+	if (dir == NULL || name == NULL || npos != 1 || (strcmp(pos[0], "create") != 0 && !revoke)) {
 		cli_print_usage(usage, opts, 2);
 		return EXIT_USAGE;
 	}
@@ -300,8 +302,11 @@ int cmd_token(int argc, char **argv)
 	struct arena a;
 	arena_init(&a);
 	const char *token;
-	rc = account_token_create(db, &a, NULL, name, &token);
-	if (rc == 0)
+	int n = 0;
+	rc = revoke ? account_token_revoke(db, &a, NULL, name, &n) : account_token_create(db, &a, NULL, name, &token);
+	if (rc == 0 && revoke)
+		printf("revoked %d token%s of %s\n", n, n == 1 ? "" : "s", name);
+	else if (rc == 0)
 		printf("%s\n", token);
 	arena_free(&a);
 	db_close(db);

@@ -355,3 +355,22 @@ int account_token_auth(struct db *db, struct arena *a, const char *token, struct
 		return rc == ERR_NOTFOUND ? ERR_UNAUTH : rc;
 	return user->disabled ? ERR_UNAUTH : 0;
 }
+
+int account_token_revoke(struct db *db, struct arena *a, const struct actor *by, const char *name, int *n)
+{
+	struct user u;
+	*n = 0;
+	int rc = account_find(db, a, by, name, &u);
+	if (rc)
+		return rc;
+	rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = token_store_revoke(db, u.id, n);
+	if (rc == 0) {
+		json_t *d = json_pack("{s:i}", "revoked", *n);
+		rc = audit_record(db, by, "token_revoke", "user", u.uid, d);
+		json_decref(d);
+	}
+	return account_commit(db, rc);
+}

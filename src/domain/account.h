@@ -46,6 +46,9 @@ int account_logout(struct db *db, const struct actor *actor, const char *token);
 /* account_token_create makes an API token for name; the token text is shown once. */
 int account_token_create(struct db *db, struct arena *a, const struct actor *by, const char *name,
 			 const char **token);
+/* account_token_revoke revokes every API token of name (a lost laptop, a leaked script); *n
+ * counts them. */
+int account_token_revoke(struct db *db, struct arena *a, const struct actor *by, const char *name, int *n);
 /* account_token_auth resolves a bearer token into its (enabled) user. */
 int account_token_auth(struct db *db, struct arena *a, const char *token, struct user *user);
 /* account_actor fills an actor from a user. */

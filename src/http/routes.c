@@ -120,6 +120,7 @@ const struct route routes[] = {
 	{"POST", "/api/v1/users", api_users_create, PERM_USER_ADMIN, KIND_JSON},
 	{"PATCH", "/api/v1/users/:name", api_user_patch, PERM_USER_ADMIN, KIND_JSON},
 	{"POST", "/api/v1/users/:name/tokens", api_user_token, PERM_USER_ADMIN, KIND_JSON},
+	{"DELETE", "/api/v1/users/:name/tokens", api_user_tokens_revoke, PERM_USER_ADMIN, KIND_JSON},
 	{"GET", "/api/v1/audit", api_audit_list, PERM_AUDIT_READ, KIND_JSON},
 };
 

@@ -239,3 +239,10 @@ int throttle_store_clear(struct db *db, const char *key)
 {
 	return db_run(db, "DELETE FROM login_attempt WHERE key=?", "t", key);
 }
+
+int token_store_revoke(struct db *db, int64_t user_id, int *n)
+{
+	int rc = db_run(db, "UPDATE api_token SET revoked = 1 WHERE user_id = ? AND revoked = 0", "i", user_id);
+	*n = rc == 0 ? db_changes(db) : 0;
+	return rc;
+}

@@ -41,6 +41,8 @@ int session_store_delete_user(struct db *db, int64_t user_id);
 int session_store_purge(struct db *db, int64_t created_before, int64_t seen_before);
 
 int token_store_create(struct db *db, const char *token_hash, int64_t user_id, const char *now);
+/* token_store_revoke revokes every token of user_id; *n counts them. */
+int token_store_revoke(struct db *db, int64_t user_id, int *n);
 int token_store_find(struct db *db, const char *token_hash, int64_t *user_id);
 
 /* Throttling counters keyed by "user:NAME" or "ip:ADDR": failures within a window. */
