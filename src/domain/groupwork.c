@@ -388,21 +388,29 @@ int groupwork_join(struct db *db, struct arena *a, const struct actor *actor, co
 	return gw_finish(db, rc);
 }
 
+/* gw_active_member loads a group the caller may change and one of its active members. */
+static int gw_active_member(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
+			    const char *member_uid, struct group_view *g, const struct member_view **who)
+{
+	int rc = gw_writable(db, a, actor, uid, g);
+	struct member_view *m;
+	int n;
+	if (rc == 0)
+		rc = groupwork_members(db, a, actor, g, &m, &n);
+	if (rc)
+		return rc;
+	*who = gw_member_by(m, n, NULL, member_uid);
+	return *who ? 0 : ERR_NOTFOUND;
+}
+
 int groupwork_leave(struct db *db, struct arena *a, const struct actor *actor, const char *uid, const char *member_uid,
 		    const char *left_on, const char *reason, struct faults *f)
 {
 	struct group_view g;
-	int rc = gw_writable(db, a, actor, uid, &g);
+	const struct member_view *who;
+	int rc = gw_active_member(db, a, actor, uid, member_uid, &g, &who);
 	if (rc)
 		return rc;
-	struct member_view *m;
-	int n;
-	rc = groupwork_members(db, a, actor, &g, &m, &n);
-	if (rc)
-		return rc;
-	const struct member_view *who = gw_member_by(m, n, NULL, member_uid);
-	if (who == NULL)
-		return ERR_NOTFOUND;
 	char today[11];
 	clock_today_at(9 * 3600, today);
 	if (left_on && !str_date_valid(left_on))
@@ -439,17 +447,10 @@ int groupwork_member_goals(struct db *db, struct arena *a, const struct actor *a
 			   const char *member_uid, json_t *goals, struct faults *f)
 {
 	struct group_view g;
-	int rc = gw_writable(db, a, actor, uid, &g);
+	const struct member_view *who;
+	int rc = gw_active_member(db, a, actor, uid, member_uid, &g, &who);
 	if (rc)
 		return rc;
-	struct member_view *m;
-	int n;
-	rc = groupwork_members(db, a, actor, &g, &m, &n);
-	if (rc)
-		return rc;
-	const struct member_view *who = gw_member_by(m, n, NULL, member_uid);
-	if (who == NULL)
-		return ERR_NOTFOUND;
 	if (!json_is_array(goals) || json_array_size(goals) > 20) {
 		faults_add(f, "goals", "Must be a list of at most 20 goals.");
 		return ERR_INVALID;
