@@ -149,7 +149,7 @@ static int web_group_charts(struct request *rq, struct response *rs, const struc
 		int total = s[i].row.present + s[i].row.excused + s[i].row.absent;
 		rate[i] = total ? 100.0 * s[i].row.present / total : NAN;
 	}
-	struct chart_series att = {T("Present (% of members)"), rate, ns};
+	struct chart_series att = {T("Present (percent of members)"), rate, ns};
 	int rc = html_printf(&rs->body, "<section id=\"progress\"><h2>%s</h2><div class=\"pictures\"><figure>", T("Progress"));
 	if (rc == 0)
 		rc = chart_line_svg(&rs->body, T("Attendance per session"), x, ns, &att, 1, 0, 100, T("No session yet."));
