@@ -37,7 +37,6 @@ struct case_kind {
 	const char *label;      /* English label (msgid) */
 	const char *date_field; /* field whose date places the item on the timeline; NULL: today */
 	bool user_made;         /* recorded through the generic endpoints (false: stage, approval, ...) */
-	bool single;            /* the latest one counts (assessment, sign-off, termination) */
 	const struct field_spec *fields;
 	int nfields;
 };

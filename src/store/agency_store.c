@@ -44,13 +44,13 @@ int agency_store_list(struct db *db, struct arena *a, int64_t org, const char *q
 		struct agency_row *r = &(*rows)[(*n)++];
 		r->id = db_col_int(st, 0);
 		r->version = db_col_int(st, 1);
-		r->uid = arena_strdup(a, db_col_text(st, 2));
-		r->name = arena_strdup(a, db_col_text(st, 3));
-		r->type = arena_strdup(a, db_col_text(st, 4));
-		r->services = arena_strdup(a, db_col_text(st, 5));
-		r->region = arena_strdup(a, db_col_text(st, 6));
-		r->contact = arena_strdup(a, db_col_text(st, 7));
-		r->updated_at = arena_strdup(a, db_col_text(st, 8));
+		r->uid = db_col_dup(st, 2, a);
+		r->name = db_col_dup(st, 3, a);
+		r->type = db_col_dup(st, 4, a);
+		r->services = db_col_dup(st, 5, a);
+		r->region = db_col_dup(st, 6, a);
+		r->contact = db_col_dup(st, 7, a);
+		r->updated_at = db_col_dup(st, 8, a);
 		r->external = db_col_int(st, 9) != 0;
 	}
 	db_finalize(st);
@@ -91,18 +91,12 @@ int supervision_store_list(struct db *db, struct arena *a, int64_t worker, int64
 	}
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct supervision_row *r = &(*rows)[(*n)++];
-		r->uid = arena_strdup(a, db_col_text(st, 0));
-		r->held_on = arena_strdup(a, db_col_text(st, 1));
-		r->worker = arena_strdup(a, db_col_text(st, 2));
-		r->supervisor = arena_strdup(a, db_col_text(st, 3));
-		r->created_at = arena_strdup(a, db_col_text(st, 4));
-		size_t len;
-		const void *box = db_col_blob(st, 5, &len);
-		unsigned char *copy = arena_alloc(a, len + 1);
-		if (copy && box)
-			memcpy(copy, box, len);
-		r->box = copy;
-		r->box_len = len;
+		r->uid = db_col_dup(st, 0, a);
+		r->held_on = db_col_dup(st, 1, a);
+		r->worker = db_col_dup(st, 2, a);
+		r->supervisor = db_col_dup(st, 3, a);
+		r->created_at = db_col_dup(st, 4, a);
+		r->box = db_col_blob_dup(st, 5, a, &r->box_len);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;

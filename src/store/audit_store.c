@@ -34,13 +34,13 @@ int audit_store_insert(struct db *db, const struct audit_row *row, int64_t user_
 static void audit_store_row(struct arena *a, struct db_stmt *st, struct audit_row *r)
 {
 	r->id = db_col_int(st, 0);
-	r->at = arena_strdup(a, db_col_text(st, 1));
-	r->user_name = arena_strdup(a, db_col_text(st, 2));
-	r->action = arena_strdup(a, db_col_text(st, 3));
-	r->entity = arena_strdup(a, db_col_text(st, 4));
-	r->entity_uid = arena_strdup(a, db_col_text(st, 5));
-	r->detail = arena_strdup(a, db_col_text(st, 6));
-	r->prev_hash = arena_strdup(a, db_col_text(st, 7));
+	r->at = db_col_dup(st, 1, a);
+	r->user_name = db_col_dup(st, 2, a);
+	r->action = db_col_dup(st, 3, a);
+	r->entity = db_col_dup(st, 4, a);
+	r->entity_uid = db_col_dup(st, 5, a);
+	r->detail = db_col_dup(st, 6, a);
+	r->prev_hash = db_col_dup(st, 7, a);
 }
 
 int audit_store_list(struct db *db, struct arena *a, const struct audit_filter *f,
@@ -72,7 +72,7 @@ int audit_store_list(struct db *db, struct arena *a, const struct audit_filter *
 		}
 		struct audit_item *it = &(*items)[(*n)++];
 		audit_store_row(a, st, &it->row);
-		it->hash = arena_strdup(a, db_col_text(st, 8));
+		it->hash = db_col_dup(st, 8, a);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
@@ -128,7 +128,7 @@ int audit_store_access(struct db *db, struct arena *a, const char *client_uid, s
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct audit_item *it = &(*items)[(*n)++];
 		audit_store_row(a, st, &it->row);
-		it->hash = arena_strdup(a, db_col_text(st, 8));
+		it->hash = db_col_dup(st, 8, a);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;

@@ -7,11 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *case_store_text(struct arena *a, struct db_stmt *st, int col)
-{
-	return arena_strdup(a, db_col_text(st, col));
-}
-
 #define CASE_OVERDUE                                                                                   \
 	"EXISTS (SELECT 1 FROM case_item i WHERE i.case_id = c.id AND i.archived_at IS NULL AND ("    \
 	" (i.kind = 'task' AND json_extract(i.data, '$.due') < ?9"                                    \
@@ -31,19 +26,19 @@ static void case_store_row(struct arena *a, struct db_stmt *st, struct case_row 
 	r->id = db_col_int(st, 0);
 	r->client_id = db_col_int(st, 1);
 	r->version = db_col_int(st, 2);
-	r->uid = case_store_text(a, st, 3);
-	r->stage = case_store_text(a, st, 4);
-	r->opened_reason = case_store_text(a, st, 5);
-	r->closed_at = case_store_text(a, st, 6);
-	r->created_at = case_store_text(a, st, 7);
-	r->created_by = case_store_text(a, st, 8);
-	r->updated_at = case_store_text(a, st, 9);
-	r->client_uid = case_store_text(a, st, 10);
-	r->client_name = case_store_text(a, st, 11);
-	r->client_nik = case_store_text(a, st, 12);
-	r->client_birth_date = case_store_text(a, st, 13);
-	r->client_sex = case_store_text(a, st, 14);
-	r->primary_name = case_store_text(a, st, 15);
+	r->uid = db_col_dup(st, 3, a);
+	r->stage = db_col_dup(st, 4, a);
+	r->opened_reason = db_col_dup(st, 5, a);
+	r->closed_at = db_col_dup(st, 6, a);
+	r->created_at = db_col_dup(st, 7, a);
+	r->created_by = db_col_dup(st, 8, a);
+	r->updated_at = db_col_dup(st, 9, a);
+	r->client_uid = db_col_dup(st, 10, a);
+	r->client_name = db_col_dup(st, 11, a);
+	r->client_nik = db_col_dup(st, 12, a);
+	r->client_birth_date = db_col_dup(st, 13, a);
+	r->client_sex = db_col_dup(st, 14, a);
+	r->primary_name = db_col_dup(st, 15, a);
 	r->overdue = db_col_int(st, 16) != 0;
 }
 
@@ -106,11 +101,11 @@ int case_store_get(struct db *db, struct arena *a, int64_t org, const char *uid,
 	while ((rc = db_step(st)) == DB_ROW && out->nworkers < 32) {
 		struct case_worker_row *w = &out->workers[out->nworkers++];
 		w->user_id = db_col_int(st, 0);
-		w->name = case_store_text(a, st, 1);
-		w->full_name = case_store_text(a, st, 2);
-		w->role = case_store_text(a, st, 3);
-		w->assigned_at = case_store_text(a, st, 4);
-		w->reason = case_store_text(a, st, 5);
+		w->name = db_col_dup(st, 1, a);
+		w->full_name = db_col_dup(st, 2, a);
+		w->role = db_col_dup(st, 3, a);
+		w->assigned_at = db_col_dup(st, 4, a);
+		w->reason = db_col_dup(st, 5, a);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
@@ -265,26 +260,17 @@ static void case_store_item_row(struct arena *a, struct db_stmt *st, struct case
 	r->id = db_col_int(st, 0);
 	r->author_id = db_col_int(st, 1);
 	r->version = db_col_int(st, 2);
-	r->uid = case_store_text(a, st, 3);
-	r->kind = case_store_text(a, st, 4);
-	r->at = case_store_text(a, st, 5);
-	r->level = case_store_text(a, st, 6);
-	r->data = case_store_text(a, st, 7);
-	r->created_at = case_store_text(a, st, 8);
-	r->created_by = case_store_text(a, st, 9);
-	r->updated_at = case_store_text(a, st, 10);
-	r->updated_by = case_store_text(a, st, 11);
-	r->archived_at = case_store_text(a, st, 12);
-	size_t n = 0;
-	const unsigned char *box = db_col_null(st, 13) ? NULL : db_col_blob(st, 13, &n);
-	if (box && n) {
-		unsigned char *copy = arena_alloc(a, n);
-		if (copy) {
-			memcpy(copy, box, n);
-			r->box = copy;
-			r->box_len = n;
-		}
-	}
+	r->uid = db_col_dup(st, 3, a);
+	r->kind = db_col_dup(st, 4, a);
+	r->at = db_col_dup(st, 5, a);
+	r->level = db_col_dup(st, 6, a);
+	r->data = db_col_dup(st, 7, a);
+	r->created_at = db_col_dup(st, 8, a);
+	r->created_by = db_col_dup(st, 9, a);
+	r->updated_at = db_col_dup(st, 10, a);
+	r->updated_by = db_col_dup(st, 11, a);
+	r->archived_at = db_col_dup(st, 12, a);
+	r->box = db_col_blob_dup(st, 13, a, &r->box_len);
 }
 
 int case_store_item_get(struct db *db, struct arena *a, int64_t case_id, const char *uid, struct case_item_row *out)
@@ -471,7 +457,7 @@ int case_store_agency(struct db *db, int64_t org, const char *uid, bool *externa
 	if (rc == DB_ROW) {
 		*external = db_col_int(st, 0) != 0;
 		if (name)
-			*name = case_store_text(a, st, 1);
+			*name = db_col_dup(st, 1, a);
 	}
 	db_finalize(st);
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
@@ -501,11 +487,11 @@ int case_store_of_client(struct db *db, struct arena *a, int64_t org, const char
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct case_row *r = &(*rows)[(*n)++];
 		memset(r, 0, sizeof *r);
-		r->uid = case_store_text(a, st, 0);
-		r->stage = case_store_text(a, st, 1);
-		r->closed_at = case_store_text(a, st, 2);
-		r->created_at = case_store_text(a, st, 3);
-		r->primary_name = case_store_text(a, st, 4);
+		r->uid = db_col_dup(st, 0, a);
+		r->stage = db_col_dup(st, 1, a);
+		r->closed_at = db_col_dup(st, 2, a);
+		r->created_at = db_col_dup(st, 3, a);
+		r->primary_name = db_col_dup(st, 4, a);
 		r->overdue = db_col_int(st, 5) != 0; /* here: visible to the viewer */
 	}
 	db_finalize(st);

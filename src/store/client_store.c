@@ -272,11 +272,6 @@ int client_store_update(struct db *db, struct arena *a, int64_t user, struct cli
 	" c.nik_warning, c.version, c.created_at, cu.name, c.updated_at, uu.name, c.archived_at," \
 	" r.name, c.name_norm, c.search_names"
 
-static const char *client_store_text(struct arena *a, struct db_stmt *st, int col)
-{
-	return arena_strdup(a, db_col_text(st, col));
-}
-
 int client_store_get(struct db *db, struct arena *a, int64_t org, const char *uid, bool sensitive,
 		     struct client *c)
 {
@@ -296,27 +291,27 @@ int client_store_get(struct db *db, struct arena *a, int64_t org, const char *ui
 	rc = 0;
 	memset(c, 0, sizeof *c);
 	c->id = db_col_int(st, 0);
-	c->uid = client_store_text(a, st, 1);
-	c->nik = client_store_text(a, st, 2);
-	c->kk = client_store_text(a, st, 3);
-	c->name = client_store_text(a, st, 4);
-	c->other_names = client_store_text(a, st, 5);
-	c->sex = client_store_text(a, st, 6);
-	c->birth_place = client_store_text(a, st, 7);
-	c->birth_date = client_store_text(a, st, 8);
-	c->address = client_store_text(a, st, 9);
-	c->region = client_store_text(a, st, 10);
-	c->phone = client_store_text(a, st, 11);
-	c->nik_warning = client_store_text(a, st, 16);
+	c->uid = db_col_dup(st, 1, a);
+	c->nik = db_col_dup(st, 2, a);
+	c->kk = db_col_dup(st, 3, a);
+	c->name = db_col_dup(st, 4, a);
+	c->other_names = db_col_dup(st, 5, a);
+	c->sex = db_col_dup(st, 6, a);
+	c->birth_place = db_col_dup(st, 7, a);
+	c->birth_date = db_col_dup(st, 8, a);
+	c->address = db_col_dup(st, 9, a);
+	c->region = db_col_dup(st, 10, a);
+	c->phone = db_col_dup(st, 11, a);
+	c->nik_warning = db_col_dup(st, 16, a);
 	c->version = db_col_int(st, 17);
-	c->created_at = client_store_text(a, st, 18);
-	c->created_by = client_store_text(a, st, 19);
-	c->updated_at = client_store_text(a, st, 20);
-	c->updated_by = client_store_text(a, st, 21);
-	c->archived_at = client_store_text(a, st, 22);
-	c->region_name = client_store_text(a, st, 23);
-	c->name_norm = client_store_text(a, st, 24);
-	c->search_names = client_store_text(a, st, 25);
+	c->created_at = db_col_dup(st, 18, a);
+	c->created_by = db_col_dup(st, 19, a);
+	c->updated_at = db_col_dup(st, 20, a);
+	c->updated_by = db_col_dup(st, 21, a);
+	c->archived_at = db_col_dup(st, 22, a);
+	c->region_name = db_col_dup(st, 23, a);
+	c->name_norm = db_col_dup(st, 24, a);
+	c->search_names = db_col_dup(st, 25, a);
 	if (sensitive) {
 		char *disability = NULL, *notes = NULL;
 		client_store_parse_household(a, db_col_text(st, 12), c);
@@ -346,7 +341,7 @@ int client_store_nik_owner(struct db *db, struct arena *a, int64_t org, const ch
 		return rc;
 	rc = db_step(st);
 	if (rc == DB_ROW)
-		*uid = client_store_text(a, st, 0);
+		*uid = db_col_dup(st, 0, a);
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }
@@ -378,8 +373,8 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 			break;
 		while ((rc = db_step(st)) == DB_ROW) {
 			ids[n] = db_col_int(st, 0);
-			names[n] = client_store_text(a, st, 1);
-			others[n] = client_store_text(a, st, 2);
+			names[n] = db_col_dup(st, 1, a);
+			others[n] = db_col_dup(st, 2, a);
 			n++;
 		}
 		db_finalize(st);
@@ -422,8 +417,8 @@ int client_store_dups(struct db *db, struct arena *a, int64_t org, const char *n
 	if (rc)
 		return rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		uids[*n] = client_store_text(a, st, 0);
-		names[*n] = client_store_text(a, st, 1);
+		uids[*n] = db_col_dup(st, 0, a);
+		names[*n] = db_col_dup(st, 1, a);
 		(*n)++;
 	}
 	db_finalize(st);
@@ -745,18 +740,18 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 		}
 		struct client *c = &page->items[page->n++];
 		c->id = db_col_int(st, 0);
-		c->uid = client_store_text(a, st, 1);
-		c->nik = client_store_text(a, st, 2);
-		c->name = client_store_text(a, st, 3);
-		c->sex = client_store_text(a, st, 4);
-		c->birth_date = client_store_text(a, st, 5);
-		c->region = client_store_text(a, st, 6);
-		c->updated_at = client_store_text(a, st, 7);
-		c->name_norm = client_store_text(a, st, 8);
-		c->nik_warning = client_store_text(a, st, 9);
+		c->uid = db_col_dup(st, 1, a);
+		c->nik = db_col_dup(st, 2, a);
+		c->name = db_col_dup(st, 3, a);
+		c->sex = db_col_dup(st, 4, a);
+		c->birth_date = db_col_dup(st, 5, a);
+		c->region = db_col_dup(st, 6, a);
+		c->updated_at = db_col_dup(st, 7, a);
+		c->name_norm = db_col_dup(st, 8, a);
+		c->nik_warning = db_col_dup(st, 9, a);
 		c->version = db_col_int(st, 10);
-		c->region_name = client_store_text(a, st, 11);
-		c->archived_at = client_store_text(a, st, 12);
+		c->region_name = db_col_dup(st, 11, a);
+		c->archived_at = db_col_dup(st, 12, a);
 		const char *flags = db_col_text(st, 13);
 		while (flags && *flags && c->nflags < CLIENT_MAX_FLAGS) {
 			const char *comma = strchr(flags, ',');
@@ -764,7 +759,7 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 			c->flags[c->nflags++] = arena_strndup(a, flags, n);
 			flags = comma ? comma + 1 : flags + n;
 		}
-		last_key = client_store_text(a, st, 14);
+		last_key = db_col_dup(st, 14, a);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "base/arena.h"
 
 struct db;
 struct db_stmt;
@@ -41,6 +42,10 @@ const char *db_col_text(struct db_stmt *st, int i);   /* NULL for SQL NULL */
 int64_t db_col_int(struct db_stmt *st, int i);
 const void *db_col_blob(struct db_stmt *st, int i, size_t *n);
 bool db_col_null(struct db_stmt *st, int i);
+/* db_col_dup copies a text column into a (NULL for SQL NULL or out of memory). */
+const char *db_col_dup(struct db_stmt *st, int i, struct arena *a);
+/* db_col_blob_dup copies a blob column into a; NULL with *n 0 for SQL NULL or an empty blob. */
+const unsigned char *db_col_blob_dup(struct db_stmt *st, int i, struct arena *a, size_t *n);
 void db_finalize(struct db_stmt *st);
 
 /* Transactions: db_begin takes the write lock at once (so the audit chain stays linear). */

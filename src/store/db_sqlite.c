@@ -232,6 +232,22 @@ bool db_col_null(struct db_stmt *st, int i)
 	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
 }
 
+const char *db_col_dup(struct db_stmt *st, int i, struct arena *a)
+{
+	return arena_strdup(a, db_col_text(st, i));
+}
+
+const unsigned char *db_col_blob_dup(struct db_stmt *st, int i, struct arena *a, size_t *n)
+{
+	size_t len = 0;
+	const void *p = db_col_null(st, i) ? NULL : db_col_blob(st, i, &len);
+	unsigned char *copy = p && len ? arena_alloc(a, len) : NULL;
+	if (copy)
+		memcpy(copy, p, len);
+	*n = copy ? len : 0;
+	return copy;
+}
+
 void db_finalize(struct db_stmt *st)
 {
 	if (st == NULL)

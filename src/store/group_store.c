@@ -5,23 +5,6 @@
 #include "base/uuid.h"
 #include <string.h>
 
-static const char *gs_text(struct arena *a, struct db_stmt *st, int col)
-{
-	return arena_strdup(a, db_col_text(st, col));
-}
-
-static const unsigned char *gs_blob(struct arena *a, struct db_stmt *st, int col, size_t *n)
-{
-	*n = 0;
-	if (db_col_null(st, col))
-		return NULL;
-	const void *p = db_col_blob(st, col, n);
-	unsigned char *copy = arena_alloc(a, *n + 1);
-	if (copy && p)
-		memcpy(copy, p, *n);
-	return copy;
-}
-
 /* gs_alloc counts rows of a query first so that results live in one arena array. */
 static void *gs_alloc(struct arena *a, size_t size, int64_t count)
 {
@@ -76,18 +59,18 @@ static void gs_group(struct arena *a, struct db_stmt *st, struct group_row *g)
 	memset(g, 0, sizeof *g);
 	g->id = db_col_int(st, 0);
 	g->version = db_col_int(st, 1);
-	g->uid = gs_text(a, st, 2);
-	g->name = gs_text(a, st, 3);
-	g->purpose = gs_text(a, st, 4);
-	g->aim = gs_text(a, st, 5);
-	g->ppks = gs_text(a, st, 6);
-	g->starts_on = gs_text(a, st, 7);
-	g->ends_on = gs_text(a, st, 8);
-	g->frequency = gs_text(a, st, 9);
-	g->place = gs_text(a, st, 10);
-	g->status = gs_text(a, st, 11);
-	g->created_at = gs_text(a, st, 12);
-	g->updated_at = gs_text(a, st, 13);
+	g->uid = db_col_dup(st, 2, a);
+	g->name = db_col_dup(st, 3, a);
+	g->purpose = db_col_dup(st, 4, a);
+	g->aim = db_col_dup(st, 5, a);
+	g->ppks = db_col_dup(st, 6, a);
+	g->starts_on = db_col_dup(st, 7, a);
+	g->ends_on = db_col_dup(st, 8, a);
+	g->frequency = db_col_dup(st, 9, a);
+	g->place = db_col_dup(st, 10, a);
+	g->status = db_col_dup(st, 11, a);
+	g->created_at = db_col_dup(st, 12, a);
+	g->updated_at = db_col_dup(st, 13, a);
 	g->capacity = (int)db_col_int(st, 14);
 	g->members = (int)db_col_int(st, 15);
 	g->sessions = (int)db_col_int(st, 16);
@@ -122,9 +105,9 @@ int group_store_get(struct db *db, struct arena *a, int64_t org, const char *uid
 	while ((rc = db_step(st)) == DB_ROW && g->npeople < 32) {
 		struct group_person *p = &g->people[g->npeople++];
 		p->user_id = db_col_int(st, 0);
-		p->name = gs_text(a, st, 1);
-		p->full_name = gs_text(a, st, 2);
-		p->role = gs_text(a, st, 3);
+		p->name = db_col_dup(st, 1, a);
+		p->full_name = db_col_dup(st, 2, a);
+		p->role = db_col_dup(st, 3, a);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
@@ -228,15 +211,15 @@ int group_store_members(struct db *db, struct arena *a, int64_t group_id, struct
 		struct member_row *m = &(*rows)[(*n)++];
 		m->id = db_col_int(st, 0);
 		m->client_id = db_col_int(st, 1);
-		m->uid = gs_text(a, st, 2);
-		m->client_uid = gs_text(a, st, 3);
-		m->client_name = gs_text(a, st, 4);
-		m->joined_on = gs_text(a, st, 5);
-		m->join_reason = gs_text(a, st, 6);
-		m->left_on = gs_text(a, st, 7);
-		m->leave_reason = gs_text(a, st, 8);
-		m->goals = gs_text(a, st, 9);
-		m->open_case = gs_text(a, st, 10);
+		m->uid = db_col_dup(st, 2, a);
+		m->client_uid = db_col_dup(st, 3, a);
+		m->client_name = db_col_dup(st, 4, a);
+		m->joined_on = db_col_dup(st, 5, a);
+		m->join_reason = db_col_dup(st, 6, a);
+		m->left_on = db_col_dup(st, 7, a);
+		m->leave_reason = db_col_dup(st, 8, a);
+		m->goals = db_col_dup(st, 9, a);
+		m->open_case = db_col_dup(st, 10, a);
 		m->held = (int)db_col_int(st, 11);
 		m->present = (int)db_col_int(st, 12);
 		m->excused = (int)db_col_int(st, 13);
@@ -285,15 +268,15 @@ static void gs_session(struct arena *a, struct db_stmt *st, struct session_row *
 	s->id = db_col_int(st, 0);
 	s->version = db_col_int(st, 1);
 	s->author_id = db_col_int(st, 2);
-	s->uid = gs_text(a, st, 3);
-	s->held_on = gs_text(a, st, 4);
-	s->phase = gs_text(a, st, 5);
-	s->topic = gs_text(a, st, 6);
-	s->activities = gs_text(a, st, 7);
-	s->level = gs_text(a, st, 8);
-	s->created_by = gs_text(a, st, 9);
-	s->updated_at = gs_text(a, st, 10);
-	s->box = gs_blob(a, st, 11, &s->box_len);
+	s->uid = db_col_dup(st, 3, a);
+	s->held_on = db_col_dup(st, 4, a);
+	s->phase = db_col_dup(st, 5, a);
+	s->topic = db_col_dup(st, 6, a);
+	s->activities = db_col_dup(st, 7, a);
+	s->level = db_col_dup(st, 8, a);
+	s->created_by = db_col_dup(st, 9, a);
+	s->updated_at = db_col_dup(st, 10, a);
+	s->box = db_col_blob_dup(st, 11, a, &s->box_len);
 	s->present = (int)db_col_int(st, 12);
 	s->excused = (int)db_col_int(st, 13);
 	s->absent = (int)db_col_int(st, 14);
@@ -366,13 +349,13 @@ int group_store_attendance(struct db *db, struct arena *a, int64_t group_id, int
 	while ((rc = db_step(st)) == DB_ROW && *n < total) {
 		struct attendance_row *r = &(*rows)[(*n)++];
 		r->member_id = db_col_int(st, 0);
-		r->member_uid = gs_text(a, st, 1);
-		r->client_uid = gs_text(a, st, 2);
-		r->client_name = gs_text(a, st, 3);
-		r->status = gs_text(a, st, 4);
-		r->held_on = gs_text(a, st, 5);
+		r->member_uid = db_col_dup(st, 1, a);
+		r->client_uid = db_col_dup(st, 2, a);
+		r->client_name = db_col_dup(st, 3, a);
+		r->status = db_col_dup(st, 4, a);
+		r->held_on = db_col_dup(st, 5, a);
 		r->participation = (int)db_col_int(st, 6);
-		r->box = gs_blob(a, st, 7, &r->box_len);
+		r->box = db_col_blob_dup(st, 7, a, &r->box_len);
 		r->session_id = db_col_int(st, 8);
 	}
 	db_finalize(st);
@@ -407,8 +390,8 @@ int group_store_goals(struct db *db, struct arena *a, int64_t group_id, struct g
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct goal_row *g = &(*rows)[(*n)++];
 		g->id = db_col_int(st, 0);
-		g->uid = gs_text(a, st, 1);
-		g->data = gs_text(a, st, 2);
+		g->uid = db_col_dup(st, 1, a);
+		g->data = db_col_dup(st, 2, a);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
@@ -443,7 +426,7 @@ int group_store_goal_scores(struct db *db, struct arena *a, int64_t group_id, st
 	while ((rc = db_step(st)) == DB_ROW && *n < total) {
 		struct goal_score_row *r = &(*rows)[(*n)++];
 		r->goal_id = db_col_int(st, 0);
-		r->held_on = gs_text(a, st, 1);
+		r->held_on = db_col_dup(st, 1, a);
 		r->score = (int)db_col_int(st, 2);
 	}
 	db_finalize(st);
@@ -459,7 +442,7 @@ static int gs_date(struct db *db, struct arena *a, const char *sql, int64_t id, 
 		return rc;
 	rc = db_step(st);
 	if (rc == DB_ROW)
-		*date = gs_text(a, st, 0);
+		*date = db_col_dup(st, 0, a);
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }

@@ -18,8 +18,8 @@ int ref_store_ppks(struct db *db, struct arena *a, struct ppks_item **items, int
 	while ((rc = db_step(st)) == DB_ROW && *n < 100) {
 		struct ppks_item *p = &(*items)[(*n)++];
 		p->code = (int)db_col_int(st, 0);
-		p->name_id = arena_strdup(a, db_col_text(st, 1));
-		p->name_en = arena_strdup(a, db_col_text(st, 2));
+		p->name_id = db_col_dup(st, 1, a);
+		p->name_en = db_col_dup(st, 2, a);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
@@ -34,7 +34,7 @@ int ref_store_region_name(struct db *db, struct arena *a, const char *code, cons
 		return rc;
 	rc = db_step(st);
 	if (rc == DB_ROW)
-		*name = arena_strdup(a, db_col_text(st, 0));
+		*name = db_col_dup(st, 0, a);
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }
@@ -68,8 +68,8 @@ int ref_store_counts(struct db *db, struct arena *a, int64_t org, const char *by
 	}
 	while ((rc = db_step(st)) == DB_ROW && *n < 128) {
 		struct count_item *c = &(*items)[(*n)++];
-		c->key = arena_strdup(a, db_col_text(st, 0));
-		c->label = arena_strdup(a, db_col_text(st, 1));
+		c->key = db_col_dup(st, 0, a);
+		c->label = db_col_dup(st, 1, a);
 		c->count = db_col_int(st, 2);
 	}
 	db_finalize(st);

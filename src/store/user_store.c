@@ -27,7 +27,7 @@ int org_store_first(struct db *db, struct arena *a, int64_t *id, const char **na
 	if (rc == DB_ROW) {
 		*id = db_col_int(st, 0);
 		if (name)
-			*name = arena_strdup(a, db_col_text(st, 1));
+			*name = db_col_dup(st, 1, a);
 	}
 	db_finalize(st);
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
@@ -64,15 +64,15 @@ static void user_store_row(struct arena *a, struct db_stmt *st, struct user *u)
 	u->id = db_col_int(st, 0);
 	u->org_id = db_col_int(st, 1);
 	u->supervisor_id = db_col_int(st, 2);
-	u->uid = arena_strdup(a, db_col_text(st, 3));
-	u->name = arena_strdup(a, db_col_text(st, 4));
-	u->full_name = arena_strdup(a, db_col_text(st, 5));
-	u->role = arena_strdup(a, db_col_text(st, 6));
-	u->lang = arena_strdup(a, db_col_text(st, 7));
-	u->password_hash = arena_strdup(a, db_col_text(st, 8));
-	u->supervisor_name = arena_strdup(a, db_col_text(st, 9));
-	u->created_at = arena_strdup(a, db_col_text(st, 10));
-	u->updated_at = arena_strdup(a, db_col_text(st, 11));
+	u->uid = db_col_dup(st, 3, a);
+	u->name = db_col_dup(st, 4, a);
+	u->full_name = db_col_dup(st, 5, a);
+	u->role = db_col_dup(st, 6, a);
+	u->lang = db_col_dup(st, 7, a);
+	u->password_hash = db_col_dup(st, 8, a);
+	u->supervisor_name = db_col_dup(st, 9, a);
+	u->created_at = db_col_dup(st, 10, a);
+	u->updated_at = db_col_dup(st, 11, a);
 	u->disabled = db_col_int(st, 12) != 0;
 	u->version = db_col_int(st, 13);
 }
@@ -164,7 +164,7 @@ int session_store_find(struct db *db, struct arena *a, const char *token_hash, i
 	rc = db_step(st);
 	if (rc == DB_ROW) {
 		*user_id = db_col_int(st, 0);
-		*csrf = arena_strdup(a, db_col_text(st, 1));
+		*csrf = db_col_dup(st, 1, a);
 		*created = db_col_int(st, 2);
 		*seen = db_col_int(st, 3);
 	}
