@@ -12,19 +12,9 @@
 // Texts may be English or Indonesian: elements are found by id, name, class or role, never by text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtemp, mkdir, readFile, rm, stat } from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
-
-const BIN = process.env.PENDAMPING_BIN || new URL('../../build/pendamping', import.meta.url).pathname;
-const PASSWORD = 'pendamping-demo';
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1366, height: 768 };
+import { PASSWORD, PHONE, LAPTOP, startApp, stopApp } from './case-helpers.mjs';
 
 const GROUP = {
   name: 'Kelompok Dukungan Sebaya Cibeunying',
@@ -77,38 +67,10 @@ const SESSIONS = [
 // in the future is refused: so both sessions are dated that day.
 const TODAY = new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 10);
 
-let tmp, dataDir, shotDir, server, serverLog = '', base, browser, context, page;
+let app, shotDir, base, browser, context, page;
 let groupPath, groupUid, sessionUids = [];
 const members = []; // { uid, name } in the order they were added
 const pageProblems = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilServing(url, ms = 15000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (server.exitCode !== null)
-      throw new Error(`pendamping exited early (${server.exitCode}):\n${serverLog}`);
-    try {
-      const res = await fetch(url, { redirect: 'manual' });
-      if (res.status === 200)
-        return;
-    } catch { /* not listening yet */ }
-    if (Date.now() > end)
-      throw new Error(`pendamping did not answer on ${url}:\n${serverLog}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 // watch records script errors and CSP violations of a page.
 function watch(p, who) {
@@ -202,44 +164,13 @@ async function addMember(uid) {
 }
 
 before(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'pendamping-e2e-groups-'));
-  dataDir = path.join(tmp, 'data');
-  shotDir = process.env.E2E_SHOTS || await mkdtemp(path.join(os.tmpdir(), 'pendamping-e2e-groups-shots-'));
-  await mkdir(shotDir, { recursive: true });
-  await promisify(execFile)(BIN, ['demo', '--data', dataDir]);
-
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(BIN, ['serve', '--data', dataDir, '--listen', `127.0.0.1:${port}`, '--threads', '2'],
-                 { stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout.on('data', (d) => { serverLog += d; });
-  server.stderr.on('data', (d) => { serverLog += d; });
-  await waitUntilServing(`${base}/login`);
-
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  app = await startApp('pendamping-e2e-groups');
+  ({ base, browser, shotDir } = app);
   ({ ctx: context, p: page } = await newUserPage('worker'));
 });
 
 after(async () => {
-  await browser?.close();
-  try {
-    if (server) {
-      assert.ok(server.exitCode === null && server.signalCode === null,
-                `pendamping stopped before the end of the test:\n${serverLog}`);
-      const exited = once(server, 'exit');
-      server.kill('SIGTERM');
-      const [code, signal] = await exited;
-      assert.equal(signal, null, `pendamping died of ${signal}:\n${serverLog}`);
-      assert.equal(code, 0, `pendamping exit code after SIGTERM:\n${serverLog}`);
-    }
-  } finally {
-    if (!process.env.E2E_KEEP)
-      await rm(tmp, { recursive: true, force: true });
-  }
+  await stopApp(app);
 });
 
 test('a worker creates a group with a volunteer as co-facilitator', async () => {

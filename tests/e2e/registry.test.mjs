@@ -9,19 +9,8 @@
 // Texts may be English or Indonesian: elements are found by id, name or role, never by text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
-
-const BIN = process.env.PENDAMPING_BIN || new URL('../../build/pendamping', import.meta.url).pathname;
-const PASSWORD = 'pendamping-demo';
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1366, height: 768 };
+import { PASSWORD, PHONE, LAPTOP, startApp, stopApp } from './case-helpers.mjs';
 
 // A distinctive client; the NIK agrees with sex and birth date (woman: day + 40).
 const CLIENT = {
@@ -39,36 +28,8 @@ const CLIENT = {
   search: 'kart wulan',
 };
 
-let tmp, dataDir, shotDir, server, serverLog = '', base, browser, context, page, clientPath;
+let app, shotDir, base, context, page, clientPath;
 const pageProblems = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilServing(url, ms = 15000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (server.exitCode !== null)
-      throw new Error(`pendamping exited early (${server.exitCode}):\n${serverLog}`);
-    try {
-      const res = await fetch(url, { redirect: 'manual' });
-      if (res.status === 200)
-        return;
-    } catch { /* not listening yet */ }
-    if (Date.now() > end)
-      throw new Error(`pendamping did not answer on ${url}:\n${serverLog}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 // clickAndLoad clicks something that navigates and waits until the new page has loaded.
 async function clickAndLoad(locator) {
@@ -120,26 +81,9 @@ const navClients = () => page.locator('header nav a[href="/clients"]');
 const langButton = () => page.locator('header form[action="/language"] button[name=lang]');
 
 before(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'pendamping-e2e-'));
-  dataDir = path.join(tmp, 'data');
-  shotDir = process.env.E2E_SHOTS || await mkdtemp(path.join(os.tmpdir(), 'pendamping-e2e-shots-'));
-  await mkdir(shotDir, { recursive: true });
-  await promisify(execFile)(BIN, ['demo', '--data', dataDir]);
-
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(BIN, ['serve', '--data', dataDir, '--listen', `127.0.0.1:${port}`, '--threads', '2'],
-                 { stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout.on('data', (d) => { serverLog += d; });
-  server.stderr.on('data', (d) => { serverLog += d; });
-  await waitUntilServing(`${base}/login`);
-
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  app = await startApp('pendamping-e2e');
+  ({ base, shotDir } = app);
+  context = await app.browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   context.setDefaultTimeout(15000);
   page = await context.newPage();
   // The CSP forbids inline code: any violation or script error shows up here.
@@ -153,21 +97,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  try {
-    if (server) {
-      assert.ok(server.exitCode === null && server.signalCode === null,
-                `pendamping stopped before the end of the test:\n${serverLog}`);
-      const exited = once(server, 'exit');
-      server.kill('SIGTERM');
-      const [code, signal] = await exited;
-      assert.equal(signal, null, `pendamping died of ${signal}:\n${serverLog}`);
-      assert.equal(code, 0, `pendamping exit code after SIGTERM:\n${serverLog}`);
-    }
-  } finally {
-    if (!process.env.E2E_KEEP)
-      await rm(tmp, { recursive: true, force: true });
-  }
+  await stopApp(app);
 });
 
 test('log in as a worker through the form', async () => {
