@@ -100,8 +100,14 @@ static int api_group_answer(struct request *rq, struct response *rs, int status,
 int api_groups_list(struct request *rq, struct response *rs)
 {
 	struct group_view *g;
-	int n;
-	int rc = groupwork_list(rq->db, &rq->arena, &rq->actor, &g, &n);
+	int n, limit;
+	const char *next;
+	if (api_limit(rq, rs, &limit))
+		return 0;
+	const char *cursor = kv_get(&rq->query, "cursor");
+	int rc = groupwork_list(rq->db, &rq->arena, &rq->actor, cursor && *cursor ? cursor : NULL, limit, &g, &n, &next);
+	if (rc == ERR_INVALID)
+		return api_error(rq, rs, rc, "cursor", "The cursor is not valid: start again from the first page.");
 	if (rc)
 		return rc;
 	json_t *items = json_array();
@@ -110,7 +116,7 @@ int api_groups_list(struct request *rq, struct response *rs)
 						       g[i].row.name, "purpose", g[i].row.purpose, "status", g[i].row.status,
 						       "capacity", g[i].row.capacity, "members_count", g[i].row.members,
 						       "sessions_count", g[i].row.sessions, "content", g[i].content));
-	return api_send(rq, rs, 200, json_pack("{s:o,s:n}", "items", items, "next_cursor"));
+	return api_send(rq, rs, 200, json_pack("{s:o,s:o}", "items", items, "next_cursor", next ? json_string(next) : json_null()));
 }
 
 int api_groups_create(struct request *rq, struct response *rs)

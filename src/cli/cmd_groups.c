@@ -36,9 +36,10 @@ int cmd_group(int argc, char **argv)
 	int status = EXIT_OK;
 	struct group_view *g = NULL;
 	int n = 0;
+	const char *next = NULL;
 	rc = cli_actor(db, &a, cli_get(opts, NOPTS(opts), "--user"), &actor);
 	if (rc == 0)
-		rc = groupwork_list(db, &a, &actor, &g, &n);
+		rc = groupwork_list(db, &a, &actor, NULL, 0, &g, &n, &next);
 	if (rc == ERR_USAGE) {
 		status = EXIT_USAGE;
 	} else if (rc) {

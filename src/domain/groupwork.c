@@ -278,14 +278,23 @@ int groupwork_get(struct db *db, struct arena *a, const struct actor *actor, con
 	return gw_load(db, a, actor, uid, out);
 }
 
-int groupwork_list(struct db *db, struct arena *a, const struct actor *actor, struct group_view **out, int *n)
+int groupwork_list(struct db *db, struct arena *a, const struct actor *actor, const char *cursor, int limit,
+		   struct group_view **out, int *n, const char **next)
 {
 	if (!policy_can(actor, PERM_GROUP_WORK))
 		return ERR_FORBIDDEN;
+	/* The cursor is the number of groups before the page: groups are few per organisation. */
+	long offset = 0;
+	if (cursor && str_parse_long(cursor, 0, 1000000000L, &offset))
+		return ERR_INVALID;
 	struct group_row *rows;
-	int rc = group_store_list(db, a, actor->org_id, actor->user_id, &rows, n);
+	bool more;
+	int rc = group_store_list(db, a, actor->org_id, actor->user_id, offset, limit, &rows, n, &more);
 	if (rc)
 		return rc;
+	*next = more ? arena_printf(a, "%ld", offset + *n) : NULL;
+	if (more && *next == NULL)
+		return ERR_NOMEM;
 	*out = arena_alloc(a, sizeof **out * (size_t)(*n + 1));
 	if (*out == NULL)
 		return ERR_NOMEM;

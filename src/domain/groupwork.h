@@ -45,7 +45,10 @@ int groupwork_create(struct db *db, struct arena *a, const struct actor *actor, 
 int groupwork_update(struct db *db, struct arena *a, const struct actor *actor, const char *uid, json_t *in,
 		     struct group_view *out, struct faults *f);
 int groupwork_get(struct db *db, struct arena *a, const struct actor *actor, const char *uid, struct group_view *out);
-int groupwork_list(struct db *db, struct arena *a, const struct actor *actor, struct group_view **out, int *n);
+/* groupwork_list lists a page of at most limit groups (all if limit <= 0) from cursor (NULL: the first
+ * page); *next is the cursor of the following page or NULL. ERR_INVALID for a cursor it did not give. */
+int groupwork_list(struct db *db, struct arena *a, const struct actor *actor, const char *cursor, int limit,
+		   struct group_view **out, int *n, const char **next);
 /* groupwork_members lists the members with their attendance rates (content only). */
 int groupwork_members(struct db *db, struct arena *a, const struct actor *actor, const struct group_view *g,
 		      struct member_view **out, int *n);

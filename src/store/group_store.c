@@ -113,7 +113,8 @@ int group_store_get(struct db *db, struct arena *a, int64_t org, const char *uid
 	return rc < 0 ? rc : 0;
 }
 
-int group_store_list(struct db *db, struct arena *a, int64_t org, int64_t viewer, struct group_row **rows, int *n)
+int group_store_list(struct db *db, struct arena *a, int64_t org, int64_t viewer, int64_t offset, int limit,
+		     struct group_row **rows, int *n, bool *more)
 {
 	struct db_stmt *st;
 	int rc = db_query(db, &st, "SELECT count(*) FROM grp WHERE org_id = ?", "i", org);
@@ -121,16 +122,22 @@ int group_store_list(struct db *db, struct arena *a, int64_t org, int64_t viewer
 		return rc;
 	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
 	db_finalize(st);
+	int64_t left = total > offset ? total - offset : 0;
+	int64_t want = limit > 0 && left > limit ? limit : left;
 	*n = 0;
-	*rows = gs_alloc(a, sizeof **rows, total);
+	*more = left > want;
+	*rows = gs_alloc(a, sizeof **rows, want);
 	if (*rows == NULL)
 		return ERR_NOMEM;
+	if (want == 0)
+		return 0;
 	rc = db_query(db, &st,
-		      "SELECT " GROUP_COLUMNS " FROM grp g WHERE g.org_id = ?1 ORDER BY g.status = 'ended', g.name",
-		      "ii", org, viewer);
+		      "SELECT " GROUP_COLUMNS " FROM grp g WHERE g.org_id = ?1 ORDER BY g.status = 'ended', g.name, g.id"
+		      " LIMIT ?3 OFFSET ?4",
+		      "iiii", org, viewer, want, offset);
 	if (rc)
 		return rc;
-	while ((rc = db_step(st)) == DB_ROW && *n < total)
+	while ((rc = db_step(st)) == DB_ROW && *n < want)
 		gs_group(a, st, &(*rows)[(*n)++]);
 	db_finalize(st);
 	return rc < 0 ? rc : 0;

@@ -58,8 +58,11 @@ struct goal_score_row {
 int group_store_insert(struct db *db, struct arena *a, int64_t org, int64_t user, struct group_row *g);
 int group_store_update(struct db *db, int64_t user, const struct group_row *g);
 int group_store_get(struct db *db, struct arena *a, int64_t org, const char *uid, int64_t viewer, struct group_row *g);
-/* group_store_list lists the organisation's groups with counts and the viewer's access. */
-int group_store_list(struct db *db, struct arena *a, int64_t org, int64_t viewer, struct group_row **rows, int *n);
+/* group_store_list lists a page of the organisation's groups (running before ended, then by name) with
+ * counts and the viewer's access: at most limit rows (all if limit <= 0) after skipping offset; *more
+ * tells whether rows follow. */
+int group_store_list(struct db *db, struct arena *a, int64_t org, int64_t viewer, int64_t offset, int limit,
+		     struct group_row **rows, int *n, bool *more);
 int group_store_facilitator_add(struct db *db, int64_t group_id, int64_t user_id, const char *role);
 int group_store_facilitator_end(struct db *db, int64_t group_id, int64_t user_id);
 

@@ -24,9 +24,19 @@ static const char *web_percent(struct request *rq, double rate)
 
 int web_groups(struct request *rq, struct response *rs)
 {
-	struct group_view *g;
-	int n;
-	int rc = groupwork_list(rq->db, &rq->arena, &rq->actor, &g, &n);
+	struct group_view *g = NULL;
+	int n = 0;
+	const char *next = NULL, *problem = NULL;
+	const char *cursor = kv_get(&rq->query, "cursor");
+	if (cursor && !*cursor)
+		cursor = NULL;
+	int rc = groupwork_list(rq->db, &rq->arena, &rq->actor, cursor, 50, &g, &n, &next);
+	if (rc == ERR_INVALID) {
+		problem = T("The page link is no longer valid: start again from the first page.");
+		cursor = NULL;
+		rs->status = 422;
+		rc = 0;
+	}
 	if (rc)
 		return rc;
 	rc = web_page_begin(rq, rs, T("Groups"));
@@ -36,7 +46,10 @@ int web_groups(struct request *rq, struct response *rs)
 		rc = html_printf(&rs->body, "<a class=\"button\" href=\"/groups/new\">%s</a>", T("New group"));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</div>");
-	if (rc == 0 && n == 0)
+	if (rc == 0 && problem)
+		rc = html_printf(&rs->body, "<p class=\"error\" role=\"alert\">%s <a href=\"/groups\">%s</a></p>", problem,
+				 T("First page"));
+	if (rc == 0 && n == 0 && !problem)
 		rc = html_printf(&rs->body, "<p class=\"empty\">%s</p>", T("No groups yet."));
 	if (rc == 0 && n)
 		rc = html_printf(&rs->body, "<div class=\"scroll\" role=\"region\" aria-label=\"%s\" tabindex=\"0\"><table class=\"list\"><thead><tr>"
@@ -50,6 +63,15 @@ int web_groups(struct request *rq, struct response *rs)
 	if (rc == 0 && n)
 		rc = html_printf(&rs->body, "</tbody></table></div><p class=\"hint\">%s</p>",
 				 T("Only a group's facilitators and their supervisors open it; others see the counts."));
+	if (rc == 0 && (next || cursor)) {
+		rc = html_printf(&rs->body, "<nav class=\"pager\" aria-label=\"%s\">", T("Pages"));
+		if (rc == 0 && cursor)
+			rc = html_printf(&rs->body, "<a href=\"/groups\">%s</a> ", T("First page"));
+		if (rc == 0 && next)
+			rc = html_printf(&rs->body, "<a rel=\"next\" href=\"/groups?cursor=%U\">%s</a>", next, T("Next page"));
+		if (rc == 0)
+			rc = html_printf(&rs->body, "</nav>");
+	}
 	if (rc == 0)
 		rc = web_page_end(rq, rs);
 	return rc;

@@ -64,11 +64,22 @@ export async function sessions(who, group) {
   return r.json.items;
 }
 
-/** groupList is every group in GET /api/v1/groups as who sees it. */
-export async function groupList(who) {
-  const r = await who.get('/api/v1/groups');
-  assert.equal(r.status, 200, `GET groups: ${r.text}`);
-  return r.json.items;
+/** groupList is every group in GET /api/v1/groups as who sees it, page after page of limit. */
+export async function groupList(who, limit = 100) {
+  const all = [];
+  let cursor = null;
+  for (let page = 0; page < 1000; page++) {
+    const q = new URLSearchParams({ limit: String(limit) });
+    if (cursor) q.set('cursor', cursor);
+    const r = await who.get(`/api/v1/groups?${q}`);
+    assert.equal(r.status, 200, `GET groups: ${r.text}`);
+    assert.ok(r.json.items.length <= limit, `a page of ${r.json.items.length} groups, above the limit ${limit}`);
+    all.push(...r.json.items);
+    cursor = r.json.next_cursor;
+    if (!cursor) return all;
+    assert.equal(r.json.items.length, limit, 'a page before the last is full');
+  }
+  throw new Error('more than 1000 pages of groups');
 }
 
 /** memberOf finds the member of a group (as read by GET) for a client uid. */

@@ -4,7 +4,7 @@
 // versions, the audit trail and bad input.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TEST_TIMEOUT, anon, auditHead, createClient, expectError, hooks } from './helpers.mjs';
+import { TEST_TIMEOUT, anon, auditHead, createClient, expectError, hooks, login } from './helpers.mjs';
 import { NOBODY, UUID, add, consent, fileBytes, goal, items, openCase, sql } from './cases-helpers.mjs';
 import {
   createGroup,
@@ -1008,5 +1008,66 @@ describe('bad input', () => {
     expectError(await ctx.worker.request('DELETE', `/api/v1/groups/${G.uid}/members/${om.uid}`, { json: { reason: 'x' } }), 404, 'not_found');
     expectError(await ctx.worker.patch(`/api/v1/groups/${G.uid}/members/${om.uid}`, { goals: [] }), 404, 'not_found');
     await snap.same('unknown uids');
+  });
+});
+
+describe('the group list', () => {
+  let all;
+  before(async () => {
+    // More groups than one page of the HTML list (50), one of them ended.
+    const have = (await groupList(ctx.worker)).length;
+    for (let i = have; i < 53; i++) await createGroup(ctx.worker);
+    const g = await createGroup(ctx.worker, { name: 'Kelompok Selesai Uji' });
+    const r = await ctx.worker.patch(`/api/v1/groups/${g.uid}`, { version: g.version, status: 'ended' });
+    assert.equal(r.status, 200, r.text);
+    all = await groupList(ctx.worker);
+  });
+
+  test('running groups come before ended ones, each by name; pages of 2 give the same list', T, async () => {
+    assert.ok(all.length > 50, `${all.length} groups`);
+    const ended = all.map((g) => g.status === 'ended');
+    assert.ok(ended.includes(true), 'an ended group is listed');
+    assert.equal(ended.indexOf(true), ended.length - ended.filter(Boolean).length, 'an ended group before a running one');
+    for (let i = 1; i < all.length; i++) {
+      if (ended[i] === ended[i - 1]) assert.ok(all[i - 1].name <= all[i].name, `${all[i - 1].name} before ${all[i].name}`);
+    }
+    assert.deepEqual((await groupList(ctx.worker, 2)).map((g) => g.uid), all.map((g) => g.uid));
+    const first = await ctx.worker.get('/api/v1/groups');
+    assert.equal(first.json.items.length, 25, 'the default page size');
+    assert.equal(typeof first.json.next_cursor, 'string');
+  });
+
+  test('a bad cursor or limit: 422 naming it', T, async () => {
+    for (const c of ['x', '-1', '1.5', '99999999999']) {
+      const e = expectError(await ctx.worker.get(`/api/v1/groups?cursor=${encodeURIComponent(c)}`), 422, 'invalid');
+      assert.equal(e.field, 'cursor', c);
+    }
+    for (const l of ['0', '101', 'x']) {
+      const e = expectError(await ctx.worker.get(`/api/v1/groups?limit=${l}`), 422, 'invalid');
+      assert.equal(e.field, 'limit', l);
+    }
+    const past = await ctx.worker.get(`/api/v1/groups?cursor=${all.length + 10}`);
+    assert.equal(past.status, 200, past.text);
+    assert.deepEqual(past.json, { items: [], next_cursor: null });
+  });
+
+  test('the HTML list pages by 50 with a way to the next page and back to the first', T, async () => {
+    const w = (await login(ctx.base, 'worker')).client;
+    const rows = (html) => html.split('<tbody>')[1]?.split('</tbody>')[0].split('<tr>').length - 1;
+    const pager = (html) => /<nav class="pager"[^>]*>(.*?)<\/nav>/s.exec(html)?.[1] ?? '';
+    const one = await w.get('/groups');
+    assert.equal(one.status, 200);
+    assert.equal(rows(one.text), 50);
+    const next = /<a rel="next" href="\/groups\?cursor=(\d+)"/.exec(pager(one.text));
+    assert.ok(next, 'a link to the next page');
+    assert.ok(!pager(one.text).includes('<a href="/groups">'), 'no link to the first page on the first page');
+    const two = await w.get(`/groups?cursor=${next[1]}`);
+    assert.equal(two.status, 200);
+    assert.equal(rows(two.text), all.length - 50);
+    assert.ok(pager(two.text).includes('<a href="/groups">'), 'a link back to the first page');
+    assert.ok(!pager(two.text).includes('rel="next"'), 'no next page after the last');
+    const bad = await w.get('/groups?cursor=zz');
+    assert.equal(bad.status, 422);
+    assert.match(bad.text, /<p class="error" role="alert">[^<]+<a href="\/groups">/);
   });
 });
