@@ -29,6 +29,9 @@ struct cli_cmd {
  * EXIT_USAGE on an unknown option or a missing value; returns -1 after printing help for --help. */
 int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts, const char **pos,
 	      int maxpos, int *npos, const char *usage);
+/* NOPTS is the number of options in an array of struct cli_opt. */
+#define NOPTS(o) ((int)(sizeof(o) / sizeof((o)[0])))
+
 /* cli_get returns the value of option name, or NULL when it was not given. */
 const char *cli_get(const struct cli_opt *opts, int nopts, const char *name);
 /* cli_open loads DIR/secret.key and opens DIR/pendamping.db, applying migrations. */

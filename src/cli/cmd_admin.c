@@ -13,8 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define NOPTS(o) ((int)(sizeof(o) / sizeof((o)[0])))
-
 /* cmd_create_dir makes a new data directory: refuses one that already holds a database. */
 static int cmd_create_dir(const char *dir, const char *org_name, const char *admin,
 			  const char *password, struct db **out, int64_t *org)

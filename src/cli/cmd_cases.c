@@ -7,8 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOPTS(o) ((int)(sizeof(o) / sizeof((o)[0])))
-
 int cmd_case(int argc, char **argv)
 {
 	struct cli_opt opts[] = {

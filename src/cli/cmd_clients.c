@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NOPTS(o) ((int)(sizeof(o) / sizeof((o)[0])))
-
 static void cmd_print_faults(const struct client_result *res)
 {
 	for (int i = 0; i < res->faults.n; i++)

@@ -9,8 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define NOPTS(o) ((int)(sizeof(o) / sizeof((o)[0])))
-
 struct import_progress {
 	int64_t started;
 	long size;
