@@ -44,6 +44,8 @@ size_t name_normalise(const char *name, char *out, size_t n)
 				folded = '-'; /* no-break space, common in pasted text */
 			else if (cp == 0x2bc || cp == 0x2b9)
 				folded = '\''; /* modifier apostrophes */
+			else if (cp >= 0x300 && cp < 0x370)
+				folded = '\''; /* combining accents: e + U+0301 is e, as é is */
 			if (folded == '\'') {
 				s += len;
 				continue;
@@ -336,4 +338,102 @@ size_t name_search_text(const char *name, const char *other_names, char *out, si
 	name_text_extras(&t, norm_name);
 	name_text_extras(&t, norm_other);
 	return t.len;
+}
+
+/* name_term_set fills t from word w[0..n) (cut to fit). */
+static void name_term_set(struct name_term *t, const char *w, size_t n)
+{
+	if (n >= sizeof t->word)
+		n = sizeof t->word - 1;
+	memcpy(t->word, w, n);
+	t->word[n] = 0;
+	size_t np = name_key_prefix(t->word, t->prefix_key, sizeof t->prefix_key);
+	if (np == 0 || strcmp(t->prefix_key, t->word) == 0)
+		t->prefix_key[0] = 0;
+	size_t nf = name_key(t->word, t->full_key, sizeof t->full_key);
+	if (nf == 0 || strcmp(t->full_key, t->word) == 0 || strcmp(t->full_key, t->prefix_key) == 0)
+		t->full_key[0] = 0;
+}
+
+int name_query_parse(const char *norm, struct name_query *q)
+{
+	const char *w[NAME_QUERY_WORDS];
+	size_t wn[NAME_QUERY_WORDS];
+	q->n = q->njoin = 0;
+	for (const char *p = norm; *p && q->n < NAME_QUERY_WORDS;) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		w[q->n] = p;
+		wn[q->n] = strcspn(p, " ");
+		name_term_set(&q->words[q->n], p, wn[q->n]);
+		p += wn[q->n++];
+	}
+	for (int j = 0; q->n <= NAME_QUERY_JOIN_WORDS && j + 1 < q->n; j++) {
+		char pair[2 * NAME_TERM_MAX];
+		size_t a = wn[j] < NAME_TERM_MAX ? wn[j] : NAME_TERM_MAX - 1;
+		size_t b = wn[j + 1] < NAME_TERM_MAX ? wn[j + 1] : NAME_TERM_MAX - 1;
+		memcpy(pair, w[j], a);
+		memcpy(pair + a, w[j + 1], b);
+		name_term_set(&q->joins[q->njoin++], pair, a + b);
+	}
+	return q->n;
+}
+
+/* name_starts tells whether tok[0..n) starts with the string p ("" never). */
+static bool name_starts(const char *tok, size_t n, const char *p)
+{
+	size_t pn = strlen(p);
+	return pn > 0 && pn <= n && memcmp(tok, p, pn) == 0;
+}
+
+bool name_term_match(const struct name_term *t, const char *tok, size_t n)
+{
+	return name_starts(tok, n, t->word) || name_starts(tok, n, t->prefix_key) ||
+	       (t->full_key[0] && strlen(t->full_key) == n && memcmp(tok, t->full_key, n) == 0);
+}
+
+/* name_text_any tells whether a token of text[0..len) matches t; written restricts the test to
+ * the word itself as a prefix (the exact tier). */
+static bool name_text_any(const char *text, size_t len, const struct name_term *t, bool written)
+{
+	for (size_t i = 0; i < len;) {
+		if (text[i] == ' ') {
+			i++;
+			continue;
+		}
+		size_t n = strcspn(text + i, " ");
+		if (written ? name_starts(text + i, n, t->word) : name_term_match(t, text + i, n))
+			return true;
+		i += n;
+	}
+	return false;
+}
+
+int name_query_tier(const struct name_query *q, const char *text)
+{
+	if (q->n == 0)
+		return -1;
+	const char *mark = strstr(text, NAME_SEARCH_MARK);
+	size_t written = mark ? (size_t)(mark - text) : strlen(text), len = strlen(text);
+	bool exact = true, base = true;
+	bool matched[NAME_QUERY_WORDS];
+	for (int i = 0; i < q->n; i++) {
+		exact = exact && name_text_any(text, written, &q->words[i], true);
+		matched[i] = exact || name_text_any(text, len, &q->words[i], false);
+		base = base && matched[i];
+	}
+	if (exact)
+		return 0;
+	if (base)
+		return 1;
+	for (int j = 0; j < q->njoin; j++) {
+		bool all = name_text_any(text, len, &q->joins[j], false);
+		for (int i = 0; all && i < q->n; i++)
+			all = i == j || i == j + 1 || matched[i];
+		if (all)
+			return 1;
+	}
+	return -1;
 }

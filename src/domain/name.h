@@ -1,10 +1,11 @@
 /* name.h: normalising personal names for search, sorting and duplicate detection. */
 #ifndef PD_NAME_H
 #define PD_NAME_H
+#include <stdbool.h>
 #include <stddef.h>
 
 /* name_normalise writes a folded form of name into out (size n): lowercase ASCII letters and
- * digits, accents removed (é→e, ñ→n), apostrophes dropped, every other run of separators one
+ * digits, accents removed (é→e, ñ→n, and combining accents: e + U+0301→e), apostrophes dropped, every other run of separators one
  * space, no leading or trailing space. "  Siti  Nur'aini, S.Pd " → "siti nuraini s pd".
  * Characters without an ASCII folding are kept as UTF-8. Returns the length written. */
 size_t name_normalise(const char *name, char *out, size_t n);
@@ -70,5 +71,42 @@ size_t name_dup_key(const char *name, char *out, size_t n);
  * the other names. "Moh. Soekarno" → "moh soekarno | muhamad sukarno mohsoekarno mohsukarno".
  * Extra tokens are added only whole; returns the length written. */
 size_t name_search_text(const char *name, const char *other_names, char *out, size_t n);
+
+/* A name search, parsed once: each normalised query word with the forms it matches. A word
+ * matches a token of a search text (name_search_text) that starts with word, or starts with
+ * prefix_key (name_key_prefix of word), or equals full_key (name_key of word, searched whole: it
+ * may be shorter than the word, fatimah -> fatima, and as a prefix would find far too much). A
+ * key equal to an earlier form is left empty. Words longer than NAME_TERM_MAX - 1 bytes are cut,
+ * which widens their match; words after the NAME_QUERY_WORDS-th are ignored. */
+#define NAME_QUERY_WORDS 16
+#define NAME_TERM_MAX 128
+/* Queries of at most this many words also try each pair of adjacent words written together
+ * ("nur haliza" finds Nurhaliza). */
+#define NAME_QUERY_JOIN_WORDS 6
+
+struct name_term {
+	char word[NAME_TERM_MAX], prefix_key[NAME_TERM_MAX], full_key[NAME_TERM_MAX];
+};
+
+struct name_query {
+	int n;                                      /* words */
+	struct name_term words[NAME_QUERY_WORDS];
+	int njoin;                                  /* joins[j] is words j and j + 1 as one word */
+	struct name_term joins[NAME_QUERY_WORDS - 1];
+};
+
+/* name_query_parse fills q from norm (name_normalise output, words separated by spaces); returns
+ * the number of words (0: nothing to search). */
+int name_query_parse(const char *norm, struct name_query *q);
+
+/* name_term_match tells whether tok[0..n) matches t (any of its three forms). */
+bool name_term_match(const struct name_term *t, const char *tok, size_t n);
+
+/* name_query_tier places a client's search text against q: 0 when every query word starts a word
+ * of the name or other names as written (an exact match, listed first), 1 when the text matches
+ * only through spelling keys or words written together (a variant), -1 when it does not match:
+ * it matches when every word matches a token of the text, or, for joins, when every word but a
+ * joined pair does and the pair matches as one word. */
+int name_query_tier(const struct name_query *q, const char *text);
 
 #endif

@@ -8,7 +8,10 @@
 #include "base/str.h"
 #include "base/uuid.h"
 #include "domain/name.h"
+#include "store/name_index.h"
 #include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -232,7 +235,8 @@ int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t use
 	c->id = db_last_id(db);
 	c->version = 1;
 	c->created_at = c->updated_at = arena_strdup(a, now);
-	return client_store_write_lists(db, c, true);
+	rc = name_index_put(db, org, c->id, c->name_norm, c->search_names);
+	return rc ? rc : client_store_write_lists(db, c, true);
 }
 
 int client_store_update(struct db *db, struct arena *a, int64_t user, struct client *c)
@@ -246,6 +250,30 @@ int client_store_update(struct db *db, struct arena *a, int64_t user, struct cli
 		rc = client_store_seal(a, c->uid, "notes", c->notes, &nbox, &nn);
 	if (rc)
 		return rc;
+	/* The words of the name index change with the name: the old rows go, the new come. */
+	struct db_stmt *st;
+	rc = db_query(db, &st, "SELECT org_id, name_norm, search_names FROM client WHERE id=? AND version=?", "ii",
+		      c->id, c->version);
+	if (rc)
+		return rc;
+	rc = db_step(st);
+	int64_t org = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	const char *old_norm = rc == DB_ROW ? db_col_dup(st, 1, a) : NULL;
+	const char *old_text = rc == DB_ROW ? db_col_dup(st, 2, a) : NULL;
+	db_finalize(st);
+	if (rc < 0)
+		return rc;
+	if (rc == DB_DONE)
+		return ERR_CONFLICT;
+	if (old_norm == NULL || old_text == NULL)
+		return ERR_NOMEM;
+	if (!str_eq(old_norm, c->name_norm) || !str_eq(old_text, c->search_names)) {
+		rc = name_index_drop(db, org, c->id, old_norm, old_text);
+		if (rc == 0)
+			rc = name_index_put(db, org, c->id, c->name_norm, c->search_names);
+		if (rc)
+			return rc;
+	}
 	char key[CLIENT_STORE_KEY_MAX];
 	name_dup_key(c->name_norm, key, sizeof key);
 	rc = db_run(db,
@@ -359,6 +387,7 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 {
 	int64_t ids[CLIENT_STORE_FILL_BATCH];
 	const char *names[CLIENT_STORE_FILL_BATCH], *others[CLIENT_STORE_FILL_BATCH];
+	const char *norms[CLIENT_STORE_FILL_BATCH], *texts[CLIENT_STORE_FILL_BATCH];
 	char *text = malloc(NAME_SEARCH_MAX);
 	if (text == NULL)
 		return ERR_NOMEM;
@@ -367,7 +396,8 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 		struct db_stmt *st;
 		int n = 0;
 		int want = max - done < CLIENT_STORE_FILL_BATCH ? max - done : CLIENT_STORE_FILL_BATCH;
-		rc = db_query(db, &st, "SELECT id, name, other_names FROM client WHERE org_id=? AND name_key IS NULL LIMIT ?",
+		rc = db_query(db, &st, "SELECT id, name, other_names, name_norm, search_names FROM client"
+			      " WHERE org_id=? AND name_key IS NULL LIMIT ?",
 			      "ii", org, (int64_t)want);
 		if (rc)
 			break;
@@ -375,6 +405,10 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 			ids[n] = db_col_int(st, 0);
 			names[n] = db_col_dup(st, 1, a);
 			others[n] = db_col_dup(st, 2, a);
+			norms[n] = db_col_dup(st, 3, a);
+			texts[n] = db_col_dup(st, 4, a);
+			if (norms[n] == NULL || texts[n] == NULL)
+				rc = ERR_NOMEM;
 			n++;
 		}
 		db_finalize(st);
@@ -385,6 +419,10 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 			name_dup_key(names[i] ? names[i] : "", key, sizeof key);
 			name_search_text(names[i], others[i], text, NAME_SEARCH_MAX);
 			rc = db_run(db, "UPDATE client SET name_key=?, search_names=? WHERE id=?", "tti", key, text, ids[i]);
+			if (rc == 0 && !str_eq(texts[i], text))
+				rc = name_index_drop(db, org, ids[i], norms[i], texts[i]);
+			if (rc == 0 && !str_eq(texts[i], text))
+				rc = name_index_put(db, org, ids[i], norms[i], text);
 		}
 		if (rc)
 			break;
@@ -493,111 +531,6 @@ static int client_store_uncursor(struct arena *a, const char *hex, const char **
 	return 0;
 }
 
-/* At most this many query words decide whether a row is an exact match (the rest still filter). */
-#define CLIENT_STORE_TIER_WORDS 8
-/* Queries of at most this many words also try each pair of adjacent words written together. */
-#define CLIENT_STORE_JOIN_WORDS 6
-
-/* client_store_phrase appends the FTS5 phrase "w" (quotes doubled), with * when prefix. */
-static int client_store_phrase(struct buf *m, const char *w, size_t n, bool prefix)
-{
-	int rc = buf_puts(m, "\"");
-	for (size_t i = 0; rc == 0 && i < n; i++)
-		rc = buf_append(m, w[i] == '"' ? "\"\"" : w + i, w[i] == '"' ? 2 : 1);
-	return rc ? rc : buf_puts(m, prefix ? "\"*" : "\"");
-}
-
-/* client_store_term appends what one query word w[0..n) matches: a token starting with w, with
- * its prefix key (name_key_prefix) or, whole, its key (name_key): (w* OR kp* OR kf). */
-static int client_store_term(struct buf *m, const char *w, size_t n)
-{
-	char word[CLIENT_STORE_KEY_MAX], kp[CLIENT_STORE_KEY_MAX], kf[CLIENT_STORE_KEY_MAX];
-	if (n >= sizeof word)
-		n = sizeof word - 1;
-	memcpy(word, w, n);
-	word[n] = 0;
-	size_t np = name_key_prefix(word, kp, sizeof kp);
-	size_t nf = name_key(word, kf, sizeof kf);
-	int rc = buf_puts(m, "(");
-	if (rc == 0)
-		rc = client_store_phrase(m, word, n, true);
-	if (rc == 0 && np && strcmp(kp, word) != 0) {
-		rc = buf_puts(m, " OR ");
-		if (rc == 0)
-			rc = client_store_phrase(m, kp, np, true);
-	}
-	/* kf is searched whole: it may be shorter than the word (fatimah → fatima) and then as a
-	 * prefix it would find far too much (rah → ra). */
-	if (rc == 0 && nf && strcmp(kf, word) != 0 && strcmp(kf, kp) != 0) {
-		rc = buf_puts(m, " OR ");
-		if (rc == 0)
-			rc = client_store_phrase(m, kf, nf, false);
-	}
-	return rc ? rc : buf_puts(m, ")");
-}
-
-/* client_store_all appends the AND of the terms of words[0..n), with words join and join+1 taken
- * as one word when join >= 0. */
-static int client_store_all(struct buf *m, const char *const *words, const size_t *lens, int n, int join)
-{
-	int rc = buf_puts(m, "(");
-	for (int i = 0; rc == 0 && i < n; i++) {
-		if (i > 0)
-			rc = buf_puts(m, " AND ");
-		if (rc == 0 && i == join) {
-			char pair[CLIENT_STORE_KEY_MAX];
-			size_t pn = lens[i] + lens[i + 1];
-			if (pn >= sizeof pair)
-				return ERR_INVALID;
-			memcpy(pair, words[i], lens[i]);
-			memcpy(pair + lens[i], words[i + 1], lens[i + 1]);
-			rc = client_store_term(m, pair, pn);
-			i++;
-		} else if (rc == 0) {
-			rc = client_store_term(m, words[i], lens[i]);
-		}
-	}
-	return rc ? rc : buf_puts(m, ")");
-}
-
-/* client_store_match turns normalised words into an FTS5 query: every word matches by prefix in
- * its own spelling or by its spelling key (client_store_term), and, for a few words, any pair of
- * adjacent words may be one word of the name ("nur haliza" finds Nurhaliza):
- * siti nur → (("siti"*) AND ("nur"*)) OR (("sitinur"*)). "" when norm has no word, NULL when
- * out of memory. */
-static const char *client_store_match(struct arena *a, const char *norm)
-{
-	const char *words[256];
-	size_t lens[256];
-	int n = 0;
-	for (const char *p = norm; *p && n < 256;) {
-		if (*p == ' ') {
-			p++;
-			continue;
-		}
-		words[n] = p;
-		lens[n] = strcspn(p, " ");
-		p += lens[n++];
-	}
-	if (n == 0)
-		return "";
-	struct buf m;
-	buf_init(&m, 256 * 1024);
-	int rc = client_store_all(&m, words, lens, n, -1);
-	for (int j = 0; rc == 0 && n <= CLIENT_STORE_JOIN_WORDS && j + 1 < n; j++) {
-		rc = buf_puts(&m, " OR ");
-		if (rc == 0)
-			rc = client_store_all(&m, words, lens, n, j);
-	}
-	const char *out = rc == 0 ? arena_strdup(a, buf_cstr(&m)) : NULL;
-	buf_free(&m);
-	return out;
-}
-
-/* The normalised name and other names of a row: search_names up to NAME_SEARCH_MARK. */
-#define CLIENT_STORE_WORDS \
-	"(' ' || substr(c.search_names, 1, instr(c.search_names || '" NAME_SEARCH_MARK "', '" NAME_SEARCH_MARK "') - 1))"
-
 /* client_store_fill_for_search runs client_store_fill_keys in a transaction of its own before a
  * search of org, when some row still lacks its keys: at most CLIENT_STORE_FILL_MAX rows, so that
  * after an upgrade no request takes long or holds the write lock long; a large registry is done
@@ -624,142 +557,244 @@ static void client_store_fill_for_search(struct db *db, struct arena *a, int64_t
 		log_error("client_store: name keys of organisation %lld not filled (%d); retried later", (long long)org, rc);
 }
 
+/* The columns of a summary record (client_store_summary), then the search text. */
+#define CLIENT_SUMMARY                                                                             \
+	"SELECT c.id, c.uid, c.nik, c.name, c.sex, c.birth_date, c.region, c.updated_at,"          \
+	" c.name_norm, c.nik_warning, c.version, r.name, c.archived_at,"                            \
+	" (SELECT group_concat(flag) FROM client_flag f WHERE f.client_id=c.id), c.search_names"   \
+	" FROM client c LEFT JOIN region r ON r.code=c.region"
+
+/* client_store_summary reads the columns of CLIENT_SUMMARY into c. */
+static void client_store_summary(struct db_stmt *st, struct arena *a, struct client *c)
+{
+	c->id = db_col_int(st, 0);
+	c->uid = db_col_dup(st, 1, a);
+	c->nik = db_col_dup(st, 2, a);
+	c->name = db_col_dup(st, 3, a);
+	c->sex = db_col_dup(st, 4, a);
+	c->birth_date = db_col_dup(st, 5, a);
+	c->region = db_col_dup(st, 6, a);
+	c->updated_at = db_col_dup(st, 7, a);
+	c->name_norm = db_col_dup(st, 8, a);
+	c->nik_warning = db_col_dup(st, 9, a);
+	c->version = db_col_int(st, 10);
+	c->region_name = db_col_dup(st, 11, a);
+	c->archived_at = db_col_dup(st, 12, a);
+	const char *flags = db_col_text(st, 13);
+	while (flags && *flags && c->nflags < CLIENT_MAX_FLAGS) {
+		const char *comma = strchr(flags, ',');
+		size_t n = comma ? (size_t)(comma - flags) : strlen(flags);
+		c->flags[c->nflags++] = arena_strndup(a, flags, n);
+		flags = comma ? comma + 1 : flags + n;
+	}
+}
+
+/* A statement under construction: its text and the text values bound after the fixed ones. */
+struct client_sql {
+	char text[4096];
+	size_t len;
+	const char *binds[16];
+	int nb, first; /* binds[i] is parameter first + i */
+};
+
+static void client_sql_add(struct client_sql *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void client_sql_add(struct client_sql *q, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(q->text + (q->len < sizeof q->text ? q->len : sizeof q->text),
+			  q->len < sizeof q->text ? sizeof q->text - q->len : 0, fmt, ap);
+	va_end(ap);
+	q->len += n > 0 ? (size_t)n : 0;
+}
+
+/* client_sql_bind adds value v and returns its parameter number. */
+static int client_sql_bind(struct client_sql *q, const char *v)
+{
+	if (q->nb < (int)(sizeof q->binds / sizeof q->binds[0]))
+		q->binds[q->nb] = v;
+	return q->first + q->nb++;
+}
+
+/* client_store_filters appends the conditions of q other than its words: archived or not,
+ * region prefix, PPKS category, flag, and the position after the cursor when sorted by update. */
+static void client_store_filters(struct client_sql *s, struct arena *a, const struct client_query *q,
+				 const char *ckey, int64_t cid)
+{
+	client_sql_add(s, " AND c.archived_at IS %s", q->archived ? "NOT NULL" : "NULL");
+	if (q->region) {
+		int p = client_sql_bind(s, q->region);
+		int lo = client_sql_bind(s, arena_printf(a, "%s.", q->region));
+		int hi = client_sql_bind(s, arena_printf(a, "%s/", q->region)); /* '/' follows '.' */
+		client_sql_add(s, " AND (c.region = ?%d OR (c.region >= ?%d AND c.region < ?%d))", p, lo, hi);
+	}
+	if (q->ppks > 0)
+		client_sql_add(s, " AND c.id IN (SELECT client_id FROM client_ppks WHERE code = CAST(?%d AS INTEGER))",
+			       client_sql_bind(s, arena_printf(a, "%d", q->ppks)));
+	if (q->flag && strcmp(q->flag, "nik_warning") == 0)
+		client_sql_add(s, " AND c.nik_warning IS NOT NULL");
+	else if (q->flag)
+		client_sql_add(s, " AND c.id IN (SELECT client_id FROM client_flag WHERE flag = ?%d)",
+			       client_sql_bind(s, q->flag));
+	if (ckey && q->by_update) {
+		int k = client_sql_bind(s, ckey);
+		int i = client_sql_bind(s, arena_printf(a, "%lld", (long long)cid));
+		client_sql_add(s, " AND (c.updated_at < ?%d OR (c.updated_at = ?%d AND c.id < CAST(?%d AS INTEGER)))", k, k, i);
+	}
+}
+
+/* client_sql_prepare compiles s and binds org to ?1 and its values. */
+static int client_sql_prepare(struct db *db, struct client_sql *s, int64_t org, struct db_stmt **st)
+{
+	if (s->len >= sizeof s->text || s->nb > (int)(sizeof s->binds / sizeof s->binds[0]))
+		return ERR_INVALID;
+	int rc = db_prepare(db, s->text, st);
+	if (rc)
+		return rc;
+	rc = db_bind_int(*st, 1, org);
+	for (int i = 0; rc == 0 && i < s->nb; i++)
+		rc = s->binds[i] ? db_bind_text(*st, s->first + i, s->binds[i]) : ERR_NOMEM;
+	if (rc)
+		db_finalize(*st);
+	return rc;
+}
+
+/* A name search in progress: the candidates of name_index_scan, each read with the query's
+ * filters (row, ?2 the id) and placed by name_query_tier. */
+struct client_scan {
+	struct arena *a;
+	const struct name_query *words;
+	struct db_stmt *row;
+	int tier;       /* the tier being listed, by name */
+	bool by_update; /* instead: every match, the newest want kept */
+	struct client_page *page;
+	const char **keys;
+	int want;
+};
+
+static int client_scan_visit(void *ctx, const char *name, int64_t id)
+{
+	(void)name;
+	struct client_scan *s = ctx;
+	int rc = db_bind_int(s->row, 2, id);
+	if (rc == 0)
+		rc = db_step(s->row);
+	if (rc == DB_ROW) {
+		rc = 0;
+		const char *text = db_col_text(s->row, 14);
+		int tier = name_query_tier(s->words, text ? text : "");
+		if (s->by_update ? tier >= 0 : tier == s->tier) {
+			struct client c = {0};
+			client_store_summary(s->row, s->a, &c);
+			const char *key = s->by_update ? c.updated_at : arena_printf(s->a, "%d%s", tier, c.name_norm ? c.name_norm : "");
+			if (c.uid == NULL || c.name_norm == NULL || key == NULL)
+				rc = ERR_NOMEM;
+			/* By name the candidates come in order; by update, insert among the newest. */
+			int at = s->page->n;
+			while (rc == 0 && s->by_update && at > 0) {
+				int cmp = strcmp(s->keys[at - 1], key);
+				if (cmp > 0 || (cmp == 0 && s->page->items[at - 1].id > c.id))
+					break;
+				at--;
+			}
+			if (rc == 0 && at < s->want) {
+				int n = s->page->n < s->want ? s->page->n : s->want - 1;
+				memmove(s->page->items + at + 1, s->page->items + at, sizeof c * (size_t)(n - at));
+				memmove(s->keys + at + 1, s->keys + at, sizeof key * (size_t)(n - at));
+				s->page->items[at] = c;
+				s->keys[at] = key;
+				s->page->n = n + 1;
+			}
+		}
+	}
+	db_reset(s->row);
+	if (rc < 0)
+		return rc;
+	return !s->by_update && s->page->n == s->want;
+}
+
+/* client_store_search_words lists the clients matching the words of q->q, through the name
+ * index: by name, exact matches (tier 0) before variants (tier 1); or by last update. */
+static int client_store_search_words(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
+				     const struct name_query *words, const char *ckey, int64_t cid,
+				     struct client_page *page)
+{
+	int start = 0;
+	if (ckey && !q->by_update) {
+		if (ckey[0] != '0' && ckey[0] != '1')
+			return ERR_INVALID;
+		start = ckey[0] - '0';
+	}
+	struct client_sql sql = {.first = 3};
+	client_sql_add(&sql, CLIENT_SUMMARY " WHERE c.id = ?2 AND c.org_id = ?1");
+	client_store_filters(&sql, a, q, ckey, cid);
+	struct client_scan s = {.a = a, .words = words, .by_update = q->by_update, .page = page, .want = q->limit + 1};
+	page->items = arena_alloc(a, sizeof *page->items * (size_t)s.want);
+	s.keys = arena_alloc(a, sizeof *s.keys * (size_t)s.want);
+	if (page->items == NULL || s.keys == NULL)
+		return ERR_NOMEM;
+	int rc = client_sql_prepare(db, &sql, org, &s.row);
+	if (rc)
+		return rc;
+	for (s.tier = q->by_update ? 1 : start; rc == 0 && s.tier <= 1 && page->n < s.want; s.tier++) {
+		bool from_cursor = ckey && !q->by_update && s.tier == start;
+		rc = name_index_scan(db, a, org, words, s.tier, from_cursor ? ckey + 1 : NULL, cid, client_scan_visit, &s);
+	}
+	db_finalize(s.row);
+	if (rc == 0 && page->n == s.want) {
+		page->n = q->limit;
+		page->next_cursor = client_store_cursor(a, s.keys[q->limit - 1], page->items[q->limit - 1].id);
+	}
+	return rc;
+}
+
 int client_store_search(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 			struct client_page *page)
 {
 	client_store_fill_for_search(db, a, org);
-	char sql[8192], sort[2048];
-	const char *binds[24];
-	int nb = 0;
 	const char *ckey = NULL;
 	int64_t cid = 0;
 	memset(page, 0, sizeof *page);
 	if (q->cursor && client_store_uncursor(a, q->cursor, &ckey, &cid))
 		return ERR_INVALID;
-	bool text = q->q && !str_all_digits(q->q);
-	/* The sort key. Sorted by name, a search by name puts first the rows where every query word
-	 * starts a word of the name or other names as written (tier '0'), then those found only
-	 * through spelling keys or joined words (tier '1'); the tier leads the key so that cursors
-	 * keep working. Query words are bound first: ?2, ?3... */
-	size_t slen;
-	if (q->by_update) {
-		slen = (size_t)snprintf(sort, sizeof sort, "c.updated_at");
-	} else if (text) {
-		slen = (size_t)snprintf(sort, sizeof sort, "(CASE WHEN 1");
-		for (const char *p = q->q; *p && nb < CLIENT_STORE_TIER_WORDS;) {
-			if (*p == ' ') {
-				p++;
-				continue;
-			}
-			size_t wn = strcspn(p, " ");
-			binds[nb++] = arena_printf(a, " %.*s", (int)wn, p);
-			slen += (size_t)snprintf(sort + slen, slen < sizeof sort ? sizeof sort - slen : 0,
-						 " AND instr(" CLIENT_STORE_WORDS ", ?%d) > 0", nb + 1);
-			p += wn;
-		}
-		if (slen < sizeof sort)
-			slen += (size_t)snprintf(sort + slen, sizeof sort - slen, " THEN '0' ELSE '1' END || c.name_norm)");
-	} else {
-		slen = (size_t)snprintf(sort, sizeof sort, "c.name_norm");
-	}
-	if (slen >= sizeof sort)
-		return ERR_INVALID;
-	/* Sorted by tier, every match is read and sorted anyway: start from the full-text matches
-	 * (by rowid), not from a walk of all of org's rows, which the planner prefers unless a unary
-	 * + keeps org_id off its indexes (50,000 clients, a rare name: 10 ms → under 1 ms). */
-	size_t len = (size_t)snprintf(sql, sizeof sql,
-		"SELECT c.id, c.uid, c.nik, c.name, c.sex, c.birth_date, c.region, c.updated_at,"
-		" c.name_norm, c.nik_warning, c.version, r.name, c.archived_at,"
-		" (SELECT group_concat(flag) FROM client_flag f WHERE f.client_id=c.id), %s"
-		" FROM client c LEFT JOIN region r ON r.code=c.region WHERE %sc.org_id=?1 AND c.archived_at IS %s",
-		sort, text && !q->by_update ? "+" : "", q->archived ? "NOT NULL" : "NULL");
-#define CLIENT_SQL(...) (len += (size_t)snprintf(sql + len, len < sizeof sql ? sizeof sql - len : 0, __VA_ARGS__))
-	if (q->q && !text) {
-		binds[nb++] = q->q;
-		binds[nb++] = arena_printf(a, "%s;", q->q); /* ';' sorts after every digit */
-		CLIENT_SQL(" AND c.nik >= ?%d AND c.nik < ?%d", nb, nb + 1);
-	} else if (text) {
-		const char *match = client_store_match(a, q->q);
-		if (match == NULL)
+	if (q->q && !str_all_digits(q->q)) {
+		struct name_query *words = arena_alloc(a, sizeof *words);
+		if (words == NULL)
 			return ERR_NOMEM;
-		if (*match) {
-			binds[nb++] = match;
-			CLIENT_SQL(" AND c.id IN (SELECT rowid FROM client_fts WHERE client_fts MATCH ?%d)", nb + 1);
-		}
+		if (name_query_parse(q->q, words) > 0)
+			return client_store_search_words(db, a, org, q, words, ckey, cid, page);
 	}
-	if (q->region) {
-		binds[nb++] = q->region;
-		binds[nb++] = arena_printf(a, "%s.", q->region);
-		binds[nb++] = arena_printf(a, "%s/", q->region); /* '/' follows '.' */
-		CLIENT_SQL(" AND (c.region = ?%d OR (c.region >= ?%d AND c.region < ?%d))", nb - 1, nb, nb + 1);
+	/* No words: NIK digits (a prefix) or no query, along the index of names or of updates. */
+	struct client_sql sql = {.first = 2};
+	client_sql_add(&sql, CLIENT_SUMMARY " WHERE c.org_id = ?1");
+	if (q->q && str_all_digits(q->q)) {
+		int lo = client_sql_bind(&sql, q->q);
+		int hi = client_sql_bind(&sql, arena_printf(a, "%s;", q->q)); /* ';' sorts after every digit */
+		client_sql_add(&sql, " AND c.nik >= ?%d AND c.nik < ?%d", lo, hi);
 	}
-	if (q->ppks > 0) {
-		binds[nb++] = arena_printf(a, "%d", q->ppks);
-		CLIENT_SQL(" AND c.id IN (SELECT client_id FROM client_ppks WHERE code = CAST(?%d AS INTEGER))", nb + 1);
+	client_store_filters(&sql, a, q, ckey, cid);
+	if (ckey && !q->by_update) {
+		int k = client_sql_bind(&sql, ckey);
+		int i = client_sql_bind(&sql, arena_printf(a, "%lld", (long long)cid));
+		client_sql_add(&sql, " AND (c.name_norm > ?%d OR (c.name_norm = ?%d AND c.id > CAST(?%d AS INTEGER)))", k, k, i);
 	}
-	if (q->flag && strcmp(q->flag, "nik_warning") == 0) {
-		CLIENT_SQL(" AND c.nik_warning IS NOT NULL");
-	} else if (q->flag) {
-		binds[nb++] = q->flag;
-		CLIENT_SQL(" AND c.id IN (SELECT client_id FROM client_flag WHERE flag = ?%d)", nb + 1);
-	}
-	if (ckey && q->by_update) {
-		binds[nb++] = ckey;
-		binds[nb++] = arena_printf(a, "%lld", (long long)cid);
-		CLIENT_SQL(" AND (c.updated_at < ?%d OR (c.updated_at = ?%d AND c.id < CAST(?%d AS INTEGER)))",
-			   nb, nb, nb + 1);
-	} else if (ckey) {
-		binds[nb++] = ckey;
-		binds[nb++] = arena_printf(a, "%lld", (long long)cid);
-		CLIENT_SQL(" AND (%s > ?%d OR (%s = ?%d AND c.id > CAST(?%d AS INTEGER)))", sort, nb, sort, nb, nb + 1);
-	}
-	if (q->by_update)
-		CLIENT_SQL(" ORDER BY c.updated_at DESC, c.id DESC");
-	else
-		CLIENT_SQL(" ORDER BY %s, c.id", sort);
-	CLIENT_SQL(" LIMIT %d", q->limit + 1);
-#undef CLIENT_SQL
-	if (len >= sizeof sql)
-		return ERR_INVALID;
+	client_sql_add(&sql, q->by_update ? " ORDER BY c.updated_at DESC, c.id DESC" : " ORDER BY c.name_norm, c.id");
+	client_sql_add(&sql, " LIMIT %d", q->limit + 1);
 	struct db_stmt *st;
-	int rc = db_prepare(db, sql, &st);
+	int rc = client_sql_prepare(db, &sql, org, &st);
 	if (rc)
 		return rc;
-	rc = db_bind_int(st, 1, org);
-	for (int i = 0; rc == 0 && i < nb; i++)
-		rc = binds[i] ? db_bind_text(st, i + 2, binds[i]) : ERR_NOMEM;
 	page->items = arena_alloc(a, sizeof *page->items * (size_t)(q->limit + 1));
 	if (page->items == NULL)
 		rc = ERR_NOMEM;
-	const char *last_key = NULL;
 	while (rc == 0 && (rc = db_step(st)) == DB_ROW) {
 		rc = 0;
 		if (page->n == q->limit) {
-			page->next_cursor = client_store_cursor(a, last_key, page->items[page->n - 1].id);
+			const struct client *last = &page->items[page->n - 1];
+			page->next_cursor = client_store_cursor(a, q->by_update ? last->updated_at : last->name_norm, last->id);
 			break;
 		}
-		struct client *c = &page->items[page->n++];
-		c->id = db_col_int(st, 0);
-		c->uid = db_col_dup(st, 1, a);
-		c->nik = db_col_dup(st, 2, a);
-		c->name = db_col_dup(st, 3, a);
-		c->sex = db_col_dup(st, 4, a);
-		c->birth_date = db_col_dup(st, 5, a);
-		c->region = db_col_dup(st, 6, a);
-		c->updated_at = db_col_dup(st, 7, a);
-		c->name_norm = db_col_dup(st, 8, a);
-		c->nik_warning = db_col_dup(st, 9, a);
-		c->version = db_col_int(st, 10);
-		c->region_name = db_col_dup(st, 11, a);
-		c->archived_at = db_col_dup(st, 12, a);
-		const char *flags = db_col_text(st, 13);
-		while (flags && *flags && c->nflags < CLIENT_MAX_FLAGS) {
-			const char *comma = strchr(flags, ',');
-			size_t n = comma ? (size_t)(comma - flags) : strlen(flags);
-			c->flags[c->nflags++] = arena_strndup(a, flags, n);
-			flags = comma ? comma + 1 : flags + n;
-		}
-		last_key = db_col_dup(st, 14, a);
+		client_store_summary(st, a, &page->items[page->n++]);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;

@@ -47,6 +47,9 @@ const char *db_col_dup(struct db_stmt *st, int i, struct arena *a);
 /* db_col_blob_dup copies a blob column into a; NULL with *n 0 for SQL NULL or an empty blob. */
 const unsigned char *db_col_blob_dup(struct db_stmt *st, int i, struct arena *a, size_t *n);
 void db_finalize(struct db_stmt *st);
+/* db_reset makes st ready to run again, keeping it prepared and its bindings (rebind what
+ * changes): for a statement run many times in one loop. */
+void db_reset(struct db_stmt *st);
 
 /* Transactions: db_begin takes the write lock at once (so the audit chain stays linear). */
 int db_begin(struct db *db);

@@ -248,6 +248,11 @@ const unsigned char *db_col_blob_dup(struct db_stmt *st, int i, struct arena *a,
 	return copy;
 }
 
+void db_reset(struct db_stmt *st)
+{
+	sqlite3_reset(st->st);
+}
+
 void db_finalize(struct db_stmt *st)
 {
 	if (st == NULL)

@@ -513,6 +513,71 @@ static void test_name_search_text(void **state)
 	free(out);
 }
 
+/* name_query_tier: the exact tier, variants, joins, and what stays apart. */
+static void test_name_query_tier(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name, *other, *query;
+		int want;
+	} cases[] = {
+		{"Siti Nurhaliza", NULL, "siti", 0},
+		{"Siti Nurhaliza", NULL, "siti nur", 0},
+		{"Siti Nurhaliza", NULL, "nur siti", 0},
+		{"Siti Nurhaliza", NULL, "nurh", 0},
+		{"Siti Nurhaliza", NULL, "sitti", 1},      /* doubled letter: the key */
+		{"Siti Nurhaliza", NULL, "nur haliza", 1}, /* two words typed, one written */
+		{"Siti Nurhaliza", NULL, "sitinur", 1},    /* written apart, typed together */
+		{"Siti Nurhaliza", NULL, "sita", -1},
+		{"Siti Nurhaliza", NULL, "haliza", -1},    /* not the start of a word */
+		{"Siti Nurhaliza", NULL, "siti budi", -1}, /* every word must match */
+		{"Moh. Soekarno", NULL, "moh soekarno", 0},
+		{"Moh. Soekarno", NULL, "soekarno", 0},
+		{"Moh. Soekarno", NULL, "sukarno", 1},
+		{"Moh. Soekarno", NULL, "muhammad sukarno", 1},
+		{"Moh. Soekarno", NULL, "suk", 1},
+		{"Moh. Soekarno", NULL, "karno", -1},
+		{"Moh. Soekarno", "Bung Karno", "karno", 0}, /* other names count as written */
+		{"Moh. Soekarno", "Bung Karno", "bung sukarno", 1},
+		{"Fatimah Azzahra", NULL, "fatima", 0},      /* a prefix as written */
+		{"Fatima Azzahra", NULL, "fatimah", 1},      /* the key, whole */
+		{"Fatimah Azzahra", NULL, "fat az", 0},
+		{"Joko Widodo", NULL, "yoko", -1},
+		{"Djoko Widodo", NULL, "joko", 1},
+		{"Joko Widodo", NULL, "djoko", 1},
+		{"Rina", NULL, "rini", -1},
+		{"José Ramos", NULL, "jose", 0},
+		{"Jose\xcc\x81 Ramos", NULL, "jose ramos", 0}, /* a combining accent */
+		{"Siti", NULL, "", -1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char text[NAME_SEARCH_MAX], norm[256];
+		struct name_query q;
+		name_search_text(cases[i].name, cases[i].other, text, sizeof text);
+		name_normalise(cases[i].query, norm, sizeof norm);
+		name_query_parse(norm, &q);
+		int got = name_query_tier(&q, text);
+		if (got != cases[i].want)
+			fail_msg("\"%s\" against \"%s\" (%s): expected %d, got %d", cases[i].query, cases[i].name, text,
+				 cases[i].want, got);
+	}
+	/* Parsing: words, their keys, and the joins of short queries only. */
+	struct name_query q;
+	assert_int_equal(name_query_parse("moh soekarno", &q), 2);
+	assert_string_equal(q.words[1].word, "soekarno");
+	assert_string_equal(q.words[1].prefix_key, "sukarno");
+	assert_string_equal(q.words[0].prefix_key, "muhamad");
+	assert_int_equal(q.njoin, 1);
+	assert_string_equal(q.joins[0].word, "mohsoekarno");
+	assert_int_equal(name_query_parse("a b c d e f g", &q), 7);
+	assert_int_equal(q.njoin, 0);
+	assert_int_equal(name_query_parse("  ", &q), 0);
+	char many[200] = "";
+	for (int i = 0; i < 20; i++)
+		strcat(many, "ab ");
+	assert_int_equal(name_query_parse(many, &q), NAME_QUERY_WORDS);
+}
+
 /* What a key costs: printed for the record; the bound only catches a blunder (sanitizers are slow). */
 static void test_name_key_speed(void **state)
 {
@@ -562,6 +627,7 @@ int main(void)
 		cmocka_unit_test(test_name_dup_key),
 		cmocka_unit_test(test_name_key_small_buffer),
 		cmocka_unit_test(test_name_search_text),
+		cmocka_unit_test(test_name_query_tier),
 		cmocka_unit_test(test_name_key_speed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

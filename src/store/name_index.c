@@ -1,0 +1,476 @@
+/* name_index.c: the rows of client_term and the ordered scan of a name query over them.
+ *
+ * A scan is a small tree of streams, each yielding (name_norm, id) keys in ascending order with
+ * the same two moves: next (past the head) and seek (to the first key at or after k).
+ *   term  one token's rows, read in growing batches (4, 8, ... 64 rows per query);
+ *   walk  every client of the organisation, from the index of names;
+ *   or    the union of its children (one query word: the tokens it matches; or the alternatives
+ *         of a query with joined words), equal keys given once;
+ *   and   the intersection of its children (the words of a query), by leapfrogging: every child
+ *         seeks to the largest head until all heads agree.
+ * A seek costs one indexed query per term that must move, so the work follows the page read and
+ * the interleaving of the words, not the number of clients that match. */
+#include "store/name_index.h"
+#include "base/err.h"
+#include <string.h>
+
+/* A query word matching more distinct tokens than this is checked by the visitor instead. */
+#define NI_WORD_TERMS 64
+#define NI_BATCH_MIN 4
+#define NI_BATCH_MAX 64
+
+enum ni_kind { NI_TERM, NI_WALK, NI_OR, NI_AND };
+
+struct ni_stream {
+	enum ni_kind kind;
+	bool end;
+	const char *name; /* the head, when !end */
+	int64_t id;
+	/* term and walk: the rows of the last batch; pool holds their names at off[] */
+	int tkind;
+	const char *term;
+	int n, pos, batch;
+	bool more, fetched;
+	int64_t ids[NI_BATCH_MAX];
+	size_t off[NI_BATCH_MAX];
+	char *pool;
+	size_t pool_cap;
+	/* or, and */
+	struct ni_stream **kids;
+	bool *hit;
+	int nkids;
+};
+
+struct ni_scan {
+	struct db *db;
+	struct arena *a;
+	int64_t org;
+	struct db_stmt *term_st, *walk_st;
+	int rc;
+};
+
+static int ni_cmp(const char *an, int64_t ai, const char *bn, int64_t bi)
+{
+	int c = strcmp(an, bn);
+	return c ? c : ai < bi ? -1 : ai > bi;
+}
+
+/* ni_leaf_fetch reads the next batch of leaf t, from the key (name, id) on. */
+static void ni_leaf_fetch(struct ni_scan *s, struct ni_stream *t, const char *name, int64_t id)
+{
+	struct db_stmt *st = t->kind == NI_TERM ? s->term_st : s->walk_st;
+	int rc = db_bind_int(st, 1, s->org);
+	int p = 2;
+	if (rc == 0 && t->kind == NI_TERM) {
+		rc = db_bind_int(st, p++, t->tkind);
+		if (rc == 0)
+			rc = db_bind_text(st, p++, t->term);
+	}
+	if (rc == 0)
+		rc = db_bind_text(st, p++, name); /* copied: name may point into t->pool */
+	if (rc == 0)
+		rc = db_bind_int(st, p++, id);
+	if (rc == 0)
+		rc = db_bind_int(st, p, t->batch);
+	int n = 0;
+	size_t used = 0;
+	while (rc == 0 && (rc = db_step(st)) == DB_ROW) {
+		rc = 0;
+		const char *nm = db_col_text(st, 0);
+		size_t len = strlen(nm ? nm : "") + 1;
+		if (used + len > t->pool_cap) {
+			size_t cap = t->pool_cap ? t->pool_cap * 2 : 256;
+			while (cap < used + len)
+				cap *= 2;
+			char *pool = arena_alloc(s->a, cap);
+			if (pool == NULL) {
+				rc = ERR_NOMEM;
+				break;
+			}
+			memcpy(pool, t->pool, used);
+			t->pool = pool;
+			t->pool_cap = cap;
+		}
+		memcpy(t->pool + used, nm ? nm : "", len);
+		t->off[n] = used;
+		t->ids[n++] = db_col_int(st, 1);
+		used += len;
+	}
+	db_reset(st);
+	if (rc < 0) {
+		s->rc = rc;
+		n = 0;
+	}
+	t->fetched = true;
+	t->more = rc >= 0 && n == t->batch;
+	if (t->batch < NI_BATCH_MAX)
+		t->batch *= 2;
+	t->n = n;
+	t->pos = 0;
+	t->end = n == 0;
+	if (n) {
+		t->name = t->pool + t->off[0];
+		t->id = t->ids[0];
+	}
+}
+
+static void ni_leaf_head(struct ni_stream *t)
+{
+	t->name = t->pool + t->off[t->pos];
+	t->id = t->ids[t->pos];
+}
+
+static void ni_seek(struct ni_scan *s, struct ni_stream *t, const char *name, int64_t id);
+static void ni_next(struct ni_scan *s, struct ni_stream *t);
+
+/* ni_or_head sets the head of an or to the least head of its children. */
+static void ni_or_head(struct ni_stream *t)
+{
+	t->end = true;
+	for (int i = 0; i < t->nkids; i++) {
+		struct ni_stream *k = t->kids[i];
+		if (!k->end && (t->end || ni_cmp(k->name, k->id, t->name, t->id) < 0)) {
+			t->name = k->name;
+			t->id = k->id;
+			t->end = false;
+		}
+	}
+}
+
+/* ni_and_settle moves the children of an and until their heads agree (or one ends). */
+static void ni_and_settle(struct ni_scan *s, struct ni_stream *t)
+{
+	for (;;) {
+		struct ni_stream *max = NULL;
+		for (int i = 0; i < t->nkids; i++) {
+			struct ni_stream *k = t->kids[i];
+			if (k->end) {
+				t->end = true;
+				return;
+			}
+			if (max == NULL || ni_cmp(k->name, k->id, max->name, max->id) > 0)
+				max = k;
+		}
+		bool agree = true;
+		for (int i = 0; i < t->nkids; i++) {
+			struct ni_stream *k = t->kids[i];
+			if (k != max && ni_cmp(k->name, k->id, max->name, max->id) < 0) {
+				ni_seek(s, k, max->name, max->id);
+				agree = false;
+			}
+		}
+		if (agree) {
+			t->end = false;
+			t->name = max->name;
+			t->id = max->id;
+			return;
+		}
+	}
+}
+
+static void ni_seek(struct ni_scan *s, struct ni_stream *t, const char *name, int64_t id)
+{
+	if (t->fetched && (t->end || ni_cmp(t->name, t->id, name, id) >= 0))
+		return;
+	switch (t->kind) {
+	case NI_TERM:
+	case NI_WALK:
+		if (!t->fetched) {
+			ni_leaf_fetch(s, t, name, id);
+			return;
+		}
+		while (t->pos < t->n && ni_cmp(t->pool + t->off[t->pos], t->ids[t->pos], name, id) < 0)
+			t->pos++;
+		if (t->pos < t->n)
+			ni_leaf_head(t);
+		else if (t->more)
+			ni_leaf_fetch(s, t, name, id);
+		else
+			t->end = true;
+		return;
+	case NI_OR:
+		t->fetched = true;
+		for (int i = 0; i < t->nkids; i++)
+			ni_seek(s, t->kids[i], name, id);
+		ni_or_head(t);
+		return;
+	case NI_AND:
+		t->fetched = true;
+		for (int i = 0; i < t->nkids; i++)
+			ni_seek(s, t->kids[i], name, id);
+		ni_and_settle(s, t);
+		return;
+	}
+}
+
+static void ni_next(struct ni_scan *s, struct ni_stream *t)
+{
+	if (t->end)
+		return;
+	switch (t->kind) {
+	case NI_TERM:
+	case NI_WALK:
+		if (++t->pos < t->n)
+			ni_leaf_head(t);
+		else if (t->more)
+			ni_leaf_fetch(s, t, t->name, t->id + 1);
+		else
+			t->end = true;
+		return;
+	case NI_OR:
+		/* Mark first, then move: moving a child frees the key its head points to. */
+		for (int i = 0; i < t->nkids; i++) {
+			struct ni_stream *k = t->kids[i];
+			t->hit[i] = !k->end && ni_cmp(k->name, k->id, t->name, t->id) == 0;
+		}
+		for (int i = 0; i < t->nkids; i++)
+			if (t->hit[i])
+				ni_next(s, t->kids[i]);
+		ni_or_head(t);
+		return;
+	case NI_AND:
+		ni_next(s, t->kids[0]);
+		ni_and_settle(s, t);
+		return;
+	}
+}
+
+static struct ni_stream *ni_new(struct ni_scan *s, enum ni_kind kind)
+{
+	struct ni_stream *t = arena_alloc(s->a, sizeof *t);
+	if (t == NULL) {
+		s->rc = ERR_NOMEM;
+		return NULL;
+	}
+	t->kind = kind;
+	t->batch = NI_BATCH_MIN;
+	t->more = true;
+	return t;
+}
+
+/* ni_group makes an or or an and of kids[0..n): the child itself when alone. */
+static struct ni_stream *ni_group(struct ni_scan *s, enum ni_kind kind, struct ni_stream **kids, int n)
+{
+	if (n == 1)
+		return kids[0];
+	struct ni_stream *t = ni_new(s, kind);
+	if (t == NULL)
+		return NULL;
+	t->kids = arena_alloc(s->a, sizeof *t->kids * (size_t)n);
+	t->hit = arena_alloc(s->a, sizeof *t->hit * (size_t)n);
+	if (t->kids == NULL || t->hit == NULL) {
+		s->rc = ERR_NOMEM;
+		return NULL;
+	}
+	memcpy(t->kids, kids, sizeof *kids * (size_t)n);
+	t->nkids = n;
+	return t;
+}
+
+/* The tokens one query word matches; too many (over NI_WORD_TERMS) is a word the visitor checks
+ * instead. */
+struct ni_word {
+	int kind[NI_WORD_TERMS];
+	const char *term[NI_WORD_TERMS];
+	int n;
+	bool too_many;
+};
+
+/* ni_word_add adds token term of kind, once. */
+static void ni_word_add(struct ni_scan *s, struct ni_word *w, int kind, const char *term)
+{
+	for (int i = 0; i < w->n; i++)
+		if (w->kind[i] == kind && strcmp(w->term[i], term) == 0)
+			return;
+	if (w->n == NI_WORD_TERMS) {
+		w->too_many = true;
+		return;
+	}
+	w->kind[w->n] = kind;
+	w->term[w->n] = arena_strdup(s->a, term);
+	if (w->term[w->n++] == NULL)
+		s->rc = ERR_NOMEM;
+}
+
+/* ni_word_prefix adds the tokens of kind that start with prefix, found by skipping from one
+ * distinct token to the next in the index (one indexed query each). */
+static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	if (n == 0 || n >= NAME_TERM_MAX)
+		return;
+	char upper[NAME_TERM_MAX];
+	memcpy(upper, prefix, n + 1);
+	while (n > 0 && (unsigned char)upper[n - 1] == 0xff)
+		upper[--n] = 0;
+	if (n == 0)
+		return;
+	upper[n - 1]++; /* the least string above every string starting with prefix */
+	char last[NAME_TERM_MAX];
+	bool first = true;
+	while (!w->too_many && s->rc == 0) {
+		struct db_stmt *st;
+		int rc = first ? db_query(s->db, &st,
+					  "SELECT term FROM client_term WHERE org_id=?1 AND kind=?2 AND term>=?3 AND term<?4"
+					  " ORDER BY term LIMIT 1", "iitt", s->org, (int64_t)kind, prefix, upper)
+			       : db_query(s->db, &st,
+					  "SELECT term FROM client_term WHERE org_id=?1 AND kind=?2 AND term>?3 AND term<?4"
+					  " ORDER BY term LIMIT 1", "iitt", s->org, (int64_t)kind, last, upper);
+		if (rc) {
+			s->rc = rc;
+			return;
+		}
+		rc = db_step(st);
+		const char *term = rc == DB_ROW ? db_col_text(st, 0) : NULL;
+		bool found = term && strlen(term) < sizeof last;
+		if (found) {
+			memcpy(last, term, strlen(term) + 1);
+			ni_word_add(s, w, kind, last);
+		}
+		db_finalize(st);
+		if (rc < 0)
+			s->rc = rc;
+		if (!found)
+			return;
+		first = false;
+	}
+}
+
+/* ni_word finds the tokens of query word t: in tier 0 the written words starting with it, in
+ * tier 1 every token matching it (name_term_match). */
+static void ni_word(struct ni_scan *s, struct ni_word *w, const struct name_term *t, int tier)
+{
+	w->n = 0;
+	w->too_many = false;
+	for (int kind = 0; kind <= (tier ? 1 : 0); kind++) {
+		ni_word_prefix(s, w, kind, t->word);
+		if (tier && t->prefix_key[0])
+			ni_word_prefix(s, w, kind, t->prefix_key);
+		if (tier && t->full_key[0])
+			ni_word_add(s, w, kind, t->full_key);
+	}
+}
+
+/* ni_word_stream is a new or over w's tokens (a word shared by several alternatives gets a
+ * stream in each); an empty one when the word matches no token. */
+static struct ni_stream *ni_word_stream(struct ni_scan *s, const struct ni_word *w)
+{
+	struct ni_stream *leaves[NI_WORD_TERMS];
+	for (int i = 0; i < w->n; i++) {
+		struct ni_stream *t = ni_new(s, NI_TERM);
+		if (t == NULL)
+			return NULL;
+		t->tkind = w->kind[i];
+		t->term = w->term[i];
+		leaves[i] = t;
+	}
+	if (w->n > 0)
+		return ni_group(s, NI_OR, leaves, w->n);
+	struct ni_stream *t = ni_new(s, NI_OR); /* no child: ends at once */
+	if (t)
+		t->end = t->fetched = true;
+	return t;
+}
+
+/* ni_build makes the stream of q for tier: the or of its alternatives (the words; in tier 1 also
+ * the words with one adjacent pair joined), each the and of its words that are looked up. NULL
+ * with s->rc 0 when some alternative has no word to look up: then every client is a candidate. */
+static struct ni_stream *ni_build(struct ni_scan *s, const struct name_query *q, int tier)
+{
+	int nw = q->n + (tier ? q->njoin : 0);
+	struct ni_word *w = arena_alloc(s->a, sizeof *w * (size_t)nw);
+	if (w == NULL) {
+		s->rc = ERR_NOMEM;
+		return NULL;
+	}
+	for (int i = 0; i < nw && s->rc == 0; i++)
+		ni_word(s, &w[i], i < q->n ? &q->words[i] : &q->joins[i - q->n], tier);
+	struct ni_stream *alts[NAME_QUERY_WORDS], *kids[NAME_QUERY_WORDS];
+	int nalt = 0;
+	for (int j = -1; s->rc == 0 && j < (tier ? q->njoin : 0); j++) {
+		int n = 0;
+		for (int i = 0; i < q->n; i++)
+			if (!w[i].too_many && (j < 0 || (i != j && i != j + 1)))
+				kids[n++] = ni_word_stream(s, &w[i]);
+		if (j >= 0 && !w[q->n + j].too_many)
+			kids[n++] = ni_word_stream(s, &w[q->n + j]);
+		if (n == 0 || s->rc)
+			return NULL;
+		alts[nalt++] = ni_group(s, NI_AND, kids, n);
+	}
+	return s->rc ? NULL : ni_group(s, NI_OR, alts, nalt);
+}
+
+int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier,
+		    const char *after_name, int64_t after_id, name_index_visit visit, void *ctx)
+{
+	struct ni_scan s = {.db = db, .a = a, .org = org};
+	struct ni_stream *root = q->n > 0 ? ni_build(&s, q, tier) : NULL;
+	if (s.rc)
+		return s.rc;
+	if (root == NULL) {
+		root = ni_new(&s, NI_WALK);
+		if (root == NULL)
+			return s.rc;
+	}
+	int rc = db_prepare(db, "SELECT name_norm, client_id FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3"
+				" AND (name_norm, client_id) >= (?4, ?5) ORDER BY name_norm, client_id LIMIT ?6",
+			    &s.term_st);
+	if (rc == 0)
+		rc = db_prepare(db, "SELECT name_norm, id FROM client WHERE org_id=?1"
+				    " AND (name_norm, id) >= (?2, ?3) ORDER BY name_norm, id LIMIT ?4",
+				&s.walk_st);
+	if (rc == 0) {
+		if (after_name)
+			ni_seek(&s, root, after_name, after_id + 1);
+		else
+			ni_seek(&s, root, "", 0);
+		while (s.rc == 0 && !root->end && (rc = visit(ctx, root->name, root->id)) == 0)
+			ni_next(&s, root);
+	}
+	db_finalize(s.term_st);
+	db_finalize(s.walk_st);
+	return rc < 0 ? rc : s.rc;
+}
+
+/* ---- writing the rows ---- */
+
+/* ni_rows inserts (put) or deletes the rows of every distinct token of text. */
+static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text, bool put)
+{
+	const char *mark = strstr(text, NAME_SEARCH_MARK);
+	int rc = 0;
+	for (const char *p = text; *p && rc == 0;) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		size_t n = strcspn(p, " ");
+		int kind = mark && p > mark;
+		if (n == 1 && *p == '|') {
+			p++;
+			continue;
+		}
+		char term[NAME_SEARCH_MAX];
+		if (n >= sizeof term)
+			n = sizeof term - 1;
+		memcpy(term, p, n);
+		term[n] = 0;
+		rc = put ? db_run(db, "INSERT OR IGNORE INTO client_term(org_id, kind, term, name_norm, client_id) VALUES (?,?,?,?,?)",
+				  "iitti", org, (int64_t)kind, term, name_norm, id)
+			 : db_run(db, "DELETE FROM client_term WHERE org_id=? AND kind=? AND term=? AND name_norm=? AND client_id=?",
+				  "iitti", org, (int64_t)kind, term, name_norm, id);
+		p += n;
+	}
+	return rc;
+}
+
+int name_index_put(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text)
+{
+	return ni_rows(db, org, id, name_norm ? name_norm : "", text ? text : "", true);
+}
+
+int name_index_drop(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text)
+{
+	return ni_rows(db, org, id, name_norm ? name_norm : "", text ? text : "", false);
+}

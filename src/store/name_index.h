@@ -1,0 +1,34 @@
+/* name_index.h: the index of name words behind name search (table client_term).
+ *
+ * Every token of a client's search text (name_search_text) is a row (organisation, kind, token,
+ * normalised name, client id): kind 0 for the words as written, 1 for the extra tokens after
+ * NAME_SEARCH_MARK. Within one token the rows are in name order, so the clients matching a query
+ * come out in name order by merging the few tokens each query word matches and intersecting the
+ * words (a leapfrog join): a search reads about one page of rows, not every match. */
+#ifndef PD_NAME_INDEX_H
+#define PD_NAME_INDEX_H
+#include "domain/name.h"
+#include "store/db.h"
+
+/* name_index_put writes the rows of client id (of org) with normalised name name_norm and search
+ * text text; name_index_drop removes the rows written for exactly these values. Both run in the
+ * caller's transaction, next to the change of the client row. */
+int name_index_put(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text);
+int name_index_drop(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text);
+
+/* A visitor of candidates: 0 to go on, 1 to stop, < 0 an error that stops the scan. name is
+ * valid only during the call. */
+typedef int (*name_index_visit)(void *ctx, const char *name, int64_t id);
+
+/* name_index_scan calls visit with candidates for q in ascending (name_norm, id) order, starting
+ * after (after_name, after_id) when after_name is not NULL. For tier 0 the candidates are every
+ * client where each query word starts a written word; for tier 1, every client that matches q at
+ * all (name_query_tier >= 0). Candidates are a superset: a query word that matches more than a few
+ * dozen distinct tokens (a one-letter prefix) is not looked up, and when no word of a query is,
+ * every client of org comes in name order; the visitor checks each candidate with
+ * name_query_tier. Archived clients are candidates too. Returns 0, or the visitor's or the
+ * database's error. */
+int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier,
+		    const char *after_name, int64_t after_id, name_index_visit visit, void *ctx);
+
+#endif

@@ -1,0 +1,345 @@
+/* test_name_index.c: the ordered scan of the name index (store/name_index.h) against a plain
+ * evaluation of name_query_tier over every client, on a registry of a few thousand names built
+ * from spellings that collide on purpose. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "store/db.h"
+#include "store/migrate.h"
+#include "store/name_index.h"
+
+#define NI_CLIENTS 3000
+
+struct ni_client {
+	int64_t id;
+	char norm[256];
+	char text[2048];
+	bool gone; /* its rows were dropped */
+};
+
+struct ni_fixture {
+	char dir[64], path[128];
+	struct db *db;
+	struct ni_client *c;
+	int n;
+};
+
+/* Words that meet in prefixes, spelling keys and joins: siti/sitti/sita, nur/nurul/nurhaliza,
+ * soekarno/sukarno, muhammad/moh/m, achmad/ahmad, djoko/joko, haliza (nur haliza). */
+static const char *const ni_words[] = {
+	"siti", "sitti", "sita", "nur", "nurul", "nurhaliza", "haliza", "aminah", "soekarno", "sukarno",
+	"muhammad", "moh", "m", "achmad", "ahmad", "djoko", "joko", "yoko", "budi", "santoso",
+	"wulandari", "dewi", "dewa", "sri", "sriwulan", "agus", "agustina", "hasan", "hassan", "husin",
+	"tjahjo", "cahyo", "oetomo", "utomo", "fatimah", "fatima", "rizky", "rizki", "abdul", "abdullah",
+	"lah", "putra", "putri", "ni", "made", "wayan", "ketut", "josé", "ramos", "nuraini",
+};
+#define NI_NWORDS (int)(sizeof ni_words / sizeof ni_words[0])
+
+static uint64_t ni_seed = 88172645463325252ull;
+static unsigned ni_rand(unsigned n)
+{
+	ni_seed ^= ni_seed << 13;
+	ni_seed ^= ni_seed >> 7;
+	ni_seed ^= ni_seed << 17;
+	return (unsigned)(ni_seed % n);
+}
+
+static int ni_setup(void **state)
+{
+	struct ni_fixture *f = calloc(1, sizeof *f);
+	if (f == NULL)
+		return -1;
+	f->c = calloc(NI_CLIENTS, sizeof *f->c);
+	snprintf(f->dir, sizeof f->dir, "/tmp/pd-test-ni-XXXXXX");
+	if (f->c == NULL || mkdtemp(f->dir) == NULL)
+		return -1;
+	snprintf(f->path, sizeof f->path, "%s/ni.db", f->dir);
+	int applied = 0;
+	if (db_open(f->path, &f->db) || migrate_run(f->db, &applied) || applied < 1)
+		return -1;
+	if (db_run(f->db, "INSERT INTO org(id, uid, name, created_at, updated_at) VALUES (1, 'o1', 'Org', 'x', 'x')", ""))
+		return -1;
+	if (db_begin(f->db))
+		return -1;
+	for (int i = 0; i < NI_CLIENTS; i++) {
+		struct ni_client *c = &f->c[i];
+		char name[256] = "";
+		int words = 1 + (int)ni_rand(4);
+		for (int w = 0; w < words; w++) {
+			if (w)
+				strcat(name, " ");
+			strcat(name, ni_words[ni_rand(NI_NWORDS)]);
+		}
+		name_normalise(name, c->norm, sizeof c->norm);
+		name_search_text(name, i % 10 == 0 ? "Nur Haliza" : NULL, c->text, sizeof c->text);
+		char uid[32];
+		snprintf(uid, sizeof uid, "c%d", i);
+		if (db_run(f->db, "INSERT INTO client(uid, org_id, name, name_norm, search_names, created_at, updated_at)"
+				  " VALUES (?, 1, ?, ?, ?, 'x', 'x')", "tttt", uid, name, c->norm, c->text))
+			return -1;
+		c->id = db_last_id(f->db);
+		if (name_index_put(f->db, 1, c->id, c->norm, c->text))
+			return -1;
+	}
+	if (db_commit(f->db))
+		return -1;
+	f->n = NI_CLIENTS;
+	*state = f;
+	return 0;
+}
+
+static int ni_teardown(void **state)
+{
+	struct ni_fixture *f = *state;
+	db_close(f->db);
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < 3; i++) {
+		char p[160];
+		snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
+		unlink(p);
+	}
+	rmdir(f->dir);
+	free(f->c);
+	free(f);
+	return 0;
+}
+
+/* What a scan gave: the ids placed in the tier, and whether the candidates came in order. */
+struct ni_seen {
+	const struct name_query *q;
+	int tier;
+	int64_t ids[NI_CLIENTS];
+	int n, candidates;
+	char last[256];
+	int64_t last_id;
+	bool ordered;
+	int stop_after; /* stop after this many placed (0: never) */
+};
+
+static struct ni_fixture *ni_current;
+
+/* ni_client_of finds the client of id (ids are given in order from the first). */
+static const struct ni_client *ni_client_of(int64_t id)
+{
+	int64_t i = id - ni_current->c[0].id;
+	return i >= 0 && i < ni_current->n ? &ni_current->c[i] : NULL;
+}
+
+static int ni_visit(void *ctx, const char *name, int64_t id)
+{
+	struct ni_seen *s = ctx;
+	int c = strcmp(name, s->last);
+	if (s->candidates && (c < 0 || (c == 0 && id <= s->last_id)))
+		s->ordered = false;
+	snprintf(s->last, sizeof s->last, "%s", name);
+	s->last_id = id;
+	s->candidates++;
+	/* The visitor places candidates with the client's text, as client_store does. */
+	const struct ni_client *cl = ni_client_of(id);
+	if (cl && !cl->gone && name_query_tier(s->q, cl->text) == s->tier)
+		s->ids[s->n++] = id;
+	return s->stop_after && s->n == s->stop_after;
+}
+
+static int ni_cmp_client(const void *a, const void *b)
+{
+	const struct ni_client *x = *(const struct ni_client *const *)a, *y = *(const struct ni_client *const *)b;
+	int c = strcmp(x->norm, y->norm);
+	return c ? c : x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* ni_expect lists, in name order, the clients name_query_tier places in tier. */
+static int ni_expect(struct ni_fixture *f, const struct name_query *q, int tier, int64_t *ids)
+{
+	static const struct ni_client *sorted[NI_CLIENTS];
+	for (int i = 0; i < f->n; i++)
+		sorted[i] = &f->c[i];
+	qsort(sorted, (size_t)f->n, sizeof sorted[0], ni_cmp_client);
+	int n = 0;
+	for (int i = 0; i < f->n; i++)
+		if (!sorted[i]->gone && name_query_tier(q, sorted[i]->text) == tier)
+			ids[n++] = sorted[i]->id;
+	return n;
+}
+
+/* ni_check compares the scan of norm with the plain evaluation in both tiers, whole and from
+ * the middle; returns the number of matches. */
+static int ni_check(struct ni_fixture *f, const char *query)
+{
+	char norm[256];
+	name_normalise(query, norm, sizeof norm);
+	static struct name_query q;
+	name_query_parse(norm, &q);
+	static int64_t want[NI_CLIENTS];
+	static struct ni_seen seen;
+	int total = 0;
+	for (int tier = 0; tier <= 1; tier++) {
+		int n = ni_expect(f, &q, tier, want);
+		total += n;
+		memset(&seen, 0, sizeof seen);
+		seen.q = &q;
+		seen.tier = tier;
+		seen.ordered = true;
+		struct arena a;
+		arena_init(&a);
+		assert_int_equal(name_index_scan(f->db, &a, 1, &q, tier, NULL, 0, ni_visit, &seen), 0);
+		if (!seen.ordered || seen.n != n || memcmp(seen.ids, want, sizeof want[0] * (size_t)n) != 0)
+			fail_msg("query \"%s\" tier %d: %d placed, %d expected, ordered %d", query, tier, seen.n, n, seen.ordered);
+		/* From the middle: after the k-th match, the rest, in order. */
+		if (n > 2) {
+			int k = n / 2;
+			const char *after = NULL;
+			for (int i = 0; i < f->n; i++)
+				if (f->c[i].id == want[k - 1])
+					after = f->c[i].norm;
+			memset(&seen, 0, sizeof seen);
+			seen.q = &q;
+			seen.tier = tier;
+			seen.ordered = true;
+			assert_int_equal(name_index_scan(f->db, &a, 1, &q, tier, after, want[k - 1], ni_visit, &seen), 0);
+			if (seen.n != n - k || memcmp(seen.ids, want + k, sizeof want[0] * (size_t)(n - k)) != 0)
+				fail_msg("query \"%s\" tier %d after %d: %d placed, %d expected", query, tier, k, seen.n, n - k);
+		}
+		/* A page: the visitor stops after three. */
+		memset(&seen, 0, sizeof seen);
+		seen.q = &q;
+		seen.tier = tier;
+		seen.stop_after = 3;
+		assert_int_equal(name_index_scan(f->db, &a, 1, &q, tier, NULL, 0, ni_visit, &seen), 0);
+		assert_int_equal(seen.n, n < 3 ? n : 3);
+		arena_free(&a);
+	}
+	return total;
+}
+
+static const char *const ni_queries[] = {
+	"siti", "sitti", "sit", "s", "n", "nur", "nur haliza", "nurhaliza", "nurh", "siti nur", "nur siti",
+	"soekarno", "sukarno", "Moh. Soekarno", "muhammad sukarno", "m sukarno", "achmad", "ahmad", "djoko",
+	"joko", "yoko", "hassan", "hasan", "tjahjo", "cahyo", "oetomo", "fatimah", "rizky", "abdul lah",
+	"abdullah", "sri wul", "sriwulan", "agus s", "dew", "ni made", "jose", "JOSÉ", "jose\xcc\x81",
+	"nuraini", "a b", "zzz", "siti zzz", "siti nur aminah budi", "siti nur aminah", "budi santoso", "santoso budi",
+	"putr", "putri ketut wayan made", "m", "mu",
+};
+
+static void test_scan_matches_plain_evaluation(void **state)
+{
+	struct ni_fixture *f = *state;
+	ni_current = f;
+	int nonempty = 0;
+	for (size_t i = 0; i < sizeof ni_queries / sizeof ni_queries[0]; i++) {
+		nonempty += ni_check(f, ni_queries[i]) > 0;
+	}
+	/* All but four find someone: the two with "zzz", and two four-word names the seed did not
+	 * make ("siti nur aminah budi", "putri ketut wayan made"). */
+	assert_int_equal(nonempty, (int)(sizeof ni_queries / sizeof ni_queries[0]) - 4);
+}
+
+static void test_scan_random_prefixes(void **state)
+{
+	struct ni_fixture *f = *state;
+	ni_current = f;
+	for (int k = 0; k < 60; k++) {
+		char q[128] = "";
+		int words = 1 + (int)ni_rand(3);
+		for (int w = 0; w < words; w++) {
+			const char *word = ni_words[ni_rand(NI_NWORDS)];
+			size_t len = 1 + ni_rand((unsigned)strlen(word));
+			strcat(q, w ? " " : "");
+			strncat(q, word, len);
+		}
+		ni_check(f, q);
+	}
+}
+
+/* ni_candidates counts the candidates a scan of query offers in tier. */
+static int ni_candidates(struct ni_fixture *f, const char *query, int tier)
+{
+	static struct name_query q;
+	static struct ni_seen seen;
+	char norm[256];
+	name_normalise(query, norm, sizeof norm);
+	name_query_parse(norm, &q);
+	memset(&seen, 0, sizeof seen);
+	seen.q = &q;
+	seen.tier = tier;
+	struct arena a;
+	arena_init(&a);
+	assert_int_equal(name_index_scan(f->db, &a, 1, &q, tier, NULL, 0, ni_visit, &seen), 0);
+	arena_free(&a);
+	return seen.candidates;
+}
+
+static void test_scan_reads_matches_not_the_registry(void **state)
+{
+	struct ni_fixture *f = *state;
+	ni_current = f;
+	/* A word with few tokens is looked up: the candidates are the matches. */
+	int64_t want[NI_CLIENTS];
+	static struct name_query q;
+	name_query_parse("hasan", &q);
+	int n = ni_expect(f, &q, 0, want);
+	assert_true(n > 0 && n < f->n / 10);
+	assert_int_equal(ni_candidates(f, "hasan", 0), n);
+	/* In a pair, the other word narrows the candidates through the index. */
+	assert_true(ni_candidates(f, "hasan s", 1) < ni_candidates(f, "s", 0));
+	/* "s" starts more than 64 tokens once keys and joined pairs count: every client is offered. */
+	assert_int_equal(ni_candidates(f, "s", 1), f->n);
+}
+
+static void test_drop_and_put_follow_a_rename(void **state)
+{
+	struct ni_fixture *f = *state;
+	ni_current = f;
+	char norm[256];
+	name_normalise("soekarno", norm, sizeof norm);
+	static struct name_query q;
+	name_query_parse(norm, &q);
+	static int64_t before[NI_CLIENTS];
+	int n = ni_expect(f, &q, 0, before);
+	assert_true(n > 3);
+	/* Rename the first exact match to a name of its own; drop the second's rows. */
+	struct ni_client *a = NULL, *b = NULL;
+	for (int i = 0; i < f->n; i++) {
+		if (f->c[i].id == before[0])
+			a = &f->c[i];
+		if (f->c[i].id == before[1])
+			b = &f->c[i];
+	}
+	assert_int_equal(name_index_drop(f->db, 1, a->id, a->norm, a->text), 0);
+	snprintf(a->norm, sizeof a->norm, "qxrenamed");
+	name_search_text("Qxrenamed", NULL, a->text, sizeof a->text);
+	assert_int_equal(name_index_put(f->db, 1, a->id, a->norm, a->text), 0);
+	assert_int_equal(name_index_drop(f->db, 1, b->id, b->norm, b->text), 0);
+	b->gone = true;
+	ni_check(f, "soekarno");
+	static int64_t after[NI_CLIENTS];
+	assert_int_equal(ni_expect(f, &q, 0, after), n - 2);
+	assert_int_equal(ni_check(f, "qxrenamed"), 1);
+	/* No row of either is left under its old words. */
+	struct db_stmt *st;
+	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM client_term WHERE client_id IN (?, ?) AND term <> 'qxrenamed'"
+					      " AND term <> 'kxrenamed'", "ii", a->id, b->id), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_int_equal(db_col_int(st, 0), 0);
+	db_finalize(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_scan_matches_plain_evaluation, ni_setup, ni_teardown),
+		cmocka_unit_test_setup_teardown(test_scan_random_prefixes, ni_setup, ni_teardown),
+		cmocka_unit_test_setup_teardown(test_scan_reads_matches_not_the_registry, ni_setup, ni_teardown),
+		cmocka_unit_test_setup_teardown(test_drop_and_put_follow_a_rename, ni_setup, ni_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
