@@ -761,8 +761,14 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 		struct name_query *words = arena_alloc(a, sizeof *words);
 		if (words == NULL)
 			return ERR_NOMEM;
-		if (name_query_parse(q->q, words) > 0)
-			return client_store_search_words(db, a, org, q, words, ckey, cid, page);
+		if (name_query_parse(q->q, words) > 0) {
+			bool begun;
+			int rc = db_begin_read(db, &begun);
+			if (rc == 0)
+				rc = client_store_search_words(db, a, org, q, words, ckey, cid, page);
+			db_end_read(db, begun);
+			return rc;
+		}
 	}
 	/* No words: NIK digits (a prefix) or no query, along the index of names or of updates. */
 	struct client_sql sql = {.first = 2};

@@ -54,6 +54,10 @@ void db_reset(struct db_stmt *st);
 /* Transactions: db_begin takes the write lock at once (so the audit chain stays linear). */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
+/* db_begin_read starts a read transaction when none is open (*begun tells), so that the many
+ * small statements of one answer share one snapshot and one lock; db_end_read ends it if begun. */
+int db_begin_read(struct db *db, bool *begun);
+void db_end_read(struct db *db, bool begun);
 void db_rollback(struct db *db);
 int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);

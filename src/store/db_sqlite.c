@@ -2,6 +2,7 @@
 #include "store/db.h"
 #include "base/err.h"
 #include "base/log.h"
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,8 +25,17 @@ struct db {
 	int ncache;
 };
 
+/* db_global_init turns off SQLite's memory statistics, whose global mutex every allocation of
+ * every connection would take. Runs once, before the library initialises. */
+static void db_global_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int db_open(const char *path, struct db **out)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, db_global_init);
 	struct db *db = calloc(1, sizeof *db);
 	if (db == NULL)
 		return ERR_NOMEM;
@@ -270,6 +280,22 @@ void db_finalize(struct db_stmt *st)
 int db_begin(struct db *db)
 {
 	return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+int db_begin_read(struct db *db, bool *begun)
+{
+	*begun = false;
+	if (!sqlite3_get_autocommit(db->h))
+		return 0;
+	int rc = db_exec(db, "BEGIN");
+	*begun = rc == 0;
+	return rc;
+}
+
+void db_end_read(struct db *db, bool begun)
+{
+	if (begun && !sqlite3_get_autocommit(db->h) && db_exec(db, "COMMIT"))
+		db_rollback(db);
 }
 
 int db_commit(struct db *db)
