@@ -617,9 +617,11 @@ static int client_sql_bind(struct client_sql *q, const char *v)
 }
 
 /* client_store_filters appends the conditions of q other than its words: archived or not,
- * region prefix, PPKS category, flag, and the position after the cursor when sorted by update. */
+ * region prefix, PPKS category, flag, and the position after the cursor when sorted by update.
+ * per_row: the row is known (by id), so its PPKS and flag lists are looked up instead of read
+ * whole. */
 static void client_store_filters(struct client_sql *s, struct arena *a, const struct client_query *q,
-				 const char *ckey, int64_t cid)
+				 const char *ckey, int64_t cid, bool per_row)
 {
 	client_sql_add(s, " AND c.archived_at IS %s", q->archived ? "NOT NULL" : "NULL");
 	if (q->region) {
@@ -628,11 +630,17 @@ static void client_store_filters(struct client_sql *s, struct arena *a, const st
 		int hi = client_sql_bind(s, arena_printf(a, "%s/", q->region)); /* '/' follows '.' */
 		client_sql_add(s, " AND (c.region = ?%d OR (c.region >= ?%d AND c.region < ?%d))", p, lo, hi);
 	}
-	if (q->ppks > 0)
+	if (q->ppks > 0 && per_row)
+		client_sql_add(s, " AND EXISTS (SELECT 1 FROM client_ppks p WHERE p.client_id = c.id AND p.code = CAST(?%d AS INTEGER))",
+			       client_sql_bind(s, arena_printf(a, "%d", q->ppks)));
+	else if (q->ppks > 0)
 		client_sql_add(s, " AND c.id IN (SELECT client_id FROM client_ppks WHERE code = CAST(?%d AS INTEGER))",
 			       client_sql_bind(s, arena_printf(a, "%d", q->ppks)));
 	if (q->flag && strcmp(q->flag, "nik_warning") == 0)
 		client_sql_add(s, " AND c.nik_warning IS NOT NULL");
+	else if (q->flag && per_row)
+		client_sql_add(s, " AND EXISTS (SELECT 1 FROM client_flag g WHERE g.client_id = c.id AND g.flag = ?%d)",
+			       client_sql_bind(s, q->flag));
 	else if (q->flag)
 		client_sql_add(s, " AND c.id IN (SELECT client_id FROM client_flag WHERE flag = ?%d)",
 			       client_sql_bind(s, q->flag));
@@ -727,7 +735,7 @@ static int client_store_search_words(struct db *db, struct arena *a, int64_t org
 	}
 	struct client_sql sql = {.first = 3};
 	client_sql_add(&sql, CLIENT_SUMMARY " WHERE c.id = ?2 AND c.org_id = ?1");
-	client_store_filters(&sql, a, q, ckey, cid);
+	client_store_filters(&sql, a, q, ckey, cid, true);
 	struct client_scan s = {.a = a, .words = words, .by_update = q->by_update, .page = page, .want = q->limit + 1};
 	page->items = arena_alloc(a, sizeof *page->items * (size_t)s.want);
 	s.keys = arena_alloc(a, sizeof *s.keys * (size_t)s.want);
@@ -778,7 +786,7 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 		int hi = client_sql_bind(&sql, arena_printf(a, "%s;", q->q)); /* ';' sorts after every digit */
 		client_sql_add(&sql, " AND c.nik >= ?%d AND c.nik < ?%d", lo, hi);
 	}
-	client_store_filters(&sql, a, q, ckey, cid);
+	client_store_filters(&sql, a, q, ckey, cid, false);
 	if (ckey && !q->by_update) {
 		int k = client_sql_bind(&sql, ckey);
 		int i = client_sql_bind(&sql, arena_printf(a, "%lld", (long long)cid));
