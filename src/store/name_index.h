@@ -23,8 +23,8 @@ typedef int (*name_index_visit)(void *ctx, const char *name, int64_t id);
 /* name_index_scan calls visit with candidates for q in ascending (name_norm, id) order, starting
  * after (after_name, after_id) when after_name is not NULL. For tier 0 the candidates are every
  * client where each query word starts a written word; for tier 1, every client that matches q at
- * all (name_query_tier >= 0). Candidates are a superset: a query word that matches more than a few
- * dozen distinct tokens (a one-letter prefix) is not looked up, and when no word of a query is,
+ * all (name_query_tier >= 0). Candidates are a superset: a query word that matches more than 256
+ * distinct tokens (a short prefix in a large registry) is not looked up, and when no word of a query is,
  * every client of org comes in name order; the visitor checks each candidate with
  * name_query_tier. Archived clients are candidates too. Returns 0, or the visitor's or the
  * database's error. */

@@ -291,7 +291,8 @@ static void test_scan_reads_matches_not_the_registry(void **state)
 	assert_int_equal(ni_candidates(f, "hasan", 0), n);
 	/* In a pair, the other word narrows the candidates through the index. */
 	assert_true(ni_candidates(f, "hasan s", 1) < ni_candidates(f, "s", 0));
-	/* "s" starts more than 64 tokens once keys and joined pairs count: every client is offered. */
+	/* "s" starts more than 256 tokens once keys and joined pairs count (eight words start with s,
+	 * each joined to any of fifty): every client is offered. */
 	assert_int_equal(ni_candidates(f, "s", 1), f->n);
 }
 
