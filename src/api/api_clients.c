@@ -185,12 +185,24 @@ int api_clients_list(struct request *rq, struct response *rs)
 		return api_error(rq, rs, rc, "cursor", "The cursor is not valid: start again from the first page.");
 	if (rc)
 		return rc;
-	json_t *items = json_array();
-	for (int i = 0; i < page.n; i++)
-		json_array_append_new(items, client_summary_json(&page.items[i]));
-	json_t *j = json_pack("{s:o}", "items", items);
-	json_object_set_new(j, "next_cursor", page.next_cursor ? json_string(page.next_cursor) : json_null());
-	return api_send(rq, rs, 200, j);
+	/* Written straight out: a page of 25-100 clients built as a tree first cost twice as much. */
+	buf_reset(&rs->body);
+	rc = buf_puts(&rs->body, "{\"items\":[");
+	for (int i = 0; rc == 0 && i < page.n; i++) {
+		if (i)
+			rc = buf_puts(&rs->body, ",");
+		if (rc == 0)
+			rc = client_summary_write(&rs->body, &page.items[i]);
+	}
+	if (rc == 0)
+		rc = buf_puts(&rs->body, "],\"next_cursor\":");
+	if (rc == 0)
+		rc = buf_json_string(&rs->body, page.next_cursor);
+	if (rc == 0)
+		rc = buf_puts(&rs->body, "}");
+	rs->status = 200;
+	rs->content_type = "application/json; charset=utf-8";
+	return rc;
 }
 
 int api_client_access_log(struct request *rq, struct response *rs)

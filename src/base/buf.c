@@ -93,3 +93,31 @@ void buf_free(struct buf *b)
 	b->len = 0;
 	b->alloc = 0;
 }
+
+int buf_json_string(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		return buf_append(b, "null", 4);
+	int rc = buf_append(b, "\"", 1);
+	const char *run = s; /* the bytes not yet written that need no escape */
+	for (const char *p = s; rc == 0 && *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		rc = buf_append(b, run, (size_t)(p - run));
+		static const char short_esc[] = "btnvfr"; /* \b \t \n, no \v, \f \r */
+		char esc[8];
+		if (c == '"' || c == '\\')
+			snprintf(esc, sizeof esc, "\\%c", c);
+		else if (c >= 8 && c <= 13 && c != 11)
+			snprintf(esc, sizeof esc, "\\%c", short_esc[c - 8]);
+		else
+			snprintf(esc, sizeof esc, "\\u%04X", c);
+		if (rc == 0)
+			rc = buf_puts(b, esc);
+		run = p + 1;
+	}
+	if (rc == 0)
+		rc = buf_puts(b, run);
+	return rc ? rc : buf_append(b, "\"", 1);
+}

@@ -20,6 +20,9 @@ int buf_puts(struct buf *b, const char *s);
 /* buf_printf appends printf-formatted text (no escaping: see web/html.h for HTML). */
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* buf_json_string appends s as a JSON string (quotes, \" \\ and control characters escaped,
+ * other UTF-8 as it is, as json_dumps writes it), or null when s is NULL. */
+int buf_json_string(struct buf *b, const char *s);
 /* buf_cstr returns the contents as a string ("" when empty); valid until the next append. */
 const char *buf_cstr(const struct buf *b);
 /* buf_reset empties the buffer but keeps its memory. */

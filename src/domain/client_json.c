@@ -1,5 +1,6 @@
 /* client_json.c: reading and writing the client object of the JSON API. */
 #include "domain/client_json.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include <stddef.h>
 #include <string.h>
@@ -255,25 +256,65 @@ static void client_json_set(json_t *o, const char *key, const char *v)
 	json_object_set_new(o, key, v ? json_string(v) : json_null());
 }
 
+/* The text fields of the list form, in order; flags follow region_name, version comes last. */
+static const struct {
+	const char *key;
+	size_t off;
+} client_summary_text[] = {
+	{"uid", offsetof(struct client, uid)},
+	{"nik", offsetof(struct client, nik)},
+	{"name", offsetof(struct client, name)},
+	{"sex", offsetof(struct client, sex)},
+	{"birth_date", offsetof(struct client, birth_date)},
+	{"region", offsetof(struct client, region)},
+	{"region_name", offsetof(struct client, region_name)},
+	{"nik_warning", offsetof(struct client, nik_warning)},
+	{"updated_at", offsetof(struct client, updated_at)},
+	{"archived_at", offsetof(struct client, archived_at)},
+};
+#define CLIENT_SUMMARY_FLAGS_AFTER 6 /* flags are written after region_name */
+
+static const char *client_summary_field(const struct client *c, size_t i)
+{
+	return *(const char *const *)((const char *)c + client_summary_text[i].off);
+}
+
 json_t *client_summary_json(const struct client *c)
 {
 	json_t *o = json_object();
-	client_json_set(o, "uid", c->uid);
-	client_json_set(o, "nik", c->nik);
-	client_json_set(o, "name", c->name);
-	client_json_set(o, "sex", c->sex);
-	client_json_set(o, "birth_date", c->birth_date);
-	client_json_set(o, "region", c->region);
-	client_json_set(o, "region_name", c->region_name);
-	json_t *flags = json_array();
-	for (int i = 0; i < c->nflags; i++)
-		json_array_append_new(flags, json_string(c->flags[i]));
-	json_object_set_new(o, "flags", flags);
-	client_json_set(o, "nik_warning", c->nik_warning);
-	client_json_set(o, "updated_at", c->updated_at);
-	client_json_set(o, "archived_at", c->archived_at);
+	for (size_t i = 0; i < sizeof client_summary_text / sizeof client_summary_text[0]; i++) {
+		client_json_set(o, client_summary_text[i].key, client_summary_field(c, i));
+		if (i == CLIENT_SUMMARY_FLAGS_AFTER) {
+			json_t *flags = json_array();
+			for (int k = 0; k < c->nflags; k++)
+				json_array_append_new(flags, json_string(c->flags[k]));
+			json_object_set_new(o, "flags", flags);
+		}
+	}
 	json_object_set_new(o, "version", json_integer(c->version));
 	return o;
+}
+
+int client_summary_write(struct buf *b, const struct client *c)
+{
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < sizeof client_summary_text / sizeof client_summary_text[0]; i++) {
+		rc = buf_printf(b, "%s\"%s\":", i ? "," : "{", client_summary_text[i].key);
+		if (rc == 0)
+			rc = buf_json_string(b, client_summary_field(c, i));
+		if (rc == 0 && i == CLIENT_SUMMARY_FLAGS_AFTER) {
+			rc = buf_puts(b, ",\"flags\":[");
+			for (int k = 0; rc == 0 && k < c->nflags; k++) {
+				if (k)
+					rc = buf_puts(b, ",");
+				if (rc == 0)
+					rc = buf_json_string(b, c->flags[k]);
+			}
+			if (rc == 0)
+				rc = buf_puts(b, "]");
+		}
+	}
+	return rc ? rc : buf_printf(b, ",\"version\":%lld}", (long long)c->version);
 }
 
 json_t *client_to_json(const struct client *c)

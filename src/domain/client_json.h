@@ -13,6 +13,11 @@ int client_from_json(struct arena *a, json_t *obj, struct client *c, int64_t *ve
 /* client_to_json returns a new object; specific personal data only when c->sensitive_loaded. */
 json_t *client_to_json(const struct client *c);
 /* client_summary_json returns the list form (no specific personal data). */
+struct buf;
+
 json_t *client_summary_json(const struct client *c);
+/* client_summary_write appends the list form of c as JSON text, the same object as
+ * client_summary_json gives, without building it first (long lists). */
+int client_summary_write(struct buf *b, const struct client *c);
 
 #endif
