@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
+#include "base/embed.h"
 #include "store/db.h"
 #include "store/migrate.h"
 #include "store/name_index.h"
@@ -334,6 +336,49 @@ static void test_drop_and_put_follow_a_rename(void **state)
 	db_finalize(st);
 }
 
+/* ni_rows lists every row of client_term as text, in key order. */
+static char *ni_rows(struct db *db)
+{
+	struct buf b;
+	buf_init(&b, 64 * 1024 * 1024);
+	struct db_stmt *st;
+	assert_int_equal(db_query(db, &st, "SELECT org_id, kind, term, name_norm, client_id FROM client_term"
+					   " ORDER BY org_id, kind, term, name_norm, client_id", ""), 0);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		assert_int_equal(buf_printf(&b, "%lld|%lld|%s|%s|%lld\n", (long long)db_col_int(st, 0),
+					    (long long)db_col_int(st, 1), db_col_text(st, 2), db_col_text(st, 3),
+					    (long long)db_col_int(st, 4)), 0);
+	assert_int_equal(rc, DB_DONE);
+	db_finalize(st);
+	char *out = strdup(buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* The migration that created the index fills it for existing clients in SQL: its rows must be
+ * the program's rows. */
+static void test_migration_fill_equals_program(void **state)
+{
+	struct ni_fixture *f = *state;
+	char *program = ni_rows(f->db);
+	assert_true(strlen(program) > 1000);
+	const struct embed_file *m = embed_find("schema/sqlite/007_name_index.sql");
+	assert_non_null(m);
+	const char *from = strstr((const char *)m->data, "INSERT OR IGNORE INTO client_term");
+	assert_non_null(from);
+	const char *to = strstr(from, ";\n");
+	assert_non_null(to);
+	char *fill = strndup(from, (size_t)(to - from + 1));
+	assert_int_equal(db_exec(f->db, "DELETE FROM client_term"), 0);
+	assert_int_equal(db_exec(f->db, fill), 0);
+	char *migrated = ni_rows(f->db);
+	assert_string_equal(migrated, program);
+	free(fill);
+	free(migrated);
+	free(program);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +386,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_scan_random_prefixes, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_scan_reads_matches_not_the_registry, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_drop_and_put_follow_a_rename, ni_setup, ni_teardown),
+		cmocka_unit_test_setup_teardown(test_migration_fill_equals_program, ni_setup, ni_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
