@@ -106,7 +106,8 @@ static void ni_leaf_fetch(struct ni_scan *s, struct ni_stream *t, const char *na
 				rc = ERR_NOMEM;
 				break;
 			}
-			memcpy(pool, t->pool, used);
+			if (used)
+				memcpy(pool, t->pool, used);
 			t->pool = pool;
 			t->pool_cap = cap;
 		}
