@@ -8,7 +8,8 @@ starts `pendamping serve --threads 2` on 127.0.0.1 with its log in a file, and m
       words, prefixes such as "siti nur", old spellings such as "soekarno", NIKs): p50/p99 from
       the server's log (its duration of each request) and from this client (keep-alive);
   (b) `wrk -t2 -c32 -d10s` on /healthz and on the same mix of searches (bench/search.lua):
-      both request rates and their ratio, measured in the same run against the same server;
+      both request rates and their ratio, measured in the same run against the same server; and,
+      for information, the same searches with limit=1 (the cost of a request without its page);
   (c) the client list page (/clients, with and without a query) and client pages (/clients/UID),
       sequentially: p50/p99 from the server's log;
   (d) the server's VmRSS, sampled during (a)-(c), and VmHWM (the peak) after them;
@@ -361,6 +362,11 @@ def main():
             f.write("".join(api_path(q) + "\n" for _, q in mix))
         health_rate, _ = wrk(server, "/healthz")
         search_rate, wrk_logged = wrk(server, "/api/v1/clients", [token, paths_file])
+        # the same searches asking for one row: what the fixed cost of a request is, against a page
+        one_file = os.path.join(work, "search-paths-1.txt")
+        with open(one_file, "w") as f:
+            f.write("".join(api_path(q).replace("limit=25", "limit=1") + "\n" for _, q in mix))
+        one_rate, _ = wrk(server, "/api/v1/clients", [token, one_file])
         during = server.status()
         rss.stop()
         time.sleep(1)
@@ -396,6 +402,8 @@ def main():
     print("  API searches       %10.0f requests/s   (server p50 %.3f ms, p99 %.3f ms under load)" %
           (search_rate, pct(wrk_logged, 50), pct(wrk_logged, 99)))
     print("  ratio              %10.3f" % (search_rate / health_rate))
+    print("  (info) limit=1     %10.0f requests/s   ratio %.3f: the same searches answering one row" %
+          (one_rate, one_rate / health_rate))
     print()
     print("(c) pages, sequential, session cookie (server ms)")
     print("%-26s %6s %10s %10s %10s %10s" % ("", "count", "srv p50", "srv p99", "srv max", "cli p99"))

@@ -182,6 +182,12 @@ static void client_json_flags(struct arena *a, json_t *v, struct client *c, stru
 	}
 }
 
+/* A text field of struct client and its JSON key. */
+struct client_json_field {
+	const char *key;
+	size_t off; /* offsetof(struct client, the field) */
+};
+
 static void client_json_bool(json_t *v, const char *field, bool *out, struct faults *f)
 {
 	if (json_is_boolean(v))
@@ -197,10 +203,7 @@ int client_from_json(struct arena *a, json_t *obj, struct client *c, int64_t *ve
 		faults_add(f, "", "The body must be a JSON object.");
 		return ERR_INVALID;
 	}
-	static const struct {
-		const char *key;
-		size_t offset;
-	} texts[] = {
+	static const struct client_json_field texts[] = {
 		{"nik", offsetof(struct client, nik)},
 		{"kk", offsetof(struct client, kk)},
 		{"name", offsetof(struct client, name)},
@@ -220,7 +223,7 @@ int client_from_json(struct arena *a, json_t *obj, struct client *c, int64_t *ve
 		for (unsigned i = 0; i < sizeof texts / sizeof texts[0] && !done; i++) {
 			if (strcmp(key, texts[i].key) == 0) {
 				client_json_text(a, v, texts[i].key,
-						 (const char **)((char *)c + texts[i].offset), f);
+						 (const char **)((char *)c + texts[i].off), f);
 				done = true;
 			}
 		}
@@ -257,10 +260,7 @@ static void client_json_set(json_t *o, const char *key, const char *v)
 }
 
 /* The text fields of the list form, in order; flags follow region_name, version comes last. */
-static const struct {
-	const char *key;
-	size_t off;
-} client_summary_text[] = {
+static const struct client_json_field client_summary_text[] = {
 	{"uid", offsetof(struct client, uid)},
 	{"nik", offsetof(struct client, nik)},
 	{"name", offsetof(struct client, name)},
