@@ -343,14 +343,10 @@ int account_token_create(struct db *db, struct arena *a, const struct actor *by,
 int account_token_auth(struct db *db, struct arena *a, const char *token, struct user *user)
 {
 	char hash[SECRET_HASH_HEX];
-	int64_t uid;
 	if (token == NULL || strlen(token) != SECRET_TOKEN_CHARS + 4 || strncmp(token, "pdt_", 4) != 0)
 		return ERR_UNAUTH;
 	secret_digest_hex(token, strlen(token), hash);
-	int rc = token_store_find(db, hash, &uid);
-	if (rc)
-		return rc == ERR_NOTFOUND ? ERR_UNAUTH : rc;
-	rc = user_store_by_id(db, a, uid, user);
+	int rc = user_store_by_token(db, a, hash, user);
 	if (rc)
 		return rc == ERR_NOTFOUND ? ERR_UNAUTH : rc;
 	return user->disabled ? ERR_UNAUTH : 0;

@@ -199,18 +199,12 @@ int token_store_create(struct db *db, const char *token_hash, int64_t user_id, c
 		      token_hash, user_id, now);
 }
 
-int token_store_find(struct db *db, const char *token_hash, int64_t *user_id)
+int user_store_by_token(struct db *db, struct arena *a, const char *token_hash, struct user *u)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st, "SELECT user_id FROM api_token WHERE token_hash=? AND revoked=0", "t",
-			  token_hash);
-	if (rc)
-		return rc;
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		*user_id = db_col_int(st, 0);
-	db_finalize(st);
-	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+	int rc = db_query(db, &st, "SELECT " USER_COLUMNS USER_FROM
+			  " JOIN api_token t ON t.user_id = u.id WHERE t.token_hash = ? AND t.revoked = 0", "t", token_hash);
+	return rc ? rc : user_store_one(st, a, u);
 }
 
 int throttle_store_get(struct db *db, const char *key, int64_t *window_start, int64_t *failures)
