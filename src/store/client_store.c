@@ -407,22 +407,26 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 			others[n] = db_col_dup(st, 2, a);
 			norms[n] = db_col_dup(st, 3, a);
 			texts[n] = db_col_dup(st, 4, a);
-			if (norms[n] == NULL || texts[n] == NULL)
+			if (norms[n++] == NULL || texts[n - 1] == NULL) {
 				rc = ERR_NOMEM;
-			n++;
+				break;
+			}
 		}
 		db_finalize(st);
 		if (rc < 0 || n == 0)
 			break;
 		for (int i = 0; i < n && rc == 0; i++) {
-			char key[CLIENT_STORE_KEY_MAX];
+			char key[CLIENT_STORE_KEY_MAX], norm[CLIENT_STORE_KEY_MAX];
 			name_dup_key(names[i] ? names[i] : "", key, sizeof key);
+			name_normalise(names[i] ? names[i] : "", norm, sizeof norm);
 			name_search_text(names[i], others[i], text, NAME_SEARCH_MAX);
-			rc = db_run(db, "UPDATE client SET name_key=?, search_names=? WHERE id=?", "tti", key, text, ids[i]);
-			if (rc == 0 && !str_eq(texts[i], text))
+			rc = db_run(db, "UPDATE client SET name_key=?, name_norm=?, search_names=? WHERE id=?", "ttti", key,
+				    norm, text, ids[i]);
+			bool changed = !str_eq(texts[i], text) || !str_eq(norms[i], norm);
+			if (rc == 0 && changed)
 				rc = name_index_drop(db, org, ids[i], norms[i], texts[i]);
-			if (rc == 0 && !str_eq(texts[i], text))
-				rc = name_index_put(db, org, ids[i], norms[i], text);
+			if (rc == 0 && changed)
+				rc = name_index_put(db, org, ids[i], norm, text);
 		}
 		if (rc)
 			break;
@@ -524,7 +528,7 @@ static int client_store_uncursor(struct arena *a, const char *hex, const char **
 		return ERR_INVALID;
 	*sep = 0;
 	long v;
-	if (str_parse_long(sep + 1, 1, 0x7fffffffffffffffL, &v))
+	if (str_parse_long(sep + 1, 1, 0x7ffffffffffffffeL, &v)) /* a scan resumes at id + 1 */
 		return ERR_INVALID;
 	*key = raw;
 	*id = v;
@@ -680,6 +684,16 @@ struct client_scan {
 	int want;
 };
 
+/* client_scan_kept tells whether a row updated at updated (id) would be among the newest kept: by
+ * update, a full page takes only rows newer than its oldest. */
+static bool client_scan_kept(const struct client_scan *s, const char *updated, int64_t id)
+{
+	if (!s->by_update || s->page->n < s->want)
+		return true;
+	int cmp = strcmp(updated ? updated : "", s->keys[s->want - 1]);
+	return cmp > 0 || (cmp == 0 && id > s->page->items[s->want - 1].id);
+}
+
 static int client_scan_visit(void *ctx, const char *name, int64_t id)
 {
 	(void)name;
@@ -687,7 +701,9 @@ static int client_scan_visit(void *ctx, const char *name, int64_t id)
 	int rc = db_bind_int(s->row, 2, id);
 	if (rc == 0)
 		rc = db_step(s->row);
-	if (rc == DB_ROW) {
+	if (rc == DB_ROW && !client_scan_kept(s, db_col_text(s->row, 7), id)) {
+		rc = 0; /* older than a full page: nothing to copy */
+	} else if (rc == DB_ROW) {
 		rc = 0;
 		const char *text = db_col_text(s->row, 14);
 		int tier = name_query_tier(s->words, text ? text : "");

@@ -32,6 +32,8 @@ int db_query(struct db *db, struct db_stmt **out, const char *sql, const char *t
 /* db_run is db_query + stepping to the end + db_finalize, for statements without rows. */
 int db_run(struct db *db, const char *sql, const char *types, ...);
 int db_bind_text(struct db_stmt *st, int i, const char *s);
+/* db_bind_textn binds the n bytes at s (not NUL-terminated) as text. */
+int db_bind_textn(struct db_stmt *st, int i, const char *s, size_t n);
 int db_bind_int(struct db_stmt *st, int i, int64_t v);
 int db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n);
 int db_bind_null(struct db_stmt *st, int i);

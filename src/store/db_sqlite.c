@@ -190,6 +190,13 @@ int db_bind_text(struct db_stmt *st, int i, const char *s)
 	return rc == SQLITE_OK ? 0 : ERR_DB;
 }
 
+int db_bind_textn(struct db_stmt *st, int i, const char *s, size_t n)
+{
+	if (n > 0x7fffffff)
+		return ERR_INVALID;
+	return sqlite3_bind_text(st->st, i, s, (int)n, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : ERR_DB;
+}
+
 int db_bind_int(struct db_stmt *st, int i, int64_t v)
 {
 	return sqlite3_bind_int64(st->st, i, v) == SQLITE_OK ? 0 : ERR_DB;

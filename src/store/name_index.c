@@ -326,7 +326,7 @@ static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const
 	if (n == 0)
 		return;
 	upper[n - 1]++; /* the least string above every string starting with prefix */
-	char last[NAME_TERM_MAX];
+	const char *last = NULL; /* a token may be longer than any query word: kept in the arena */
 	bool first = true;
 	while (!w->too_many && s->rc == 0) {
 		/* The first token at or after prefix, then each after the last one found. */
@@ -341,10 +341,13 @@ static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const
 		if (rc == 0)
 			rc = db_step(st);
 		const char *term = rc == DB_ROW ? db_col_text(st, 0) : NULL;
-		bool found = term && strlen(term) < sizeof last;
+		bool found = term != NULL;
 		if (found) {
-			memcpy(last, term, strlen(term) + 1);
-			ni_word_add(s, w, kind, last);
+			last = arena_strdup(s->a, term);
+			if (last == NULL)
+				s->rc = ERR_NOMEM;
+			else
+				ni_word_add(s, w, kind, last);
 		}
 		db_reset(st);
 		if (rc < 0)
@@ -476,30 +479,33 @@ int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct na
 static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text, bool put)
 {
 	const char *mark = strstr(text, NAME_SEARCH_MARK);
-	int rc = 0;
+	struct db_stmt *st;
+	int rc = db_prepare(db, put ? "INSERT OR IGNORE INTO client_term(org_id, kind, term, name_norm, client_id) VALUES (?1, ?2, ?3, ?4, ?5)"
+				    : "DELETE FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3 AND name_norm=?4 AND client_id=?5",
+			    &st);
+	if (rc)
+		return rc;
+	rc = db_bind_int(st, 1, org);
+	if (rc == 0)
+		rc = db_bind_text(st, 4, name_norm);
+	if (rc == 0)
+		rc = db_bind_int(st, 5, id);
 	for (const char *p = text; *p && rc == 0;) {
-		if (*p == ' ') {
-			p++;
-			continue;
-		}
 		size_t n = strcspn(p, " ");
-		int kind = mark && p > mark;
-		if (n == 1 && *p == '|') {
-			p++;
+		if (n == 0 || (n == 1 && *p == '|')) {
+			p += n ? n : 1;
 			continue;
 		}
-		char term[NAME_SEARCH_MAX];
-		if (n >= sizeof term)
-			n = sizeof term - 1;
-		memcpy(term, p, n);
-		term[n] = 0;
-		rc = put ? db_run(db, "INSERT OR IGNORE INTO client_term(org_id, kind, term, name_norm, client_id) VALUES (?,?,?,?,?)",
-				  "iitti", org, (int64_t)kind, term, name_norm, id)
-			 : db_run(db, "DELETE FROM client_term WHERE org_id=? AND kind=? AND term=? AND name_norm=? AND client_id=?",
-				  "iitti", org, (int64_t)kind, term, name_norm, id);
+		rc = db_bind_int(st, 2, mark && p > mark);
+		if (rc == 0)
+			rc = db_bind_textn(st, 3, p, n);
+		if (rc == 0)
+			rc = db_step(st);
+		db_reset(st);
 		p += n;
 	}
-	return rc;
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
 }
 
 int name_index_put(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text)

@@ -207,6 +207,26 @@ describe('paging and sorting', () => {
     assert.deepEqual(new Set(uids(byName)), new Set(uids(all)), 'both orders list the same clients');
   });
 
+  test('a name search sorted by update pages newest first, over the same clients as by name', T, async () => {
+    const word = uniqueWord();
+    const made = [];
+    for (const given of ['Ayu', 'Budi', 'Cici', 'Dedi', 'Euis']) {
+      made.push(await createClient(ctx.w, { name: `Sri ${word} ${given}`, nik: undefined }));
+    }
+    const p = await ctx.w.patch(`/api/v1/clients/${made[1].uid}`, { phone: '0811-1111-2222', version: made[1].version });
+    assert.equal(p.status, 200, p.text);
+    const byUpdate = await searchAll({ q: `sri ${word}`, sort: 'updated' }, 2);
+    assert.equal(byUpdate.length, 5);
+    assert.equal(byUpdate[0].uid, made[1].uid, 'the client just changed comes first');
+    assert.equal(new Set(uids(byUpdate)).size, 5, 'no duplicates across pages');
+    for (let i = 1; i < byUpdate.length; i++) {
+      assert.ok(byUpdate[i - 1].updated_at >= byUpdate[i].updated_at, `not newest first at ${i}`);
+    }
+    const byName = await searchAll({ q: `sri ${word}` }, 2);
+    assert.deepEqual(byName.map((c) => c.name), made.map((c) => c.name), 'by name: in name order');
+    assert.deepEqual(new Set(uids(byName)), new Set(uids(byUpdate)));
+  });
+
   test('a bad cursor is 422 on field cursor', T, async () => {
     const sep = Buffer.from('siti\x1fnot-a-number').toString('hex');
     const nosep = Buffer.from('siti 12').toString('hex');

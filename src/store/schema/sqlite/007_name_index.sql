@@ -25,8 +25,10 @@ WITH RECURSIVE w(org_id, id, name_norm, kind, word, rest) AS (
 SELECT org_id, kind, word, name_norm, id FROM w WHERE word NOT IN ('', '|');
 
 -- Names written with combining accents (e + U+0301, as some keyboards send é) are now folded like
--- é: their search text is computed again by the program, as for rows from before migration 005.
-UPDATE client SET name_key = NULL WHERE name GLOB '*[' || char(768) || '-' || char(879) || ']*';
+-- é: their normalised name and search text are computed again by the program, as the keys of rows
+-- from before migration 005 are.
+UPDATE client SET name_key = NULL WHERE name GLOB '*[' || char(768) || '-' || char(879) || ']*'
+  OR other_names GLOB '*[' || char(768) || '-' || char(879) || ']*';
 
 DROP TRIGGER client_fts_ai;
 DROP TRIGGER client_fts_ad;
