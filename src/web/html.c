@@ -102,6 +102,41 @@ int html_printf(struct buf *b, const char *fmt, ...)
 	return rc;
 }
 
+/* web_label_of finds the label of field in labels: an exact code, else the longest code ending in
+ * '.' or '[' that field starts with; NULL when none. */
+static const char *web_label_of(const struct web_label *labels, const char *field)
+{
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (const struct web_label *l = labels; l && l->field; l++) {
+		size_t n = strlen(l->field);
+		if (strcmp(l->field, field) == 0)
+			return l->label;
+		bool group = n > 0 && (l->field[n - 1] == '.' || l->field[n - 1] == '[');
+		if (group && n > best_len && strncmp(field, l->field, n) == 0) {
+			best = l->label;
+			best_len = n;
+		}
+	}
+	return best;
+}
+
+int web_faults(struct request *rq, struct response *rs, const struct faults *f, const struct web_label *labels)
+{
+	if (f == NULL || f->n == 0)
+		return 0;
+	int rc = html_printf(&rs->body, "<div class=\"error\" role=\"alert\" id=\"form-errors\"><ul>");
+	for (int i = 0; rc == 0 && i < f->n; i++) {
+		const char *field = f->list[i].field ? f->list[i].field : "";
+		const char *label = web_label_of(labels, field);
+		if (*field == 0)
+			rc = html_printf(&rs->body, "<li>%s</li>", T(f->list[i].msg));
+		else
+			rc = html_printf(&rs->body, "<li>%s: %s</li>", label ? T(label) : field, T(f->list[i].msg));
+	}
+	return rc ? rc : html_printf(&rs->body, "</ul></div>");
+}
+
 int web_csrf_field(struct request *rq, struct response *rs)
 {
 	return html_printf(&rs->body, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", rq->csrf);

@@ -5,6 +5,7 @@
 #ifndef PD_HTML_H
 #define PD_HTML_H
 #include "base/buf.h"
+#include "base/fault.h"
 #include "http/request.h"
 
 /* html_printf appends to b. Conversions: %s escaped text (NULL prints nothing), %R raw, %U text
@@ -19,6 +20,17 @@ int web_page_begin(struct request *rq, struct response *rs, const char *title);
 int web_page_end(struct request *rq, struct response *rs);
 /* web_error renders an error page for code (and optional detail message key). */
 int web_error(struct request *rq, struct response *rs, int code, const char *detail);
+/* A form's field code and the label the form shows for it (a msgid). A code ending in '.' or '['
+ * stands for every field that starts with it ("notes." for notes.atmosphere). */
+struct web_label {
+	const char *field, *label;
+};
+
+/* web_faults writes the faults of a refused form as one alert: each field named by its label in
+ * labels (a table ending with {NULL, NULL}; translated), and its reason in the user's language.
+ * A field that labels does not know is named by its code, a fault without a field by its reason
+ * alone. Nothing when f is NULL or empty. */
+int web_faults(struct request *rq, struct response *rs, const struct faults *f, const struct web_label *labels);
 /* web_csrf_field writes the hidden CSRF input of every state-changing form. */
 int web_csrf_field(struct request *rq, struct response *rs);
 /* web_time shows an ISO 8601 time as "YYYY-MM-DD HH:MM UTC" (arena memory); other text as is. */

@@ -54,8 +54,12 @@ static int web_users_page(struct request *rq, struct response *rs, const struct 
 	}
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</tbody></table><h2>%s</h2>", T("Add a user"));
-	for (int i = 0; rc == 0 && f && i < f->n; i++)
-		rc = html_printf(&rs->body, "<p class=\"error\" role=\"alert\">%s: %s</p>", f->list[i].field, T(f->list[i].msg));
+	static const struct web_label labels[] = {
+		{"name", "User name"}, {"full_name", "Full name"}, {"role", "Role"},
+		{"supervisor", "Supervisor"}, {"password", "Password"}, {NULL, NULL},
+	};
+	if (rc == 0)
+		rc = web_faults(rq, rs, f, labels);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/users\" class=\"stack narrow\">");
 	if (rc == 0)

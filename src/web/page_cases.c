@@ -120,13 +120,14 @@ static int web_case_new_form(struct request *rq, struct response *rs, const char
 	rc = web_page_begin(rq, rs, T("Open a case"));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<p><a href=\"/clients/%s\">← %s</a></p><h1>%s: %s</h1>", c.uid, c.name, T("Open a case"), c.name);
-	if (rc == 0 && f && f->n) {
-		rc = html_printf(&rs->body, "<div class=\"error\" role=\"alert\" id=\"form-errors\"><ul>");
-		for (int i = 0; rc == 0 && i < f->n; i++)
-			rc = html_printf(&rs->body, "<li>%s: %s</li>", f->list[i].field, T(f->list[i].msg));
-		if (rc == 0)
-			rc = html_printf(&rs->body, "</ul></div>");
-	}
+	static const struct web_label labels[] = {
+		{"client", "Client"}, {"reason", "Reason for another open case"}, {"problems", "Problems"},
+		{"problems[0].category", "Problem"}, {"problems[0].severity", "Severity (1-5)"},
+		{"problems[0].since", "Since"}, {"problems[0].description", "Description"}, {"problems[", "Problem"},
+		{NULL, NULL},
+	};
+	if (rc == 0)
+		rc = web_faults(rq, rs, f, labels);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/cases\" class=\"stack\"><input type=\"hidden\" name=\"client\" value=\"%s\">", c.uid);
 	if (rc == 0)

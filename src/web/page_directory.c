@@ -45,8 +45,13 @@ static int web_agencies_page(struct request *rq, struct response *rs, const stru
 		rc = html_printf(&rs->body, "<p class=\"empty\">%s</p>", T("No agencies yet."));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<h2>%s</h2>", T("Add an agency"));
-	for (int i = 0; rc == 0 && f && i < f->n; i++)
-		rc = html_printf(&rs->body, "<p class=\"error\" role=\"alert\">%s: %s</p>", f->list[i].field, T(f->list[i].msg));
+	static const struct web_label labels[] = {
+		{"name", "Name"}, {"type", "Type"}, {"services", "Services"}, {"region", "Region code"},
+		{"contact", "Contact"}, {"external", "Part of our own organisation (no consent needed to share)"},
+		{NULL, NULL},
+	};
+	if (rc == 0)
+		rc = web_faults(rq, rs, f, labels);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/agencies\" class=\"stack narrow\">");
 	if (rc == 0)
@@ -123,8 +128,12 @@ static int web_supervision_page(struct request *rq, struct response *rs, const s
 				 items[i].held_on, items[i].worker, items[i].supervisor, items[i].notes);
 	if (rc == 0 && n == 0)
 		rc = html_printf(&rs->body, "<p class=\"empty\">%s</p>", T("No supervision records."));
-	for (int i = 0; rc == 0 && f && i < f->n; i++)
-		rc = html_printf(&rs->body, "<p class=\"error\" role=\"alert\">%s: %s</p>", f->list[i].field, T(f->list[i].msg));
+	static const struct web_label labels[] = {
+		{"worker", "Worker (user name)"}, {"held_on", "Date"},
+		{"notes", "What we discussed, how the worker is doing, what they will do"}, {NULL, NULL},
+	};
+	if (rc == 0)
+		rc = web_faults(rq, rs, f, labels);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<h2>%s</h2><form method=\"post\" action=\"/supervision\" class=\"stack narrow\">", T("Record a supervision session"));
 	if (rc == 0)

@@ -82,8 +82,14 @@ static int web_group_form(struct request *rq, struct response *rs, const struct 
 	int rc = web_page_begin(rq, rs, T("New group"));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<p><a href=\"/groups\">← %s</a></p><h1>%s</h1>", T("Groups"), T("New group"));
-	for (int i = 0; rc == 0 && f && i < f->n; i++)
-		rc = html_printf(&rs->body, "<p class=\"error\" role=\"alert\">%s: %s</p>", f->list[i].field, T(f->list[i].msg));
+	static const struct web_label labels[] = {
+		{"name", "Name"}, {"purpose", "Purpose"}, {"aim", "Aim"}, {"capacity", "Capacity (members)"},
+		{"starts_on", "Starts on"}, {"ends_on", "Ends on"}, {"frequency", "Frequency"}, {"place", "Place"},
+		{"cofacilitators", "Co-facilitators (user names, separated by commas)"}, {"facilitators", "Facilitators"},
+		{"status", "Status"}, {"ppks", "PPKS categories"}, {NULL, NULL},
+	};
+	if (rc == 0)
+		rc = web_faults(rq, rs, f, labels);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups\" class=\"stack narrow\">");
 	if (rc == 0)
@@ -616,13 +622,14 @@ static int web_session_form(struct request *rq, struct response *rs, const struc
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<p><a href=\"/groups/%s\">← %s</a></p><h1>%s: %s</h1>", g->row.uid, g->row.name,
 				 T("Record a session"), g->row.name);
-	if (rc == 0 && f && f->n) {
-		rc = html_printf(&rs->body, "<div class=\"error\" role=\"alert\" id=\"form-errors\"><ul>");
-		for (int i = 0; rc == 0 && i < f->n; i++)
-			rc = html_printf(&rs->body, "<li>%s: %s</li>", f->list[i].field, T(f->list[i].msg));
-		if (rc == 0)
-			rc = html_printf(&rs->body, "</ul></div>");
-	}
+	static const struct web_label labels[] = {
+		{"date", "Date"}, {"phase", "Phase"}, {"topic", "Topic"}, {"activities", "Activities"},
+		{"attendance", "Attendance"}, {"attendance[", "Attendance"}, {"notes", "Process notes (encrypted)"},
+		{"notes.", "Process notes (encrypted)"}, {"level", "Who may read the process notes"},
+		{"goal_scores", "Group goals"}, {"goal_scores[", "Group goals"}, {NULL, NULL},
+	};
+	if (rc == 0)
+		rc = web_faults(rq, rs, f, labels);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups/%s/sessions\" class=\"stack session-form\">", g->row.uid);
 	if (rc == 0)

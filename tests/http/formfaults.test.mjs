@@ -1,0 +1,43 @@
+// formfaults.test.mjs: a refused web form lists each failed field by the label the form shows,
+// in the user's language, never by its code.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TEST_TIMEOUT, hooks, login } from './helpers.mjs';
+
+const T = { timeout: TEST_TIMEOUT };
+
+const ctx = hooks(before, after, async (c) => {
+  c.admin = (await login(c.base, 'admin')).client;
+  c.sup = (await login(c.base, 'supervisor')).client;
+});
+
+/** faultsOf returns the items of the form's alert. */
+function faultsOf(r) {
+  const m = r.text.match(/<div class="error" role="alert" id="form-errors"><ul>([\s\S]*?)<\/ul><\/div>/);
+  assert.ok(m, `the refused form lists its faults (status ${r.status})`);
+  return [...m[1].matchAll(/<li>([\s\S]*?)<\/li>/g)].map((x) => x[1]);
+}
+
+describe('refused forms', () => {
+  test('a new group with a capacity of one names "Kapasitas (anggota)"', T, async () => {
+    const items = faultsOf(await ctx.sup.form('/groups', { name: 'Kelompok Uji', purpose: 'remedial', aim: 'Uji', capacity: '1' }));
+    assert.ok(items.some((i) => i.startsWith('Kapasitas (anggota): ')), items.join(' | '));
+    assert.ok(!items.some((i) => i.startsWith('capacity')), items.join(' | '));
+  });
+
+  test('a user with a bad name names "Nama pengguna"', T, async () => {
+    const items = faultsOf(await ctx.admin.form('/users', { name: 'X!', full_name: 'Uji', role: 'worker', password: 'long-enough-1' }));
+    assert.ok(items.some((i) => i.startsWith('Nama pengguna: ')), items.join(' | '));
+  });
+
+  test('an agency without a name names "Nama"', T, async () => {
+    const items = faultsOf(await ctx.sup.form('/agencies', { name: '', type: 'lks' }));
+    assert.ok(items.some((i) => i.startsWith('Nama: ')), items.join(' | '));
+    assert.ok(!items.some((i) => /^[a-z_]+: /.test(i)), items.join(' | '));
+  });
+
+  test('a supervision record without notes names its notes field', T, async () => {
+    const items = faultsOf(await ctx.sup.form('/supervision', { worker: 'worker', held_on: '2026-01-05', notes: '' }));
+    assert.ok(items.some((i) => i.startsWith('Yang dibahas, keadaan pekerja sosial, dan apa yang akan dilakukannya: ')), items.join(' | '));
+  });
+});
