@@ -709,3 +709,26 @@ describe('overdue work', () => {
     assert.equal((await getCase(ctx.worker, kase.uid)).overdue, false);
   });
 });
+
+describe('a large team', () => {
+  test('a case keeps every one of 34 workers, and the last one assigned may open it', T, async () => {
+    const client = await createClient(ctx.worker, consent('services'));
+    const { kase } = await openCase(ctx.worker, { client });
+    for (let i = 0; i < 34; i++) {
+      const name = `team${i}`;
+      const mk = await ctx.admin.post('/api/v1/users', {
+        name, full_name: `Anggota Tim ${i}`, role: 'worker', password: 'pendamping-demo', supervisor: 'supervisor',
+      });
+      assert.equal(mk.status, 201, mk.text);
+      const r = await ctx.worker.post(`/api/v1/cases/${kase.uid}/workers`, { user: name, role: 'secondary' });
+      assert.equal(r.status, 200, r.text);
+    }
+    const c = await getCase(ctx.worker, kase.uid);
+    assert.equal(c.workers.length, 35);
+    assert.equal(c.workers[34].name, 'team33');
+    const last = (await login(ctx.base, 'team33')).client;
+    const seen = await last.get(`/api/v1/cases/${kase.uid}`);
+    assert.equal(seen.status, 200, seen.text);
+    assert.equal(seen.json.access.assigned, true);
+  });
+});
