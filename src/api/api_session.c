@@ -177,13 +177,31 @@ int api_user_patch(struct request *rq, struct response *rs)
 
 int api_user_token(struct request *rq, struct response *rs)
 {
-	const char *token;
-	int rc = account_token_create(rq->db, &rq->arena, &rq->actor, rq->params[0], &token);
+	long days = 0; /* no body, or no "days": the default */
+	if (rq->body_len > 0) {
+		json_t *body;
+		if (api_body(rq, rs, &body))
+			return 0;
+		static const char *const keys[] = {"days", NULL};
+		if (api_only(rq, rs, body, keys)) {
+			json_decref(body);
+			return 0;
+		}
+		json_t *d = json_object_get(body, "days");
+		bool ok = d == NULL || (json_is_integer(d) && json_integer_value(d) >= 1 &&
+					json_integer_value(d) <= ACCOUNT_TOKEN_DAYS_MAX);
+		days = json_is_integer(d) ? (long)json_integer_value(d) : 0;
+		json_decref(body);
+		if (!ok)
+			return api_error(rq, rs, ERR_INVALID, "days", "Days must be a whole number from 1 to 3650.");
+	}
+	const char *token, *expires_at;
+	int rc = account_token_create(rq->db, &rq->arena, &rq->actor, rq->params[0], (int)days, &token, &expires_at);
 	if (rc == ERR_INVALID)
 		return api_error(rq, rs, rc, "name", "This user is disabled.");
 	if (rc)
 		return rc;
-	return api_send(rq, rs, 201, json_pack("{s:s}", "token", token));
+	return api_send(rq, rs, 201, json_pack("{s:s,s:s}", "token", token, "expires_at", expires_at));
 }
 
 int api_me_patch(struct request *rq, struct response *rs)

@@ -1,6 +1,7 @@
 /* cmd_admin.c: init, demo, migrate, user, token and audit commands. */
 #include "base/err.h"
 #include "base/secret.h"
+#include "base/str.h"
 #include "cli/cli.h"
 #include "domain/account.h"
 #include "domain/audit.h"
@@ -280,18 +281,26 @@ int cmd_token(int argc, char **argv)
 	struct cli_opt opts[] = {
 		{"--data", true, "data directory", NULL},
 		{"--user", true, "the user the token acts as", NULL},
+		{"--days", true, "create: days the token is valid (1-3650, default 365)", NULL},
 	};
-	const char *usage = "pendamping token create|revoke --data DIR --user NAME\n"
-			    "  create prints a new API token; revoke revokes every token of the user";
+	const char *usage = "pendamping token create|revoke --data DIR --user NAME [--days N]\n"
+			    "  create prints a new API token (and, on standard error, when it expires);\n"
+			    "  revoke revokes every token of the user";
 	const char *pos[1];
 	int npos;
-	int rc = cli_parse(argc, argv, 2, opts, 2, pos, 1, &npos, usage);
+	int rc = cli_parse(argc, argv, 2, opts, 3, pos, 1, &npos, usage);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	const char *dir = cli_get(opts, 2, "--data"), *name = cli_get(opts, 2, "--user");
+	const char *dir = cli_get(opts, 3, "--data"), *name = cli_get(opts, 3, "--user");
+	const char *days_text = cli_get(opts, 3, "--days");
 	bool revoke = npos == 1 && strcmp(pos[0], "revoke") == 0;
 	if (dir == NULL || name == NULL || npos != 1 || (strcmp(pos[0], "create") != 0 && !revoke)) {
-		cli_print_usage(usage, opts, 2);
+		cli_print_usage(usage, opts, 3);
+		return EXIT_USAGE;
+	}
+	long days = 0;
+	if (days_text && str_parse_long(days_text, 1, ACCOUNT_TOKEN_DAYS_MAX, &days)) {
+		fprintf(stderr, "pendamping: --days must be a whole number from 1 to %d\n", ACCOUNT_TOKEN_DAYS_MAX);
 		return EXIT_USAGE;
 	}
 	struct db *db;
@@ -299,13 +308,16 @@ int cmd_token(int argc, char **argv)
 		return EXIT_FAIL;
 	struct arena a;
 	arena_init(&a);
-	const char *token;
+	const char *token, *expires_at;
 	int n = 0;
-	rc = revoke ? account_token_revoke(db, &a, NULL, name, &n) : account_token_create(db, &a, NULL, name, &token);
-	if (rc == 0 && revoke)
+	rc = revoke ? account_token_revoke(db, &a, NULL, name, &n)
+		    : account_token_create(db, &a, NULL, name, (int)days, &token, &expires_at);
+	if (rc == 0 && revoke) {
 		printf("revoked %d token%s of %s\n", n, n == 1 ? "" : "s", name);
-	else if (rc == 0)
+	} else if (rc == 0) {
 		printf("%s\n", token);
+		fprintf(stderr, "valid until %s\n", expires_at);
+	}
 	arena_free(&a);
 	db_close(db);
 	return rc ? cli_fail(name, rc) : EXIT_OK;

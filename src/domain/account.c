@@ -314,29 +314,39 @@ int account_logout(struct db *db, const struct actor *actor, const char *token)
 	return account_commit(db, rc);
 }
 
-int account_token_create(struct db *db, struct arena *a, const struct actor *by, const char *name,
-			 const char **token)
+int account_token_create(struct db *db, struct arena *a, const struct actor *by, const char *name, int days,
+			 const char **token, const char **expires_at)
 {
+	if (days == 0)
+		days = ACCOUNT_TOKEN_DAYS;
+	if (days < 1 || days > ACCOUNT_TOKEN_DAYS_MAX)
+		return ERR_BADREQ; /* callers check the range and name the field */
 	struct user u;
 	int rc = account_find(db, a, by, name, &u);
 	if (rc)
 		return rc;
 	if (u.disabled)
 		return ERR_INVALID;
-	char raw[SECRET_TOKEN_CHARS + 5], hash[SECRET_HASH_HEX], now[25];
+	char raw[SECRET_TOKEN_CHARS + 5], hash[SECRET_HASH_HEX], now[25], until[25];
 	memcpy(raw, "pdt_", 4);
 	secret_token(raw + 4);
 	secret_digest_hex(raw, strlen(raw), hash);
 	clock_now_iso(now);
+	clock_iso_from(clock_unix() + (int64_t)days * 86400, until);
 	rc = db_begin(db);
 	if (rc)
 		return rc;
-	rc = token_store_create(db, hash, u.id, now);
-	if (rc == 0)
-		rc = audit_record(db, by, "token_create", "user", u.uid, NULL);
+	rc = token_store_create(db, hash, u.id, now, until);
+	if (rc == 0) {
+		json_t *d = json_pack("{s:s}", "expires_at", until);
+		rc = audit_record(db, by, "token_create", "user", u.uid, d);
+		json_decref(d);
+	}
 	rc = account_commit(db, rc);
-	if (rc == 0)
+	if (rc == 0) {
 		*token = arena_strdup(a, raw);
+		*expires_at = arena_strdup(a, until);
+	}
 	return rc;
 }
 
@@ -346,7 +356,9 @@ int account_token_auth(struct db *db, struct arena *a, const char *token, struct
 	if (token == NULL || strlen(token) != SECRET_TOKEN_CHARS + 4 || strncmp(token, "pdt_", 4) != 0)
 		return ERR_UNAUTH;
 	secret_digest_hex(token, strlen(token), hash);
-	int rc = user_store_by_token(db, a, hash, user);
+	char now[25];
+	clock_now_iso(now);
+	int rc = user_store_by_token(db, a, hash, now, user);
 	if (rc)
 		return rc == ERR_NOTFOUND ? ERR_UNAUTH : rc;
 	return user->disabled ? ERR_UNAUTH : 0;

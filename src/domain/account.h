@@ -43,9 +43,16 @@ int account_session(struct db *db, struct arena *a, const char *token, struct us
 		    const char **csrf);
 /* account_logout ends the session of token. */
 int account_logout(struct db *db, const struct actor *actor, const char *token);
-/* account_token_create makes an API token for name; the token text is shown once. */
-int account_token_create(struct db *db, struct arena *a, const struct actor *by, const char *name,
-			 const char **token);
+/* API tokens are valid for ACCOUNT_TOKEN_DAYS days unless asked otherwise, at most
+ * ACCOUNT_TOKEN_DAYS_MAX. */
+#define ACCOUNT_TOKEN_DAYS 365
+#define ACCOUNT_TOKEN_DAYS_MAX 3650
+
+/* account_token_create makes an API token for name, refused after days days (0: the default;
+ * outside 1..ACCOUNT_TOKEN_DAYS_MAX is ERR_BADREQ); the token text is shown once, with the
+ * instant it expires (*expires_at). ERR_INVALID when the user is disabled. */
+int account_token_create(struct db *db, struct arena *a, const struct actor *by, const char *name, int days,
+			 const char **token, const char **expires_at);
 /* account_token_revoke revokes every API token of name (a lost laptop, a leaked script); *n
  * counts them. */
 int account_token_revoke(struct db *db, struct arena *a, const struct actor *by, const char *name, int *n);

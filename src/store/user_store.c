@@ -193,17 +193,19 @@ int session_store_purge(struct db *db, int64_t created_before, int64_t seen_befo
 		      seen_before);
 }
 
-int token_store_create(struct db *db, const char *token_hash, int64_t user_id, const char *now)
+int token_store_create(struct db *db, const char *token_hash, int64_t user_id, const char *now,
+		       const char *expires_at)
 {
-	return db_run(db, "INSERT INTO api_token(token_hash, user_id, created_at) VALUES (?,?,?)", "tit",
-		      token_hash, user_id, now);
+	return db_run(db, "INSERT INTO api_token(token_hash, user_id, created_at, expires_at) VALUES (?,?,?,?)", "titt",
+		      token_hash, user_id, now, expires_at);
 }
 
-int user_store_by_token(struct db *db, struct arena *a, const char *token_hash, struct user *u)
+int user_store_by_token(struct db *db, struct arena *a, const char *token_hash, const char *now, struct user *u)
 {
 	struct db_stmt *st;
 	int rc = db_query(db, &st, "SELECT " USER_COLUMNS USER_FROM
-			  " JOIN api_token t ON t.user_id = u.id WHERE t.token_hash = ? AND t.revoked = 0", "t", token_hash);
+			  " JOIN api_token t ON t.user_id = u.id WHERE t.token_hash = ? AND t.revoked = 0"
+			  " AND (t.expires_at IS NULL OR t.expires_at > ?)", "tt", token_hash, now);
 	return rc ? rc : user_store_one(st, a, u);
 }
 

@@ -40,12 +40,15 @@ int session_store_delete_user(struct db *db, int64_t user_id);
 /* session_store_purge deletes sessions created before created_before or idle since seen_before. */
 int session_store_purge(struct db *db, int64_t created_before, int64_t seen_before);
 
-int token_store_create(struct db *db, const char *token_hash, int64_t user_id, const char *now);
+/* token_store_create records a token (its digest) of user_id, refused from expires_at on (NULL:
+ * never). */
+int token_store_create(struct db *db, const char *token_hash, int64_t user_id, const char *now,
+		       const char *expires_at);
 /* token_store_revoke revokes every token of user_id; *n counts them. */
 int token_store_revoke(struct db *db, int64_t user_id, int *n);
-/* user_store_by_token reads the user of the unrevoked API token whose digest is token_hash, in one
- * statement (every API request asks it). ERR_NOTFOUND when there is none. */
-int user_store_by_token(struct db *db, struct arena *a, const char *token_hash, struct user *u);
+/* user_store_by_token reads the user of the API token whose digest is token_hash, unrevoked and
+ * not expired at now, in one statement (every API request asks it). ERR_NOTFOUND when none. */
+int user_store_by_token(struct db *db, struct arena *a, const char *token_hash, const char *now, struct user *u);
 
 /* Throttling counters keyed by "user:NAME" or "ip:ADDR": failures within a window. */
 int throttle_store_get(struct db *db, const char *key, int64_t *window_start, int64_t *failures);
