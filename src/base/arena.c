@@ -1,5 +1,6 @@
 /* arena.c: chunked bump allocation for request-scoped memory. */
 #include "base/arena.h"
+#include "base/err.h"
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -94,4 +95,19 @@ void arena_free(struct arena *a)
 	}
 	a->head = NULL;
 	a->total = 0;
+}
+
+int arena_grow(struct arena *a, void **p, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return 0;
+	int more = *cap ? 2 * *cap : 8;
+	void *q = arena_alloc(a, size * (size_t)more);
+	if (q == NULL)
+		return ERR_NOMEM;
+	if (n > 0)
+		memcpy(q, *p, size * (size_t)n);
+	*p = q;
+	*cap = more;
+	return 0;
 }

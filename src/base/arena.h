@@ -19,6 +19,10 @@ char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* arena_printf formats into arena memory; NULL when out of memory. */
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* arena_grow makes room for element n of the array *p (elements of size bytes, room for *cap):
+ * when full, it moves the array to new arena memory of twice the room (8 at first). 0 or
+ * ERR_NOMEM (the array is then unchanged). */
+int arena_grow(struct arena *a, void **p, int n, int *cap, size_t size);
 /* arena_free releases every allocation at once; the arena can be used again. */
 void arena_free(struct arena *a);
 

@@ -95,17 +95,10 @@ int case_store_get(struct db *db, struct arena *a, int64_t org, const char *uid,
 		return rc;
 	int cap = 0; /* every current worker: the policy decides on this list */
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (out->nworkers == cap) {
-			struct case_worker_row *more = arena_alloc(a, sizeof *more * (size_t)(cap ? 2 * cap : 8));
-			if (more == NULL) {
-				rc = ERR_NOMEM;
-				break;
-			}
-			if (cap)
-				memcpy(more, out->workers, sizeof *more * (size_t)cap);
-			out->workers = more;
-			cap = cap ? 2 * cap : 8;
-		}
+		void *arr = out->workers;
+		if ((rc = arena_grow(a, &arr, out->nworkers, &cap, sizeof *out->workers)) != 0)
+			break;
+		out->workers = arr;
 		struct case_worker_row *w = &out->workers[out->nworkers++];
 		w->user_id = db_col_int(st, 0);
 		w->name = db_col_dup(st, 1, a);

@@ -99,17 +99,10 @@ int group_store_get(struct db *db, struct arena *a, int64_t org, const char *uid
 		return rc;
 	int cap = 0; /* every current facilitator: the policy decides on this list */
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (g->npeople == cap) {
-			struct group_person *more = arena_alloc(a, sizeof *more * (size_t)(cap ? 2 * cap : 8));
-			if (more == NULL) {
-				rc = ERR_NOMEM;
-				break;
-			}
-			if (cap)
-				memcpy(more, g->people, sizeof *more * (size_t)cap);
-			g->people = more;
-			cap = cap ? 2 * cap : 8;
-		}
+		void *arr = g->people;
+		if ((rc = arena_grow(a, &arr, g->npeople, &cap, sizeof *g->people)) != 0)
+			break;
+		g->people = arr;
 		struct group_person *p = &g->people[g->npeople++];
 		p->user_id = db_col_int(st, 0);
 		p->name = db_col_dup(st, 1, a);

@@ -206,6 +206,31 @@ static void test_arena_huge_sizes(void **state)
 	assert_int_equal(failures, 0);
 }
 
+static void test_arena_grow(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a);
+	int *v = NULL, n = 0, cap = 0;
+	for (int i = 0; i < 1000; i++) {
+		void *p = v;
+		assert_int_equal(arena_grow(&a, &p, n, &cap, sizeof *v), 0);
+		v = p;
+		assert_true(cap > n);
+		v[n++] = i * 3;
+	}
+	assert_int_equal(cap, 1024); /* 8, 16, ... doubled */
+	for (int i = 0; i < n; i++)
+		assert_int_equal(v[i], i * 3); /* every move kept what was there */
+	/* Room left: nothing moves. */
+	void *p = v;
+	int before = cap;
+	assert_int_equal(arena_grow(&a, &p, 5, &cap, sizeof *v), 0);
+	assert_ptr_equal(p, v);
+	assert_int_equal(cap, before);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_arena_strdup),
 		cmocka_unit_test(test_arena_printf),
 		cmocka_unit_test(test_arena_huge_sizes),
+		cmocka_unit_test(test_arena_grow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
