@@ -23,6 +23,11 @@
 
 #define SERVER_MAX_THREADS 64
 
+/* Memory of one connection in libmicrohttpd: the request line, headers and parameters (at most
+ * REQUEST_MAX_URL and REQUEST_MAX_FIELDS, cut before they are split) and the read buffer. The
+ * library clears it for every request: with 256 KB that was half the cost of /healthz. */
+#define SERVER_CONN_MEMORY (64 * 1024)
+
 static const char *server_db_path;
 static _Thread_local struct db *server_thread_db;
 static struct db *server_dbs[SERVER_MAX_THREADS];
@@ -247,8 +252,9 @@ static void server_add_headers(struct MHD_Response *r, const struct response *rs
 }
 
 /* server_uri_seen runs when the request line has arrived, before libmicrohttpd splits the query:
- * an over-long URL is cut at its '?' here, because splitting thousands of parameters exhausts the
- * connection's memory and the library then never answers. The request is answered 414. */
+ * an over-long URL, or one of more parameters than a request may have, is cut at its '?' here,
+ * because splitting them would exhaust the connection's memory (SERVER_CONN_MEMORY) and the
+ * library would then never answer. The request is answered 414. */
 static void *server_uri_seen(void *cls, const char *uri, struct MHD_Connection *conn)
 {
 	(void)cls;
@@ -258,11 +264,15 @@ static void *server_uri_seen(void *cls, const char *uri, struct MHD_Connection *
 		return NULL;
 	sc->started = clock_mono_us();
 	size_t n = strlen(uri);
-	if (n > REQUEST_MAX_URL) {
-		sc->url_len = n;
+	char *q = strchr((char *)uri, '?');
+	size_t params = 0;
+	for (const char *p = q; p && *p; p++)
+		params += *p == '&';
+	if (n > REQUEST_MAX_URL || params >= REQUEST_MAX_FIELDS) {
+		/* Answered 414 either way: too long, or too many parameters to hold. */
+		sc->url_len = n > REQUEST_MAX_URL ? n : REQUEST_MAX_URL + 1;
 		/* The library has already found the '?' and parses what follows it next: an empty
 		 * string there leaves nothing to split. Its own buffer, still ours to shorten. */
-		char *q = strchr((char *)uri, '?');
 		if (q)
 			q[1] = 0;
 	}
@@ -424,7 +434,7 @@ int server_run(const struct server_options *opt)
 		flags, 0, NULL, NULL, server_access, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONN_MEMORY,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 		MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL,
