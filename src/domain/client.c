@@ -397,8 +397,8 @@ int client_search(struct db *db, struct arena *a, const struct actor *actor,
 		if (str_all_digits(t)) {
 			nq.q = t;
 		} else {
-			/* Normalised words; the store adds each word's spelling keys (name_key_prefix,
-			 * name_key) to the full-text query and ranks the spelling as typed first. */
+			/* Normalised words; the store also looks each word up by its spelling keys
+			 * (name_key_prefix, name_key) and ranks the spelling as typed first. */
 			char norm[512];
 			name_normalise(t, norm, sizeof norm);
 			nq.q = norm[0] ? arena_strdup(a, norm) : NULL;

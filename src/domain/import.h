@@ -6,8 +6,9 @@
 #include "domain/policy.h"
 #include "store/db.h"
 
-/* Rows per transaction: a crash loses at most one batch, and a rerun redoes it. Large batches let
- * the full-text index merge its segments once per batch instead of once per few rows. */
+/* Rows per transaction: a crash loses at most one batch, and a rerun redoes it. Large batches
+ * write the pages of the indexes (the name index above all) once per batch instead of once per
+ * few rows. */
 #define IMPORT_BATCH 20000
 
 struct import_opts {

@@ -63,7 +63,8 @@ size_t name_dup_key(const char *name, char *out, size_t n);
  * match. The store relies on the mark (never produced by name_normalise) to rank exact matches. */
 #define NAME_SEARCH_MARK " |"
 
-/* name_search_text writes the text the full-text index reads for a client: name_normalise(name),
+/* name_search_text writes the text a client's name index rows are made of (one per token, see
+ * store/name_index.h) and that name_query_tier checks: name_normalise(name),
  * a space and name_normalise(other_names) (either may be NULL), then, when there are any, " | "
  * and the extra tokens: the name_key of each word and of each pair of adjacent words written
  * together ("nur haliza" adds "nurhaliza"), and those pairs themselves; a token already in the

@@ -374,8 +374,8 @@ int client_store_nik_owner(struct db *db, struct arena *a, int64_t org, const ch
 	return rc < 0 ? rc : 0;
 }
 
-/* How many rows client_store_fill_keys reads at a time, and fills in one search at most (about
- * 0.3 s of work: the full-text index is rewritten for each row). */
+/* How many rows client_store_fill_keys reads at a time, and fills in one search at most (a
+ * fraction of a second of work: each row's name index rows are rewritten). */
 #define CLIENT_STORE_FILL_BATCH 200
 #define CLIENT_STORE_FILL_MAX 5000
 
