@@ -2,7 +2,8 @@
  *
  * A scan is a small tree of streams, each yielding (name_norm, id) keys in ascending order with
  * the same two moves: next (past the head) and seek (to the first key at or after k).
- *   term  one token's rows, read in growing batches (4, 8, ... 64 rows per query);
+ *   term  one token's rows, read in batches (a word's tokens share 32 rows at first, then each
+ *         batch doubles, up to 64);
  *   walk  every client of the organisation, from the index of names;
  *   or    the union of its children (one query word: the tokens it matches; or the alternatives
  *         of a query with joined words), equal keys given once;
