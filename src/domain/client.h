@@ -52,6 +52,7 @@ struct client {
 	const char *flags[CLIENT_MAX_FLAGS];
 	int nflags;
 	const char *nik_warning; /* set by the program when a NIK mismatch was confirmed */
+	bool variant;            /* a name search found it only through another spelling or joined words */
 	int64_t version;
 	const char *created_at, *updated_at, *created_by, *updated_by, *archived_at;
 	const char *region_name; /* looked up for display */

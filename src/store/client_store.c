@@ -710,6 +710,7 @@ static int client_scan_visit(void *ctx, const char *name, int64_t id)
 		if (s->by_update ? tier >= 0 : tier == s->tier) {
 			struct client c = {0};
 			client_store_summary(s->row, s->a, &c);
+			c.variant = tier == 1;
 			const char *key = s->by_update ? c.updated_at : arena_printf(s->a, "%d%s", tier, c.name_norm ? c.name_norm : "");
 			if (c.uid == NULL || c.name_norm == NULL || key == NULL)
 				rc = ERR_NOMEM;

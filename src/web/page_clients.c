@@ -123,7 +123,12 @@ int web_clients(struct request *rq, struct response *rs)
 				 T("Clients"), T("Name"), T("Sex"), T("Birth date"), T("Region"), T("Flags"));
 	for (int i = 0; rc == 0 && i < page.n; i++) {
 		const struct client *c = &page.items[i];
-		rc = html_printf(&rs->body, "<tr><td><a href=\"/clients/%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s %s</td><td>",
+		/* Sorted by name, the spellings as typed come first: say where the others begin. */
+		if (c->variant && (i == 0 || !page.items[i - 1].variant))
+			rc = html_printf(&rs->body, "<tr class=\"variants\"><th colspan=\"6\" scope=\"rowgroup\">%s</th></tr>",
+					 T("Found through another spelling of the name"));
+		if (rc == 0)
+			rc = html_printf(&rs->body, "<tr><td><a href=\"/clients/%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s %s</td><td>",
 				 c->uid, c->name, c->nik ? c->nik : "—", web_sex_label(rq, c->sex),
 				 c->birth_date, c->region, c->region_name);
 		for (int k = 0; rc == 0 && k < c->nflags; k++)

@@ -115,6 +115,13 @@ describe('ranking', () => {
     assert.deepEqual(await names(ctx.w, `sukarno ${w}`), [now, old]);
     assert.deepEqual(await names(ctx.w, `soekarno ${w}`), [old, now]);
     assert.deepEqual(await names(ctx.w, `suk ${w}`), [now, old], 'a prefix as typed is exact too');
+    // The list page says where the other spellings begin, and only there.
+    const page = await ctx.w.get(`/clients?${new URLSearchParams({ q: `soekarno ${w}` })}`);
+    assert.equal(page.status, 200);
+    const rows = [...page.text.matchAll(/<tr class="variants">|<a href="\/clients\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1] ?? '|');
+    assert.deepEqual(rows.filter((r) => r === '|' || r.endsWith(w)), [old, '|', now]);
+    const exact = await ctx.w.get(`/clients?${new URLSearchParams({ q: w })}`);
+    assert.doesNotMatch(exact.text, /class="variants"/, 'no divider when every row is as typed');
   });
 
   test('pages of one follow the same order across the exact/variant boundary', T, async () => {
