@@ -55,9 +55,14 @@ size_t name_normalise(const char *name, char *out, size_t n)
 				len = 3;
 			else if ((c & 0xf8) == 0xf0)
 				len = 4;
+			else
+				folded = '-'; /* a stray continuation or invalid byte: not a character */
 			for (size_t k = 1; k < len; k++)
-				if (s[k] == 0)
-					len = k;
+				if ((s[k] & 0xc0) != 0x80) { /* not a continuation byte: not a character */
+					len = 1;
+					folded = '-';
+					break;
+				}
 			if (c == 0xe2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99)) {
 				s += len; /* typographic apostrophes */
 				continue;

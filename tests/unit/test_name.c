@@ -113,6 +113,11 @@ static void test_name_nbsp_is_separator(void **state)
 		{"Siti\xc2\xa0" "Aisyah", "siti aisyah"},
 		{"\xc2\xa0" "Budi\xc2\xa0", "budi"},
 		{"Siti \xc2\xa0 Aisyah", "siti aisyah"},
+		/* A lead byte without its continuation bytes is no character: it separates, and never
+		 * swallows the bytes after it (here the search text's mark " |"). */
+		{"ab\xf5 |_x", "ab x"},
+		{"ab\xe2", "ab"},
+		{"Jos\xc3\xa9\xe2\x82", "jose"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char out[64], shown[2][256];
