@@ -30,17 +30,18 @@ int agency_store_list(struct db *db, struct arena *a, int64_t org, const char *q
 	int rc = db_query(db, &st,
 			  "SELECT id, version, uid, name, type, services, region, contact, updated_at, external FROM agency"
 			  " WHERE org_id = ?1 AND archived_at IS NULL AND (?2 IS NULL OR name LIKE '%' || ?2 || '%'"
-			  " OR services LIKE '%' || ?2 || '%') ORDER BY name LIMIT 500",
+			  " OR services LIKE '%' || ?2 || '%') ORDER BY name",
 			  "it", org, q);
 	if (rc)
 		return rc;
 	*n = 0;
-	*rows = arena_alloc(a, sizeof **rows * 500);
-	if (*rows == NULL) {
-		db_finalize(st);
-		return ERR_NOMEM;
-	}
+	*rows = NULL;
+	int cap = 0; /* the whole list: no row is cut silently */
 	while ((rc = db_step(st)) == DB_ROW) {
+		void *arr = *rows;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **rows)) != 0)
+			break;
+		*rows = arr;
 		struct agency_row *r = &(*rows)[(*n)++];
 		r->id = db_col_int(st, 0);
 		r->version = db_col_int(st, 1);
@@ -79,17 +80,18 @@ int supervision_store_list(struct db *db, struct arena *a, int64_t worker, int64
 	int rc = db_query(db, &st,
 			  "SELECT s.uid, s.held_on, w.name, v.name, s.created_at, s.box FROM supervision s"
 			  " JOIN user w ON w.id = s.worker_id JOIN user v ON v.id = s.supervisor_id"
-			  " WHERE s.worker_id = ? AND s.supervisor_id = ? ORDER BY s.held_on DESC, s.id DESC LIMIT 200",
+			  " WHERE s.worker_id = ? AND s.supervisor_id = ? ORDER BY s.held_on DESC, s.id DESC",
 			  "ii", worker, supervisor);
 	if (rc)
 		return rc;
 	*n = 0;
-	*rows = arena_alloc(a, sizeof **rows * 200);
-	if (*rows == NULL) {
-		db_finalize(st);
-		return ERR_NOMEM;
-	}
+	*rows = NULL;
+	int cap = 0; /* the whole list: no row is cut silently */
 	while ((rc = db_step(st)) == DB_ROW) {
+		void *arr = *rows;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **rows)) != 0)
+			break;
+		*rows = arr;
 		struct supervision_row *r = &(*rows)[(*n)++];
 		r->uid = db_col_dup(st, 0, a);
 		r->held_on = db_col_dup(st, 1, a);

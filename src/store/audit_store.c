@@ -115,17 +115,18 @@ int audit_store_access(struct db *db, struct arena *a, const char *client_uid, s
 			  "SELECT id, at, user_name, action, entity, entity_uid, detail, prev_hash, hash FROM audit"
 			  " WHERE action IN ('open', 'read', 'glass') AND ((entity = 'client' AND entity_uid = ?1)"
 			  " OR (entity = 'case' AND entity_uid IN (SELECT f.uid FROM casefile f JOIN client k"
-			  " ON k.id = f.client_id WHERE k.uid = ?1))) ORDER BY id DESC LIMIT 1000",
+			  " ON k.id = f.client_id WHERE k.uid = ?1))) ORDER BY id DESC",
 			  "t", client_uid);
 	if (rc)
 		return rc;
 	*n = 0;
-	*items = arena_alloc(a, sizeof **items * 1000);
-	if (*items == NULL) {
-		db_finalize(st);
-		return ERR_NOMEM;
-	}
+	*items = NULL;
+	int cap = 0; /* the whole list: no row is cut silently */
 	while ((rc = db_step(st)) == DB_ROW) {
+		void *arr = *items;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **items)) != 0)
+			break;
+		*items = arr;
 		struct audit_item *it = &(*items)[(*n)++];
 		audit_store_row(a, st, &it->row);
 		it->hash = db_col_dup(st, 8, a);

@@ -30,7 +30,7 @@ struct audit_item {
 int audit_store_list(struct db *db, struct arena *a, const struct audit_filter *f,
 		     struct audit_item **items, int *n, int64_t *next);
 /* audit_store_access lists who opened the file of client_uid (the client record and its cases):
- * rows of action open, read or glass, newest first (at most 1000). */
+ * rows of action open, read or glass, newest first, all of them. */
 int audit_store_access(struct db *db, struct arena *a, const char *client_uid, struct audit_item **items, int *n);
 /* audit_store_walk calls fn for each row in id order with its stored hash; stops when fn
  * returns non-zero and returns that value. */

@@ -474,17 +474,18 @@ int case_store_of_client(struct db *db, struct arena *a, int64_t org, const char
 			  " EXISTS (SELECT 1 FROM case_worker w JOIN user u ON u.id = w.user_id WHERE w.case_id = c.id"
 			  "  AND w.ended_at IS NULL AND (w.user_id = ?3 OR u.supervisor_id = ?3))"
 			  " FROM casefile c JOIN client k ON k.id = c.client_id WHERE c.org_id = ?1 AND k.uid = ?2"
-			  " ORDER BY c.id DESC LIMIT 50",
+			  " ORDER BY c.id DESC",
 			  "iti", org, client_uid, viewer);
 	if (rc)
 		return rc;
 	*n = 0;
-	*rows = arena_alloc(a, sizeof **rows * 50);
-	if (*rows == NULL) {
-		db_finalize(st);
-		return ERR_NOMEM;
-	}
+	*rows = NULL;
+	int cap = 0; /* the whole list: no row is cut silently */
 	while ((rc = db_step(st)) == DB_ROW) {
+		void *arr = *rows;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **rows)) != 0)
+			break;
+		*rows = arr;
 		struct case_row *r = &(*rows)[(*n)++];
 		memset(r, 0, sizeof *r);
 		r->uid = db_col_dup(st, 0, a);

@@ -385,16 +385,17 @@ int group_store_goal_insert(struct db *db, struct arena *a, int64_t group_id, co
 int group_store_goals(struct db *db, struct arena *a, int64_t group_id, struct goal_row **rows, int *n)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st, "SELECT id, uid, data FROM group_goal WHERE group_id = ? ORDER BY id LIMIT 50", "i", group_id);
+	int rc = db_query(db, &st, "SELECT id, uid, data FROM group_goal WHERE group_id = ? ORDER BY id", "i", group_id);
 	if (rc)
 		return rc;
 	*n = 0;
-	*rows = arena_alloc(a, sizeof **rows * 50);
-	if (*rows == NULL) {
-		db_finalize(st);
-		return ERR_NOMEM;
-	}
+	*rows = NULL;
+	int cap = 0; /* the whole list: no row is cut silently */
 	while ((rc = db_step(st)) == DB_ROW) {
+		void *arr = *rows;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **rows)) != 0)
+			break;
+		*rows = arr;
 		struct goal_row *g = &(*rows)[(*n)++];
 		g->id = db_col_int(st, 0);
 		g->uid = db_col_dup(st, 1, a);
