@@ -46,9 +46,14 @@ static int cmd_import_actor(struct db *db, struct arena *a, const char *user, st
 	return 0;
 }
 
-static int cmd_import_open(const char *dir, const char *path, const char *user, struct db **db, struct arena *a,
-			   struct actor *actor, FILE **in)
+/* cmd_import_open opens what an import needs: the file at path, the report of rejected rows
+ * (report_path, or PATH.report.csv; its name in *report_name), the database and the acting user.
+ * On failure it says which, closes what it opened and returns the exit status. */
+static int cmd_import_open(const char *dir, const char *path, const char *report_path, const char *user,
+			   struct db **db, struct arena *a, struct actor *actor, FILE **in, FILE **report,
+			   const char **report_name)
 {
+	*report_name = report_path ? report_path : arena_printf(a, "%s.report.csv", path);
 	*in = fopen(path, "rb");
 	if (*in == NULL) {
 		fprintf(stderr, "pendamping: cannot read %s\n", path);
@@ -59,6 +64,11 @@ static int cmd_import_open(const char *dir, const char *path, const char *user, 
 		return EXIT_FAIL;
 	}
 	int rc = cmd_import_actor(*db, a, user, actor);
+	*report = rc == 0 && *report_name ? fopen(*report_name, "w") : NULL;
+	if (rc == 0 && *report == NULL) {
+		fprintf(stderr, "pendamping: cannot write the report %s\n", *report_name ? *report_name : path);
+		rc = ERR_IO;
+	}
 	if (rc) {
 		fclose(*in);
 		db_close(*db);
@@ -93,25 +103,13 @@ int cmd_import(int argc, char **argv)
 	struct arena a;
 	arena_init(&a);
 	struct actor actor;
-	FILE *in;
-	int status = cmd_import_open(dir, pos[1], cli_get(opts, NOPTS(opts), "--user"), &db, &a, &actor, &in);
+	FILE *in, *report;
+	const char *rpath;
+	int status = cmd_import_open(dir, pos[1], cli_get(opts, NOPTS(opts), "--report"), cli_get(opts, NOPTS(opts), "--user"),
+				     &db, &a, &actor, &in, &report, &rpath);
 	if (status) {
 		arena_free(&a);
 		return status;
-	}
-	const char *rpath = cli_get(opts, NOPTS(opts), "--report");
-	char def[4096];
-	if (rpath == NULL) {
-		snprintf(def, sizeof def, "%s.report.csv", pos[1]);
-		rpath = def;
-	}
-	FILE *report = fopen(rpath, "w");
-	if (report == NULL) {
-		fprintf(stderr, "pendamping: cannot write the report %s\n", rpath);
-		fclose(in);
-		db_close(db);
-		arena_free(&a);
-		return EXIT_FAIL;
 	}
 	if (db_cache(db, 128)) { /* the indexes of a large registry stay in memory during the import */
 		fclose(report);
@@ -173,27 +171,21 @@ int cmd_regions(int argc, char **argv)
 	struct arena a;
 	arena_init(&a);
 	struct actor actor;
-	FILE *in;
-	int status = cmd_import_open(dir, pos[1], NULL, &db, &a, &actor, &in);
+	FILE *in, *report;
+	const char *rpath;
+	int status = cmd_import_open(dir, pos[1], cli_get(opts, NOPTS(opts), "--report"), NULL, &db, &a, &actor, &in, &report,
+				     &rpath);
 	if (status) {
 		arena_free(&a);
 		return status;
 	}
-	const char *rpath = cli_get(opts, NOPTS(opts), "--report");
-	char def[4096];
-	if (rpath == NULL) {
-		snprintf(def, sizeof def, "%s.report.csv", pos[1]);
-		rpath = def;
-	}
-	FILE *report = fopen(rpath, "w");
 	struct import_stats st;
 	int64_t t0 = clock_mono_us();
-	rc = report ? import_regions(db, &actor, in, report, &st) : ERR_IO;
+	rc = import_regions(db, &actor, in, report, &st);
 	if (rc == 0)
 		printf("%ld regions in %.1f s: %ld imported, %ld rejected%s%s\n", st.rows, (double)(clock_mono_us() - t0) / 1e6,
 		       st.imported, st.rejected, st.rejected ? "; report: " : "", st.rejected ? rpath : "");
-	if (report)
-		fclose(report);
+	fclose(report);
 	fclose(in);
 	db_close(db);
 	arena_free(&a);
