@@ -535,6 +535,18 @@ static int client_store_uncursor(struct arena *a, const char *hex, const char **
 	return 0;
 }
 
+/* client_store_unkeyed tells whether some row of org still lacks its keys (in the caller's
+ * snapshot: one indexed probe of client_dup). */
+static bool client_store_unkeyed(struct db *db, int64_t org)
+{
+	struct db_stmt *st;
+	if (db_query(db, &st, "SELECT 1 FROM client WHERE org_id=? AND name_key IS NULL LIMIT 1", "i", org))
+		return false; /* the search itself will report the database's trouble */
+	int rc = db_step(st);
+	db_finalize(st);
+	return rc == DB_ROW;
+}
+
 /* client_store_fill_for_search runs client_store_fill_keys in a transaction of its own before a
  * search of org, when some row still lacks its keys: at most CLIENT_STORE_FILL_MAX rows, so that
  * after an upgrade no request takes long or holds the write lock long; a large registry is done
@@ -542,14 +554,7 @@ static int client_store_uncursor(struct arena *a, const char *hex, const char **
  * spelling only. A search does not fail for it: a failed fill is logged and retried next time. */
 static void client_store_fill_for_search(struct db *db, struct arena *a, int64_t org)
 {
-	struct db_stmt *st;
-	if (db_query(db, &st, "SELECT 1 FROM client WHERE org_id=? AND name_key IS NULL LIMIT 1", "i", org))
-		return; /* the search itself will report the database's trouble */
-	int rc = db_step(st);
-	db_finalize(st);
-	if (rc != DB_ROW)
-		return;
-	rc = db_begin(db);
+	int rc = db_begin(db);
 	if (rc == 0) {
 		rc = client_store_fill_keys(db, a, org, CLIENT_STORE_FILL_MAX);
 		if (rc == 0)
@@ -773,10 +778,10 @@ static int client_store_search_words(struct db *db, struct arena *a, int64_t org
 	return rc;
 }
 
-int client_store_search(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
-			struct client_page *page)
+/* client_store_search_in answers client_store_search inside its read transaction. */
+static int client_store_search_in(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
+				  struct client_page *page)
 {
-	client_store_fill_for_search(db, a, org);
 	const char *ckey = NULL;
 	int64_t cid = 0;
 	memset(page, 0, sizeof *page);
@@ -786,14 +791,8 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 		struct name_query *words = arena_alloc(a, sizeof *words);
 		if (words == NULL)
 			return ERR_NOMEM;
-		if (name_query_parse(q->q, words) > 0) {
-			bool begun;
-			int rc = db_begin_read(db, &begun);
-			if (rc == 0)
-				rc = client_store_search_words(db, a, org, q, words, ckey, cid, page);
-			db_end_read(db, begun);
-			return rc;
-		}
+		if (name_query_parse(q->q, words) > 0)
+			return client_store_search_words(db, a, org, q, words, ckey, cid, page);
 	}
 	/* No words: NIK digits (a prefix) or no query, along the index of names or of updates. */
 	struct client_sql sql = {.first = 2};
@@ -829,6 +828,24 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
+}
+
+int client_store_search(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
+			struct client_page *page)
+{
+	/* One snapshot for the check of keys and the many small statements of the answer. When the
+	 * caller holds a transaction, the keys are left for a later search: none can start here. */
+	bool begun;
+	int rc = db_begin_read(db, &begun);
+	if (rc == 0 && begun && client_store_unkeyed(db, org)) {
+		db_end_read(db, begun);
+		client_store_fill_for_search(db, a, org);
+		rc = db_begin_read(db, &begun);
+	}
+	if (rc == 0)
+		rc = client_store_search_in(db, a, org, q, page);
+	db_end_read(db, begun);
+	return rc;
 }
 
 int client_store_external(struct db *db, int64_t org, const char *external_id, bool *found)

@@ -284,9 +284,10 @@ void db_finalize(struct db_stmt *st)
 	free(st);
 }
 
+/* Transactions begin and end through cached statements: one is begun and ended per request. */
 int db_begin(struct db *db)
 {
-	return db_exec(db, "BEGIN IMMEDIATE");
+	return db_run(db, "BEGIN IMMEDIATE", "");
 }
 
 int db_begin_read(struct db *db, bool *begun)
@@ -294,20 +295,20 @@ int db_begin_read(struct db *db, bool *begun)
 	*begun = false;
 	if (!sqlite3_get_autocommit(db->h))
 		return 0;
-	int rc = db_exec(db, "BEGIN");
+	int rc = db_run(db, "BEGIN", "");
 	*begun = rc == 0;
 	return rc;
 }
 
 void db_end_read(struct db *db, bool begun)
 {
-	if (begun && !sqlite3_get_autocommit(db->h) && db_exec(db, "COMMIT"))
+	if (begun && !sqlite3_get_autocommit(db->h) && db_run(db, "COMMIT", ""))
 		db_rollback(db);
 }
 
 int db_commit(struct db *db)
 {
-	return db_exec(db, "COMMIT");
+	return db_run(db, "COMMIT", "");
 }
 
 void db_rollback(struct db *db)
