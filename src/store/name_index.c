@@ -54,7 +54,7 @@ struct ni_scan {
 	struct arena *a;
 	int64_t org;
 	struct db_stmt *term_st, *walk_st; /* a batch of a token's rows, of every client's */
-	struct db_stmt *first_st, *next_st; /* the distinct tokens of a prefix */
+	struct db_stmt *prefix_st; /* the distinct tokens of a prefix */
 	int rc;
 };
 
@@ -297,10 +297,10 @@ struct ni_word {
 	bool too_many;
 };
 
-/* ni_word_add adds token term of kind, once. */
-static void ni_word_add(struct ni_scan *s, struct ni_word *w, int kind, const char *term)
+/* ni_word_add adds token term of kind unless one of the first known tokens of w is the same. */
+static void ni_word_add(struct ni_scan *s, struct ni_word *w, int kind, const char *term, int known)
 {
-	for (int i = 0; i < w->n; i++)
+	for (int i = 0; i < known; i++)
 		if (w->kind[i] == kind && strcmp(w->term[i], term) == 0)
 			return;
 	if (w->n == NI_WORD_TERMS) {
@@ -313,8 +313,8 @@ static void ni_word_add(struct ni_scan *s, struct ni_word *w, int kind, const ch
 		s->rc = ERR_NOMEM;
 }
 
-/* ni_word_prefix adds the tokens of kind that start with prefix, found by skipping from one
- * distinct token to the next in the index (one indexed query each). */
+/* ni_word_prefix adds the tokens of kind that start with prefix, read in order from name_term
+ * (one past NI_WORD_TERMS tells the word is too common). */
 static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const char *prefix)
 {
 	size_t n = strlen(prefix);
@@ -327,36 +327,24 @@ static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const
 	if (n == 0)
 		return;
 	upper[n - 1]++; /* the least string above every string starting with prefix */
-	const char *last = NULL; /* a token may be longer than any query word: kept in the arena */
-	bool first = true;
-	while (!w->too_many && s->rc == 0) {
-		/* The first token at or after prefix, then each after the last one found. */
-		struct db_stmt *st = first ? s->first_st : s->next_st;
-		int rc = db_bind_int(st, 1, s->org);
-		if (rc == 0)
-			rc = db_bind_int(st, 2, kind);
-		if (rc == 0)
-			rc = db_bind_text(st, 3, first ? prefix : last);
-		if (rc == 0)
-			rc = db_bind_text(st, 4, upper);
-		if (rc == 0)
-			rc = db_step(st);
-		const char *term = rc == DB_ROW ? db_col_text(st, 0) : NULL;
-		bool found = term != NULL;
-		if (found) {
-			last = arena_strdup(s->a, term);
-			if (last == NULL)
-				s->rc = ERR_NOMEM;
-			else
-				ni_word_add(s, w, kind, last);
-		}
-		db_reset(st);
-		if (rc < 0)
-			s->rc = rc;
-		if (!found)
-			return;
-		first = false;
+	struct db_stmt *st = s->prefix_st;
+	int rc = db_bind_int(st, 1, s->org);
+	if (rc == 0)
+		rc = db_bind_int(st, 2, kind);
+	if (rc == 0)
+		rc = db_bind_text(st, 3, prefix);
+	if (rc == 0)
+		rc = db_bind_text(st, 4, upper);
+	if (rc == 0)
+		rc = db_bind_int(st, 5, NI_WORD_TERMS + 1);
+	int known = w->n; /* the tokens of one range are distinct */
+	while (rc == 0 && !w->too_many && s->rc == 0 && (rc = db_step(st)) == DB_ROW) {
+		rc = 0;
+		ni_word_add(s, w, kind, db_col_text(st, 0), known);
 	}
+	db_reset(st);
+	if (rc < 0)
+		s->rc = rc;
 }
 
 /* ni_word finds the tokens of query word t: in tier 0 the written words starting with it, in
@@ -370,7 +358,7 @@ static void ni_word(struct ni_scan *s, struct ni_word *w, const struct name_term
 		if (tier && t->prefix_key[0])
 			ni_word_prefix(s, w, kind, t->prefix_key);
 		if (tier && t->full_key[0])
-			ni_word_add(s, w, kind, t->full_key);
+			ni_word_add(s, w, kind, t->full_key, w->n);
 	}
 }
 
@@ -439,13 +427,9 @@ static int ni_prepare(struct ni_scan *s)
 				       " AND (name_norm, id) >= (?2, ?3) ORDER BY name_norm, id LIMIT ?4",
 				&s->walk_st);
 	if (rc == 0)
-		rc = db_prepare(s->db, "SELECT term FROM client_term WHERE org_id=?1 AND kind=?2 AND term>=?3 AND term<?4"
-				       " ORDER BY term LIMIT 1",
-				&s->first_st);
-	if (rc == 0)
-		rc = db_prepare(s->db, "SELECT term FROM client_term WHERE org_id=?1 AND kind=?2 AND term>?3 AND term<?4"
-				       " ORDER BY term LIMIT 1",
-				&s->next_st);
+		rc = db_prepare(s->db, "SELECT term FROM name_term WHERE org_id=?1 AND kind=?2 AND term>=?3 AND term<?4"
+				       " ORDER BY term LIMIT ?5",
+				&s->prefix_st);
 	return rc;
 }
 
@@ -469,42 +453,60 @@ int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct na
 	}
 	db_finalize(s.term_st);
 	db_finalize(s.walk_st);
-	db_finalize(s.first_st);
-	db_finalize(s.next_st);
+	db_finalize(s.prefix_st);
 	return rc ? (rc < 0 ? rc : 0) : s.rc;
 }
 
 /* ---- writing the rows ---- */
 
-/* ni_rows inserts (put) or deletes the rows of every distinct token of text. */
+/* ni_rows inserts (put) or deletes the rows of every distinct token of text, and keeps name_term:
+ * a token is added with its first row and removed with its last. */
 static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text, bool put)
 {
 	const char *mark = strstr(text, NAME_SEARCH_MARK);
-	struct db_stmt *st;
+	struct db_stmt *st, *tt = NULL;
 	int rc = db_prepare(db, put ? "INSERT OR IGNORE INTO client_term(org_id, kind, term, name_norm, client_id) VALUES (?1, ?2, ?3, ?4, ?5)"
 				    : "DELETE FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3 AND name_norm=?4 AND client_id=?5",
 			    &st);
 	if (rc)
 		return rc;
-	rc = db_bind_int(st, 1, org);
+	rc = db_prepare(db, put ? "INSERT OR IGNORE INTO name_term(org_id, kind, term) VALUES (?1, ?2, ?3)"
+				: "DELETE FROM name_term WHERE org_id=?1 AND kind=?2 AND term=?3 AND NOT EXISTS"
+				  " (SELECT 1 FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3)",
+			&tt);
+	if (rc == 0)
+		rc = db_bind_int(st, 1, org);
 	if (rc == 0)
 		rc = db_bind_text(st, 4, name_norm);
 	if (rc == 0)
 		rc = db_bind_int(st, 5, id);
+	if (rc == 0)
+		rc = db_bind_int(tt, 1, org);
 	for (const char *p = text; *p && rc == 0;) {
 		size_t n = strcspn(p, " ");
 		if (n == 0 || (n == 1 && *p == '|')) {
 			p += n ? n : 1;
 			continue;
 		}
-		rc = db_bind_int(st, 2, mark && p > mark);
+		int kind = mark && p > mark;
+		rc = db_bind_int(st, 2, kind);
 		if (rc == 0)
 			rc = db_bind_textn(st, 3, p, n);
 		if (rc == 0)
 			rc = db_step(st);
 		db_reset(st);
+		/* A row that was there already, or is not there to delete, leaves the token as it is. */
+		if (rc == 0 && db_changes(db) > 0) {
+			rc = db_bind_int(tt, 2, kind);
+			if (rc == 0)
+				rc = db_bind_textn(tt, 3, p, n);
+			if (rc == 0)
+				rc = db_step(tt);
+			db_reset(tt);
+		}
 		p += n;
 	}
+	db_finalize(tt);
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }

@@ -365,6 +365,78 @@ static char *ni_rows(struct db *db)
 	return out;
 }
 
+/* ni_list lists the rows of a query of text columns as lines. */
+static char *ni_list(struct db *db, const char *sql)
+{
+	struct buf b;
+	buf_init(&b, 64 * 1024 * 1024);
+	struct db_stmt *st;
+	assert_int_equal(db_query(db, &st, sql, ""), 0);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		assert_int_equal(buf_printf(&b, "%s\n", db_col_text(st, 0)), 0);
+	assert_int_equal(rc, DB_DONE);
+	db_finalize(st);
+	char *out = strdup(buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+#define NI_TERMS "SELECT org_id || '|' || kind || '|' || term FROM name_term ORDER BY org_id, kind, term"
+#define NI_DISTINCT                                                                                \
+	"SELECT DISTINCT org_id || '|' || kind || '|' || term FROM client_term ORDER BY org_id, kind, term"
+
+/* name_term holds exactly the distinct tokens of client_term: added with a token's first row,
+ * removed with its last, through renames and drops. */
+static void test_token_list_follows_the_rows(void **state)
+{
+	struct ni_fixture *f = *state;
+	ni_current = f;
+	char *terms = ni_list(f->db, NI_TERMS), *distinct = ni_list(f->db, NI_DISTINCT);
+	assert_true(strlen(terms) > 100);
+	assert_string_equal(terms, distinct);
+	free(terms);
+	free(distinct);
+	/* A client whose name is the only one with its words: its tokens go with its rows. */
+	char text[NAME_SEARCH_MAX];
+	name_search_text("Qxuniq Zzlonely", NULL, text, sizeof text);
+	assert_int_equal(name_index_put(f->db, 1, 999999, "qxuniq zzlonely", text), 0);
+	assert_int_equal(name_index_put(f->db, 1, 999999, "qxuniq zzlonely", text), 0); /* again: no change */
+	struct db_stmt *st;
+	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM name_term WHERE term IN ('qxuniq', 'zzlonely')", ""), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_int_equal(db_col_int(st, 0), 2);
+	db_finalize(st);
+	assert_int_equal(ni_candidates(f, "qxu zzl", 0), 1);
+	/* Every client of a common word but one is dropped: the token stays for the last. */
+	int last = -1, dropped = 0;
+	for (int i = 0; i < f->n; i++) {
+		if (strstr(f->c[i].norm, "soekarno") == NULL)
+			continue;
+		if (last >= 0) {
+			assert_int_equal(name_index_drop(f->db, 1, f->c[last].id, f->c[last].norm, f->c[last].text), 0);
+			f->c[last].gone = true;
+			dropped++;
+		}
+		last = i;
+	}
+	assert_true(dropped > 2);
+	assert_int_equal(name_index_drop(f->db, 1, 999999, "qxuniq zzlonely", text), 0);
+	terms = ni_list(f->db, NI_TERMS);
+	distinct = ni_list(f->db, NI_DISTINCT);
+	assert_string_equal(terms, distinct);
+	assert_null(strstr(terms, "|qxuniq\n"));
+	assert_null(strstr(terms, "|zzlonely\n"));
+	free(terms);
+	free(distinct);
+	ni_check(f, "soekarno");
+	ni_check(f, "sukarno");
+	static struct name_query q;
+	name_query_parse("soekarno", &q);
+	static int64_t left[NI_CLIENTS];
+	assert_int_equal(ni_expect(f, &q, 0, left), 1);
+}
+
 /* The migration that created the index fills it for existing clients in SQL: its rows must be
  * the program's rows. */
 static void test_migration_fill_equals_program(void **state)
@@ -386,6 +458,22 @@ static void test_migration_fill_equals_program(void **state)
 	free(fill);
 	free(migrated);
 	free(program);
+	/* So must the distinct tokens that migration 009 fills from them. */
+	char *terms = ni_list(f->db, NI_TERMS);
+	m = embed_find("schema/sqlite/009_name_term.sql");
+	assert_non_null(m);
+	from = strstr((const char *)m->data, "INSERT INTO name_term");
+	assert_non_null(from);
+	to = strstr(from, ";\n");
+	assert_non_null(to);
+	fill = strndup(from, (size_t)(to - from + 1));
+	assert_int_equal(db_exec(f->db, "DELETE FROM name_term"), 0);
+	assert_int_equal(db_exec(f->db, fill), 0);
+	char *filled = ni_list(f->db, NI_TERMS);
+	assert_string_equal(filled, terms);
+	free(fill);
+	free(filled);
+	free(terms);
 }
 
 int main(void)
@@ -395,6 +483,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_scan_random_prefixes, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_scan_reads_matches_not_the_registry, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_drop_and_put_follow_a_rename, ni_setup, ni_teardown),
+		cmocka_unit_test_setup_teardown(test_token_list_follows_the_rows, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_migration_fill_equals_program, ni_setup, ni_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
