@@ -10,8 +10,10 @@ starts `pendamping serve --threads 2` on 127.0.0.1 with its log in a file, and m
   (b) `wrk -t2 -c32 -d10s` on /healthz and on the same mix of searches (bench/search.lua):
       both request rates and their ratio, measured in the same run against the same server; and,
       for information, the same searches with limit=1 (the cost of a request without its page);
-  (c) the client list page (/clients, with and without a query) and client pages (/clients/UID),
-      sequentially: p50/p99 from the server's log;
+  (c) the client list page (/clients: without a query, by last update, with a search, and with
+      filters as workers set them: a region at any level, a PPKS category, a flag, the archive,
+      alone or with a search and either order) and client pages (/clients/UID), sequentially:
+      p50/p99 from the server's log;
   (d) the server's VmRSS, sampled during (a)-(c), and VmHWM (the peak) after them;
   (e) the database's bytes per client.
 Then prints a table of the targets with PASS or FAIL. All traffic goes to 127.0.0.1; every loop is
@@ -108,18 +110,20 @@ def sample_rows(data, rnd):
     try:
         lo, hi = db.execute("SELECT min(id), max(id) FROM client").fetchone()
         count = db.execute("SELECT count(*) FROM client").fetchone()[0]
-        niks, uids = [], []
+        niks, uids, regions = [], [], []
         for _ in range(4000):
             if len(niks) >= 400 and len(uids) >= 400:
                 break
-            row = db.execute("SELECT nik, uid FROM client WHERE id >= ? ORDER BY id LIMIT 1",
+            row = db.execute("SELECT nik, uid, region FROM client WHERE id >= ? ORDER BY id LIMIT 1",
                              (rnd.randint(lo, hi),)).fetchone()
             if row:
                 if row[0] and len(niks) < 400:
                     niks.append(row[0])
                 if len(uids) < 400:
                     uids.append(row[1])
-        return count, niks, uids
+                if row[2]:
+                    regions.append(row[2])
+        return count, niks, uids, regions
     finally:
         db.close()
 
@@ -158,6 +162,27 @@ def query_mix(rnd, niks, count):
             q = rnd.choice(niks)[:12]
         out.append((kind, q.lower()))
     return out
+
+
+def filtered_list(rnd, mix, regions):
+    """The query of a client list with filters, as a worker sets them: mostly a region at some
+    level (a village, district, regency or province of a sampled client), sometimes a PPKS
+    category, a flag, the archive or the order of updates, with or without a search."""
+    params = {}
+    if rnd.random() < 0.7:
+        code = rnd.choice(regions)
+        params["region"] = code[:rnd.choice([2, 5, 8, len(code)])]
+    if rnd.random() < 0.25:
+        params["ppks"] = rnd.choice(load_generator().COMMON_PPKS)
+    if rnd.random() < 0.1:
+        params["flag"] = rnd.choice(["needs_id_documents", "nik_warning"])
+    if rnd.random() < 0.05:
+        params["archived"] = 1
+    if rnd.random() < 0.3:
+        params["q"] = rnd.choice(mix)[1]
+    if rnd.random() < 0.2:
+        params["sort"] = "updated"
+    return "/clients?" + urllib.parse.urlencode(params)
 
 
 def api_path(q):
@@ -318,7 +343,7 @@ def main():
     try:
         prepare(data)
         rnd = random.Random(7)
-        count, niks, uids = sample_rows(data, rnd)
+        count, niks, uids, regions = sample_rows(data, rnd)
         if count != N:
             print("note: the database holds %d clients (%d generated; the rest were rejected or duplicates)" % (count, N))
         token = run([BIN, "token", "create", "--data", data, "--user", WORKER],
@@ -357,12 +382,15 @@ def main():
         list_paths, list_kinds = [], []
         for i in range(PAGES):
             r = lrnd.random()
-            if r < 0.2:
+            if r < 0.15:
                 list_paths.append("/clients")
                 list_kinds.append("no query")
-            elif r < 0.3:
+            elif r < 0.25:
                 list_paths.append("/clients?sort=updated")
                 list_kinds.append("by last update")
+            elif r < 0.5:
+                list_paths.append(filtered_list(lrnd, mix, regions))
+                list_kinds.append("filters")
             else:
                 list_paths.append("/clients?" + urllib.parse.urlencode({"q": lrnd.choice(mix)[1]}))
                 list_kinds.append("search")
@@ -429,6 +457,8 @@ def main():
     for kind, rows in sorted(list_by_kind.items()):
         ms = [r[0] for r in rows]
         print("%-26s %6d %10.3f %10.3f %10.3f" % ("  " + kind, len(ms), pct(ms, 50), pct(ms, 99), max(ms)))
+    slow = sorted(((ms, p) for rows in list_by_kind.values() for ms, p in rows), reverse=True)[:5]
+    print("slowest: " + ", ".join("%s %.1f ms" % (p, ms) for ms, p in slow))
     print("%-26s %6d %10.3f %10.3f %10.3f %10.3f" % ("client page", len(c_server), pct(c_server, 50),
                                                      pct(c_server, 99), max(c_server), pct(c_client, 99)))
     print()

@@ -30,6 +30,7 @@ static const struct {
 	{ERR_USAGE, 400, "usage", "Wrong usage."},
 	{ERR_GATE, 422, "gate", "The case cannot move to that stage yet."},
 	{ERR_CONSENT, 422, "consent", "The client's consent does not cover sharing data with another organisation."},
+	{ERR_BUDGET, 503, "busy", "This took too long. Please narrow the search and try again."},
 };
 
 static int err_index(int code)

@@ -27,6 +27,7 @@ enum err {
 	ERR_USAGE = -20,     /* command-line usage error (exit 2) */
 	ERR_GATE = -21,      /* a case stage gate is not met (422) */
 	ERR_CONSENT = -22,   /* the client's consent does not cover this (422) */
+	ERR_BUDGET = -23,    /* a statement went past the work allowed to it (db_budget) (503) */
 };
 
 /* err_status returns the HTTP status for code (500 for unknown codes). */

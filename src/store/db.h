@@ -63,6 +63,11 @@ void db_end_read(struct db *db, bool begun);
 void db_rollback(struct db *db);
 int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);
+/* db_budget bounds the statements stepped on db from now on to about us microseconds of this
+ * thread's processor time in all: past them db_step returns ERR_BUDGET (the statement must then be
+ * finalised or reset). db_budget(db, 0) lifts the bound. A plan that is usually quick tries its
+ * luck this way before a surer, costlier one. */
+void db_budget(struct db *db, long us);
 const char *db_errmsg(struct db *db);
 /* db_cache sets the page cache for this connection to about mb megabytes (bulk work). */
 int db_cache(struct db *db, int mb);

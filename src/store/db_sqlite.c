@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define DB_CACHE 96
 
@@ -21,6 +22,8 @@ struct db_stmt {
 
 struct db {
 	sqlite3 *h;
+	int64_t budget_end; /* db_budget: the thread's processor time at which work stops */
+	bool spent;
 	struct db_stmt cache[DB_CACHE];
 	int ncache;
 };
@@ -223,6 +226,8 @@ int db_step(struct db_stmt *st)
 	int ext = sqlite3_extended_errcode(st->db->h);
 	if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
 		return ERR_EXISTS;
+	if (rc == SQLITE_INTERRUPT && st->db->spent)
+		return ERR_BUDGET;
 	log_error("db: step: %s", sqlite3_errmsg(st->db->h));
 	return ERR_DB;
 }
@@ -325,6 +330,31 @@ int64_t db_last_id(struct db *db)
 int db_changes(struct db *db)
 {
 	return sqlite3_changes(db->h);
+}
+
+/* The progress handler runs every DB_BUDGET_TICK steps of the virtual machine (some 10 to 100 us
+ * of work) and reads the thread's processor time: work, not waiting for a processor, counts. */
+#define DB_BUDGET_TICK 1000
+
+static int64_t db_cpu_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int db_budget_tick(void *arg)
+{
+	struct db *db = arg;
+	db->spent = db_cpu_us() >= db->budget_end;
+	return db->spent;
+}
+
+void db_budget(struct db *db, long us)
+{
+	db->spent = false;
+	db->budget_end = us > 0 ? db_cpu_us() + us : 0;
+	sqlite3_progress_handler(db->h, us > 0 ? DB_BUDGET_TICK : 0, us > 0 ? db_budget_tick : NULL, db);
 }
 
 const char *db_errmsg(struct db *db)

@@ -1,0 +1,380 @@
+/* test_client_list.c: the client list (client_store_search) against a plain evaluation of its
+ * conditions over every client, on a registry large enough that each way of answering is taken:
+ * reading the clients of a selective condition (a few), walking the index of names or updates
+ * (many), and the ordered scan of the name index. Each query is paged through its cursors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "domain/name.h"
+#include "store/client_store.h"
+#include "store/db.h"
+#include "store/migrate.h"
+#include "store/name_index.h"
+
+/* More than the 4000 a condition may hold to be read as a set, so that both ways are taken. */
+#define CL_CLIENTS 9000
+#define CL_PAGE 7
+#define CL_PAGES 4
+
+struct cl_client {
+	int64_t id, org;
+	char norm[128], text[1024], updated[32], region[24], nik[17];
+	bool archived, warned, has_nik;
+	unsigned ppks;  /* bit c: PPKS code c */
+	unsigned flags; /* bit 0: needs_id_documents, bit 1: urgent */
+};
+
+struct cl_fixture {
+	char dir[64], path[128];
+	struct db *db;
+	struct cl_client *c;
+	int n;
+};
+
+static const char *const cl_words[] = {
+	"siti", "sitti", "nur", "nurul", "haliza", "aminah", "soekarno", "sukarno", "muhammad", "moh",
+	"ahmad", "achmad", "djoko", "joko", "budi", "santoso", "dewi", "sri", "agus", "hasan",
+	"wayan", "made", "putri", "putra", "rizki", "abdul", "fatimah", "utomo", "oetomo", "lestari",
+};
+#define CL_NWORDS (int)(sizeof cl_words / sizeof cl_words[0])
+
+/* Regions: province 11 holds most clients, 12 fewer, 13 few; names follow regions a little (the
+ * first words differ), as they do in the registry. */
+static const char *const cl_regions[] = {
+	"11.01.01.2001", "11.01.01.2002", "11.01.02.2001", "11.02.01.2001", "11.02", "12.01.01.2001",
+	"12.01.02.2001", "13.01.01.2001", "110.01",
+};
+
+static uint64_t cl_seed = 88172645463325252ull;
+static unsigned cl_rand(unsigned n)
+{
+	cl_seed ^= cl_seed << 13;
+	cl_seed ^= cl_seed >> 7;
+	cl_seed ^= cl_seed << 17;
+	return (unsigned)(cl_seed % n);
+}
+
+static const char *cl_region_of(unsigned r)
+{
+	if (r < 55)
+		return cl_regions[r % 5];
+	if (r < 85)
+		return cl_regions[5 + r % 2];
+	if (r < 95)
+		return cl_regions[7];
+	return r < 98 ? cl_regions[8] : NULL;
+}
+
+static int cl_setup(void **state)
+{
+	struct cl_fixture *f = calloc(1, sizeof *f);
+	if (f == NULL)
+		return -1;
+	f->c = calloc(CL_CLIENTS, sizeof *f->c);
+	snprintf(f->dir, sizeof f->dir, "/tmp/pd-test-cl-XXXXXX");
+	if (f->c == NULL || mkdtemp(f->dir) == NULL)
+		return -1;
+	snprintf(f->path, sizeof f->path, "%s/cl.db", f->dir);
+	int applied = 0;
+	if (db_open(f->path, &f->db) || migrate_run(f->db, &applied) || applied < 1)
+		return -1;
+	if (db_run(f->db, "INSERT INTO org(id, uid, name, created_at, updated_at) VALUES (1, 'o1', 'Org', 'x', 'x'),"
+			  " (2, 'o2', 'Other', 'x', 'x')", ""))
+		return -1;
+	if (db_begin(f->db))
+		return -1;
+	for (int i = 0; i < CL_CLIENTS; i++) {
+		struct cl_client *c = &f->c[i];
+		c->org = i % 50 == 3 ? 2 : 1;
+		unsigned r = cl_rand(100);
+		const char *region = cl_region_of(r);
+		snprintf(c->region, sizeof c->region, "%s", region ? region : "");
+		char name[128];
+		/* The first word follows the province; the others are drawn from every word. */
+		snprintf(name, sizeof name, "%s", cl_words[(r < 55 ? 0 : r < 85 ? 10 : 20) + cl_rand(10)]);
+		for (int w = (int)cl_rand(3); w >= 0; w--) {
+			size_t len = strlen(name);
+			snprintf(name + len, sizeof name - len, " %s", cl_words[cl_rand(CL_NWORDS)]);
+		}
+		name_normalise(name, c->norm, sizeof c->norm);
+		name_search_text(name, i % 17 == 0 ? "Nur Haliza" : NULL, c->text, sizeof c->text);
+		/* Timestamps repeat, so that the id breaks ties by update. */
+		snprintf(c->updated, sizeof c->updated, "2026-0%u-1%uT10:00:00Z", 1 + cl_rand(9), cl_rand(10));
+		c->has_nik = i % 10 != 0;
+		snprintf(c->nik, sizeof c->nik, "%s%02u%06d%04u", r < 55 ? "11" : "12", cl_rand(3), i, cl_rand(10000));
+		c->archived = i % 37 == 5;
+		c->warned = i % 211 == 9;
+		c->ppks = (cl_rand(2) ? 1u << 1 : 0) | (cl_rand(5) == 0 ? 1u << 2 : 0) | (i % 97 == 1 ? 1u << 3 : 0);
+		c->flags = (cl_rand(10) == 0 ? 1u : 0) | (i % 53 == 2 ? 2u : 0);
+		char uid[32];
+		snprintf(uid, sizeof uid, "c%d", i);
+		if (db_run(f->db, "INSERT INTO client(uid, org_id, name, name_norm, name_key, search_names, region, nik,"
+				  " archived_at, nik_warning, created_at, updated_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?, 'x', ?)",
+			   "titttttttt", uid, c->org, name, c->norm, c->text, region, c->has_nik ? c->nik : NULL,
+			   c->archived ? "2026-11-01T00:00:00Z" : NULL, c->warned ? "differs" : NULL, c->updated))
+			return -1;
+		c->id = db_last_id(f->db);
+		for (int code = 1; code <= 3; code++)
+			if ((c->ppks & (1u << code)) &&
+			    db_run(f->db, "INSERT INTO client_ppks(client_id, code) VALUES (?, ?)", "ii", c->id, (int64_t)code))
+				return -1;
+		if ((c->flags & 1) && db_run(f->db, "INSERT INTO client_flag(client_id, flag) VALUES (?, 'needs_id_documents')", "i", c->id))
+			return -1;
+		if ((c->flags & 2) && db_run(f->db, "INSERT INTO client_flag(client_id, flag) VALUES (?, 'urgent')", "i", c->id))
+			return -1;
+		if (name_index_put(f->db, c->org, c->id, c->norm, c->text))
+			return -1;
+	}
+	if (db_commit(f->db))
+		return -1;
+	f->n = CL_CLIENTS;
+	*state = f;
+	return 0;
+}
+
+static int cl_teardown(void **state)
+{
+	struct cl_fixture *f = *state;
+	db_close(f->db);
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < 3; i++) {
+		char p[160];
+		snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
+		unlink(p);
+	}
+	rmdir(f->dir);
+	free(f->c);
+	free(f);
+	return 0;
+}
+
+/* The plain evaluation: every client of org 1 tested against q, then sorted. */
+struct cl_hit {
+	const struct cl_client *c;
+	int tier;
+};
+
+static bool cl_by_update;
+
+static int cl_hit_cmp(const void *x, const void *y)
+{
+	const struct cl_hit *a = x, *b = y;
+	if (cl_by_update) {
+		int c = strcmp(b->c->updated, a->c->updated);
+		return c ? c : b->c->id < a->c->id ? -1 : b->c->id > a->c->id;
+	}
+	if (a->tier != b->tier)
+		return a->tier - b->tier;
+	int c = strcmp(a->c->norm, b->c->norm);
+	return c ? c : a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
+}
+
+static bool cl_digits(const char *s)
+{
+	if (s == NULL || *s == 0)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+static int cl_expect(const struct cl_fixture *f, const struct client_query *q, struct cl_hit *hits)
+{
+	static struct name_query words;
+	bool digits = cl_digits(q->q), named = q->q && !digits && name_query_parse(q->q, &words) > 0;
+	int n = 0;
+	for (int i = 0; i < f->n; i++) {
+		const struct cl_client *c = &f->c[i];
+		if (c->org != 1 || c->archived != q->archived)
+			continue;
+		if (q->region) {
+			size_t len = strlen(q->region);
+			if (strncmp(c->region, q->region, len) != 0 || (c->region[len] != 0 && c->region[len] != '.'))
+				continue;
+		}
+		if (q->ppks && !(c->ppks & (1u << q->ppks)))
+			continue;
+		if (q->flag && strcmp(q->flag, "nik_warning") == 0 ? !c->warned
+		    : q->flag && strcmp(q->flag, "urgent") == 0 ? !(c->flags & 2)
+		    : q->flag                                    ? !(c->flags & 1)
+								 : false)
+			continue;
+		if (digits && (!c->has_nik || strncmp(c->nik, q->q, strlen(q->q)) != 0))
+			continue;
+		int tier = named ? name_query_tier(&words, c->text) : 0;
+		if (tier < 0)
+			continue;
+		hits[n++] = (struct cl_hit){c, tier};
+	}
+	cl_by_update = q->by_update;
+	qsort(hits, (size_t)n, sizeof *hits, cl_hit_cmp);
+	return n;
+}
+
+/* cl_check pages through q and compares each page with the plain evaluation; returns the number
+ * of matches. */
+static int cl_check(struct cl_fixture *f, struct client_query q)
+{
+	static struct cl_hit hits[CL_CLIENTS];
+	int want = cl_expect(f, &q, hits);
+	q.limit = CL_PAGE;
+	int got = 0;
+	struct arena a;
+	arena_init(&a);
+	for (int page = 0; page < CL_PAGES; page++) {
+		struct client_page p;
+		int rc = client_store_search(f->db, &a, 1, &q, &p);
+		if (rc != 0)
+			fail_msg("q=%s region=%s ppks=%d flag=%s archived=%d by_update=%d: rc %d", q.q ? q.q : "-",
+				 q.region ? q.region : "-", q.ppks, q.flag ? q.flag : "-", q.archived, q.by_update, rc);
+		for (int i = 0; i < p.n; i++, got++) {
+			if (got >= want || p.items[i].id != hits[got].c->id || p.items[i].variant != (hits[got].tier == 1))
+				fail_msg("q=%s region=%s ppks=%d flag=%s archived=%d by_update=%d: item %d is %lld, expected %lld of %d",
+					 q.q ? q.q : "-", q.region ? q.region : "-", q.ppks, q.flag ? q.flag : "-", q.archived,
+					 q.by_update, got, (long long)p.items[i].id, got < want ? (long long)hits[got].c->id : -1LL,
+					 want);
+		}
+		int left = want - page * CL_PAGE;
+		assert_int_equal(p.n, left < 0 ? 0 : left < CL_PAGE ? left : CL_PAGE);
+		/* A next page is offered exactly when more rows match. */
+		assert_int_equal(p.next_cursor != NULL, want > got);
+		if (p.next_cursor == NULL)
+			break;
+		q.cursor = p.next_cursor;
+	}
+	arena_free(&a);
+	return want;
+}
+
+static const char *const cl_queries[] = {NULL, "-", "s", "siti", "sukarno", "nur ha", "moh s", "joko", "11", "1201", "zzz", "lestari utomo"};
+static const char *const cl_filter_regions[] = {NULL, "11", "12", "13", "11.01.01.2001", "11.02", "110"};
+static const char *const cl_flags[] = {NULL, "needs_id_documents", "nik_warning", "urgent"};
+
+/* Every way of answering is taken: the sizes of the conditions straddle the limits of a set. */
+static void test_conditions_straddle_the_limits(void **state)
+{
+	struct cl_fixture *f = *state;
+	static struct cl_hit hits[CL_CLIENTS];
+	struct client_query q = {.region = "11"};
+	assert_true(cl_expect(f, &q, hits) > 4000); /* walked */
+	q = (struct client_query){.region = "12"};
+	int n = cl_expect(f, &q, hits);
+	assert_true(n > 1000 && n < 4000); /* a set with words */
+	q = (struct client_query){.ppks = 1};
+	assert_true(cl_expect(f, &q, hits) > 4000);
+	q = (struct client_query){.ppks = 2};
+	n = cl_expect(f, &q, hits);
+	assert_true(n > 1000 && n < 4000);
+	q = (struct client_query){.q = "s", .by_update = true};
+	assert_true(cl_expect(f, &q, hits) > 4000); /* by update: walked with the words checked */
+	q = (struct client_query){.q = "11"};
+	assert_true(cl_expect(f, &q, hits) > 4000); /* a NIK prefix of many */
+}
+
+static void test_each_condition_alone(void **state)
+{
+	struct cl_fixture *f = *state;
+	for (int by_update = 0; by_update <= 1; by_update++) {
+		for (size_t i = 0; i < sizeof cl_queries / sizeof *cl_queries; i++)
+			cl_check(f, (struct client_query){.q = cl_queries[i], .by_update = by_update});
+		for (size_t i = 1; i < sizeof cl_filter_regions / sizeof *cl_filter_regions; i++)
+			cl_check(f, (struct client_query){.region = cl_filter_regions[i], .by_update = by_update});
+		for (int code = 1; code <= 3; code++)
+			cl_check(f, (struct client_query){.ppks = code, .by_update = by_update});
+		for (size_t i = 1; i < sizeof cl_flags / sizeof *cl_flags; i++)
+			cl_check(f, (struct client_query){.flag = cl_flags[i], .by_update = by_update});
+		assert_true(cl_check(f, (struct client_query){.archived = true, .by_update = by_update}) > 100);
+	}
+}
+
+static void test_random_combinations(void **state)
+{
+	struct cl_fixture *f = *state;
+	int nonempty = 0;
+	for (int k = 0; k < 160; k++) {
+		struct client_query q = {
+			.q = cl_queries[cl_rand(sizeof cl_queries / sizeof *cl_queries)],
+			.region = cl_rand(2) ? cl_filter_regions[cl_rand(sizeof cl_filter_regions / sizeof *cl_filter_regions)] : NULL,
+			.ppks = cl_rand(3) ? 0 : (int)cl_rand(4),
+			.flag = cl_rand(3) ? NULL : cl_flags[cl_rand(sizeof cl_flags / sizeof *cl_flags)],
+			.archived = cl_rand(6) == 0,
+			.by_update = cl_rand(2),
+		};
+		nonempty += cl_check(f, q) > 0;
+	}
+	assert_true(nonempty > 60);
+}
+
+/* The same answers when the quick plan gives up at once (the intersection, then the quick plan
+ * to its end) and when it never does. */
+static void test_plans_agree(void **state)
+{
+	struct cl_fixture *f = *state;
+	for (int pass = 0; pass < 2; pass++) {
+		client_store_set_quick_us(pass == 0 ? 1 : 1L << 40);
+		uint64_t seed = cl_seed;
+		for (int k = 0; k < 60; k++) {
+			struct client_query q = {
+				.q = cl_queries[cl_rand(sizeof cl_queries / sizeof *cl_queries)],
+				.region = cl_rand(4) ? cl_filter_regions[cl_rand(sizeof cl_filter_regions / sizeof *cl_filter_regions)] : NULL,
+				.ppks = cl_rand(2) ? 0 : (int)cl_rand(4),
+				.flag = cl_rand(3) ? NULL : cl_flags[cl_rand(sizeof cl_flags / sizeof *cl_flags)],
+				.archived = cl_rand(6) == 0,
+				.by_update = cl_rand(2),
+			};
+			cl_check(f, q);
+		}
+		cl_seed = seed; /* the same queries in both passes */
+		/* Conditions that hold many each and few together: a NIK prefix of province 12 and
+		 * region 11 hold none; PPKS 1 and region 11 many. */
+		assert_int_equal(cl_check(f, (struct client_query){.q = "12", .region = "11"}), 0);
+		assert_int_equal(cl_check(f, (struct client_query){.q = "12", .region = "11", .by_update = true}), 0);
+		assert_true(cl_check(f, (struct client_query){.ppks = 1, .region = "11"}) > 1000);
+		assert_true(cl_check(f, (struct client_query){.q = "s", .ppks = 1, .region = "11", .by_update = true}) > 100);
+		/* A region alone, from the index of regions when the walk gives up. */
+		for (size_t i = 1; i < sizeof cl_filter_regions / sizeof *cl_filter_regions; i++) {
+			cl_check(f, (struct client_query){.region = cl_filter_regions[i]});
+			cl_check(f, (struct client_query){.region = cl_filter_regions[i], .by_update = true});
+			cl_check(f, (struct client_query){.region = cl_filter_regions[i], .archived = true});
+		}
+	}
+	client_store_set_quick_us(0);
+}
+
+/* What is not a cursor is refused rather than misread. */
+static void test_cursor_checked(void **state)
+{
+	struct cl_fixture *f = *state;
+	struct arena a;
+	arena_init(&a);
+	struct client_page p;
+	struct client_query q = {.q = "siti", .limit = 5, .region = "13"};
+	assert_int_equal(client_store_search(f->db, &a, 1, &q, &p), 0);
+	assert_non_null(p.next_cursor);
+	q.cursor = "bm90IGEgY3Vyc29y"; /* "not a cursor" */
+	assert_int_equal(client_store_search(f->db, &a, 1, &q, &p), ERR_INVALID);
+	arena_free(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_conditions_straddle_the_limits),
+		cmocka_unit_test(test_each_condition_alone),
+		cmocka_unit_test(test_random_combinations),
+		cmocka_unit_test(test_plans_agree),
+		cmocka_unit_test(test_cursor_checked),
+	};
+	return cmocka_run_group_tests(tests, cl_setup, cl_teardown);
+}
