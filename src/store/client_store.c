@@ -1002,6 +1002,21 @@ static int client_store_intersect(struct db *db, struct arena *a, int64_t org, c
 	return rc;
 }
 
+/* client_store_level tells whether region is a province ("32") or a regency ("32.04") code: 2 or
+ * 5, the length its index by name keys on (migration 011); 0 otherwise. */
+static int client_store_level(const char *region)
+{
+	if (region == NULL)
+		return 0;
+	size_t n = strlen(region);
+	bool dd = n >= 2 && region[0] >= '0' && region[0] <= '9' && region[1] >= '0' && region[1] <= '9';
+	if (n == 2 && dd)
+		return 2;
+	if (n == 5 && dd && region[2] == '.' && region[3] >= '0' && region[3] <= '9' && region[4] >= '0' && region[4] <= '9')
+		return 5;
+	return 0;
+}
+
 /* client_store_walk lists along the index of names or of updates, with q's conditions in the
  * statement; words, when given, are checked on each row (by update: the matches are many). */
 static int client_store_walk(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
@@ -1009,9 +1024,16 @@ static int client_store_walk(struct db *db, struct arena *a, int64_t org, const 
 {
 	memset(page, 0, sizeof *page); /* a plan given up may have left rows */
 	struct client_sql sql = {.first = 2};
-	/* The conditions pass often: the sort order's own index, not a range to sort. */
-	client_sql_add(&sql, q->by_update ? CLIENT_SUMMARY_FROM("client_by_update") : CLIENT_SUMMARY_FROM("client_by_name"));
+	/* The conditions pass often: the sort order's own index, not a range to sort; by name in a
+	 * province or regency, the index of its clients by name. */
+	int level = q->by_update || words ? 0 : client_store_level(q->region);
+	client_sql_add(&sql, q->by_update ? CLIENT_SUMMARY_FROM("client_by_update")
+			     : level == 2 ? CLIENT_SUMMARY_FROM("client_by_province")
+			     : level == 5 ? CLIENT_SUMMARY_FROM("client_by_regency")
+					  : CLIENT_SUMMARY_FROM("client_by_name"));
 	client_sql_add(&sql, " WHERE c.org_id = ?1");
+	if (level)
+		client_sql_add(&sql, " AND substr(c.region, 1, %d) = ?%d", level, client_sql_bind(&sql, q->region));
 	client_store_filters(&sql, a, q, ckey, cid);
 	if (ckey && !q->by_update) {
 		int k = client_sql_bind(&sql, ckey);
@@ -1176,6 +1198,9 @@ static int client_store_search_in(struct db *db, struct arena *a, int64_t org, c
 	}
 	if (rc)
 		return rc;
+	/* A province or regency alone, by name: its own index gives the page in order. */
+	if (present == 1 && !words && !q->by_update && client_store_level(q->region))
+		return client_store_walk(db, a, org, q, NULL, ckey, cid, page);
 	if (n >= 0 && chosen == DRIVER_REGION && !words)
 		return client_store_region(db, a, org, q, ckey, cid, page);
 	if (n >= 0)
