@@ -3,7 +3,7 @@
 same CSV, measured in the same run.
 
 The baseline table has the same columns as the CSV and the registry's indexes on them (NIK,
-external id, name, name + birth date, region); the second baseline adds the registry's index of
+external id, name + region, name + birth date, region + name, province + name, regency + name); the second baseline adds the registry's index of
 name words (a table of (word, name, row) kept in name order, filled by a trigger with the words
 of each name); the third, a full-text index of names instead (the registry's earlier design). Prints rows per second of each and the ratios, the
 database size per client, and checks that a rerun adds nothing.
@@ -20,9 +20,11 @@ BASE = """CREATE TABLE client (external_id TEXT, nik TEXT, kk TEXT, name TEXT, s
  birth_place TEXT, address TEXT, region TEXT, phone TEXT, ppks TEXT, flags TEXT);
 CREATE UNIQUE INDEX client_nik ON client(nik) WHERE nik <> '';
 CREATE UNIQUE INDEX client_ext ON client(external_id);
-CREATE INDEX client_by_name ON client(name);
+CREATE INDEX client_by_name ON client(name, region);
 CREATE INDEX client_dup ON client(name, birth_date);
-CREATE INDEX client_by_region ON client(region);
+CREATE INDEX client_by_region ON client(region, name);
+CREATE INDEX client_by_province ON client(substr(region, 1, 2), name);
+CREATE INDEX client_by_regency ON client(substr(region, 1, 5), name);
 """
 WORDS = """CREATE TABLE client_word (term TEXT NOT NULL, name TEXT NOT NULL, client_id INTEGER NOT NULL,
  PRIMARY KEY (term, name, client_id)) WITHOUT ROWID;
