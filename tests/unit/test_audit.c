@@ -15,7 +15,7 @@
 #include "base/secret.h"
 #include "domain/audit.h"
 #include "store/db.h"
-#include "store/migrate.h"
+#include "test_db.h"
 
 static const struct audit_row audit_base = {
 	.id = 12,
@@ -239,8 +239,7 @@ static void test_audit_diff_no_sensitive_list(void **state)
 
 /* A fresh migrated database in a temporary directory. */
 struct audit_fixture {
-	char dir[64];
-	char path[128];
+	struct test_db t;
 	struct db *db;
 };
 
@@ -251,19 +250,11 @@ static int audit_setup(void **state)
 	struct audit_fixture *f = calloc(1, sizeof *f);
 	if (f == NULL)
 		return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/pd-test-audit-XXXXXX");
-	if (mkdtemp(f->dir) == NULL) {
+	if (test_db_open(&f->t, "audit")) {
 		free(f);
 		return -1;
 	}
-	snprintf(f->path, sizeof f->path, "%s/audit.db", f->dir);
-	int applied = 0;
-	if (db_open(f->path, &f->db) != 0 || migrate_run(f->db, &applied) != 0 || applied < 1) {
-		db_close(f->db);
-		rmdir(f->dir);
-		free(f);
-		return -1;
-	}
+	f->db = f->t.db;
 	*state = f;
 	return 0;
 }
@@ -271,14 +262,7 @@ static int audit_setup(void **state)
 static int audit_teardown(void **state)
 {
 	struct audit_fixture *f = *state;
-	db_close(f->db);
-	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		char p[160];
-		snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
+	test_db_close(&f->t);
 	free(f);
 	return 0;
 }

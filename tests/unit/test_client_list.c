@@ -15,11 +15,12 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/str.h"
 #include "domain/name.h"
 #include "store/client_store.h"
 #include "store/db.h"
-#include "store/migrate.h"
 #include "store/name_index.h"
+#include "test_db.h"
 
 /* More than the 4000 a condition may hold to be read as a set, so that both ways are taken. */
 #define CL_CLIENTS 9000
@@ -35,7 +36,7 @@ struct cl_client {
 };
 
 struct cl_fixture {
-	char dir[64], path[128];
+	struct test_db t;
 	struct db *db;
 	struct cl_client *c;
 	int n;
@@ -81,13 +82,9 @@ static int cl_setup(void **state)
 	if (f == NULL)
 		return -1;
 	f->c = calloc(CL_CLIENTS, sizeof *f->c);
-	snprintf(f->dir, sizeof f->dir, "/tmp/pd-test-cl-XXXXXX");
-	if (f->c == NULL || mkdtemp(f->dir) == NULL)
+	if (f->c == NULL || test_db_open(&f->t, "cl"))
 		return -1;
-	snprintf(f->path, sizeof f->path, "%s/cl.db", f->dir);
-	int applied = 0;
-	if (db_open(f->path, &f->db) || migrate_run(f->db, &applied) || applied < 1)
-		return -1;
+	f->db = f->t.db;
 	if (db_run(f->db, "INSERT INTO org(id, uid, name, created_at, updated_at) VALUES (1, 'o1', 'Org', 'x', 'x'),"
 			  " (2, 'o2', 'Other', 'x', 'x')", ""))
 		return -1;
@@ -145,14 +142,7 @@ static int cl_setup(void **state)
 static int cl_teardown(void **state)
 {
 	struct cl_fixture *f = *state;
-	db_close(f->db);
-	static const char *const suffixes[] = {"", "-wal", "-shm"};
-	for (size_t i = 0; i < 3; i++) {
-		char p[160];
-		snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
+	test_db_close(&f->t);
 	free(f->c);
 	free(f);
 	return 0;
@@ -179,20 +169,10 @@ static int cl_hit_cmp(const void *x, const void *y)
 	return c ? c : a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
 }
 
-static bool cl_digits(const char *s)
-{
-	if (s == NULL || *s == 0)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 static int cl_expect(const struct cl_fixture *f, const struct client_query *q, struct cl_hit *hits)
 {
 	static struct name_query words;
-	bool digits = cl_digits(q->q), named = q->q && !digits && name_query_parse(q->q, &words) > 0;
+	bool digits = str_all_digits(q->q), named = q->q && !digits && name_query_parse(q->q, &words) > 0;
 	int n = 0;
 	for (int i = 0; i < f->n; i++) {
 		const struct cl_client *c = &f->c[i];
@@ -298,20 +278,29 @@ static void test_each_condition_alone(void **state)
 	}
 }
 
+/* cl_random_query draws a query: a region with odds (region_odds - 1) / region_odds, a PPKS
+ * category with odds 1 / ppks_odds. */
+static struct client_query cl_random_query(unsigned region_odds, unsigned ppks_odds)
+{
+	struct client_query q = {0};
+	q.q = cl_queries[cl_rand(sizeof cl_queries / sizeof *cl_queries)];
+	if (cl_rand(region_odds))
+		q.region = cl_filter_regions[cl_rand(sizeof cl_filter_regions / sizeof *cl_filter_regions)];
+	if (cl_rand(ppks_odds) == 0)
+		q.ppks = (int)cl_rand(4);
+	if (cl_rand(3) == 0)
+		q.flag = cl_flags[cl_rand(sizeof cl_flags / sizeof *cl_flags)];
+	q.archived = cl_rand(6) == 0;
+	q.by_update = cl_rand(2);
+	return q;
+}
+
 static void test_random_combinations(void **state)
 {
 	struct cl_fixture *f = *state;
 	int nonempty = 0;
 	for (int k = 0; k < 160; k++) {
-		struct client_query q = {
-			.q = cl_queries[cl_rand(sizeof cl_queries / sizeof *cl_queries)],
-			.region = cl_rand(2) ? cl_filter_regions[cl_rand(sizeof cl_filter_regions / sizeof *cl_filter_regions)] : NULL,
-			.ppks = cl_rand(3) ? 0 : (int)cl_rand(4),
-			.flag = cl_rand(3) ? NULL : cl_flags[cl_rand(sizeof cl_flags / sizeof *cl_flags)],
-			.archived = cl_rand(6) == 0,
-			.by_update = cl_rand(2),
-		};
-		nonempty += cl_check(f, q) > 0;
+		nonempty += cl_check(f, cl_random_query(2, 3)) > 0;
 	}
 	assert_true(nonempty > 60);
 }
@@ -325,15 +314,7 @@ static void test_plans_agree(void **state)
 		client_store_set_quick_us(pass == 0 ? 1 : 1L << 40);
 		uint64_t seed = cl_seed;
 		for (int k = 0; k < 60; k++) {
-			struct client_query q = {
-				.q = cl_queries[cl_rand(sizeof cl_queries / sizeof *cl_queries)],
-				.region = cl_rand(4) ? cl_filter_regions[cl_rand(sizeof cl_filter_regions / sizeof *cl_filter_regions)] : NULL,
-				.ppks = cl_rand(2) ? 0 : (int)cl_rand(4),
-				.flag = cl_rand(3) ? NULL : cl_flags[cl_rand(sizeof cl_flags / sizeof *cl_flags)],
-				.archived = cl_rand(6) == 0,
-				.by_update = cl_rand(2),
-			};
-			cl_check(f, q);
+			cl_check(f, cl_random_query(4, 2));
 		}
 		cl_seed = seed; /* the same queries in both passes */
 		/* Conditions that hold many each and few together: a NIK prefix of province 12 and

@@ -16,8 +16,8 @@
 #include "base/buf.h"
 #include "base/embed.h"
 #include "store/db.h"
-#include "store/migrate.h"
 #include "store/name_index.h"
+#include "test_db.h"
 
 #define NI_CLIENTS 3000
 
@@ -29,7 +29,7 @@ struct ni_client {
 };
 
 struct ni_fixture {
-	char dir[64], path[128];
+	struct test_db t;
 	struct db *db;
 	struct ni_client *c;
 	int n;
@@ -61,13 +61,9 @@ static int ni_setup(void **state)
 	if (f == NULL)
 		return -1;
 	f->c = calloc(NI_CLIENTS, sizeof *f->c);
-	snprintf(f->dir, sizeof f->dir, "/tmp/pd-test-ni-XXXXXX");
-	if (f->c == NULL || mkdtemp(f->dir) == NULL)
+	if (f->c == NULL || test_db_open(&f->t, "ni"))
 		return -1;
-	snprintf(f->path, sizeof f->path, "%s/ni.db", f->dir);
-	int applied = 0;
-	if (db_open(f->path, &f->db) || migrate_run(f->db, &applied) || applied < 1)
-		return -1;
+	f->db = f->t.db;
 	if (db_run(f->db, "INSERT INTO org(id, uid, name, created_at, updated_at) VALUES (1, 'o1', 'Org', 'x', 'x')", ""))
 		return -1;
 	if (db_begin(f->db))
@@ -110,14 +106,7 @@ static int ni_setup(void **state)
 static int ni_teardown(void **state)
 {
 	struct ni_fixture *f = *state;
-	db_close(f->db);
-	static const char *const suffixes[] = {"", "-wal", "-shm"};
-	for (size_t i = 0; i < 3; i++) {
-		char p[160];
-		snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
+	test_db_close(&f->t);
 	free(f->c);
 	free(f);
 	return 0;
