@@ -673,8 +673,10 @@ static int client_sql_prepare(struct db *db, struct client_sql *s, int64_t org, 
 	rc = db_bind_int(*st, 1, org);
 	for (int i = 0; rc == 0 && i < s->nb; i++)
 		rc = s->binds[i] ? db_bind_text(*st, s->first + i, s->binds[i]) : ERR_NOMEM;
-	if (rc)
+	if (rc) {
 		db_finalize(*st);
+		*st = NULL;
+	}
 	return rc;
 }
 
@@ -688,6 +690,25 @@ static int client_sql_prepare(struct db *db, struct client_sql *s, int64_t org, 
  * index entry about a tenth of that. */
 #define CLIENT_STORE_SET_MAX 4000
 #define CLIENT_STORE_REGION_MAX 20000
+/* How much processor time the quick plan of a list may take when conditions are checked on each
+ * row it reads. Past it, the conditions hold few clients together, or few where the order starts:
+ * their ids are intersected instead. Measured at 1,000,000 clients: the walks that find a page
+ * take 1 to 5 ms; street children in a PPKS category of the old (none together) took 4 s. */
+#define CLIENT_STORE_QUICK_US 5000
+
+/* The bounds in force: the defaults above, or lower ones a test sets (client_store_tune). */
+static struct {
+	long quick_us;
+	int set_max, region_max;
+} client_store_bounds = {CLIENT_STORE_QUICK_US, CLIENT_STORE_SET_MAX, CLIENT_STORE_REGION_MAX};
+
+void client_store_tune(long quick_us, int set_max, int region_max)
+{
+	client_store_bounds.quick_us = quick_us > 0 ? quick_us : CLIENT_STORE_QUICK_US;
+	client_store_bounds.set_max = set_max > 0 && set_max < CLIENT_STORE_SET_MAX ? set_max : CLIENT_STORE_SET_MAX;
+	client_store_bounds.region_max =
+		region_max > 0 && region_max < CLIENT_STORE_REGION_MAX ? region_max : CLIENT_STORE_REGION_MAX;
+}
 
 /* A list in progress: candidates (by id) each read with the query's conditions (row, ?2 the id),
  * placed by name_query_tier when there are words, and kept by the sort key. */
@@ -828,20 +849,34 @@ enum { DRIVER_NIK, DRIVER_REGION, DRIVER_PPKS, DRIVER_FLAG, DRIVER_ARCHIVED, DRI
  * takes 5 ms at 1,000,000 clients, walking the list of names to find none of them 4 s). */
 #define CLIENT_STORE_INTERSECT_MAX 262144
 
+/* client_store_conditions counts q's conditions that have an index (DRIVER_*). */
+static int client_store_conditions(const struct client_query *q)
+{
+	return (q->q && str_all_digits(q->q)) + (q->region != NULL) + (q->ppks > 0) + (q->flag != NULL) + q->archived;
+}
+
 /* client_store_driver_ids reads into ids (room for limit) at most limit ids of the clients meeting
- * condition k of q, in ascending order; *m is their number, or -1 when q has no condition k. */
+ * condition k of q, in ascending order; *m is their number, or -1 when q has no condition k. The
+ * ids of a PPKS category or a flag are every organisation's (their indexes do not hold the
+ * organisation): the rows read then keep the organisation's own, and a small organisation in a
+ * large database walks its own short lists instead. */
 static int client_store_driver_ids(struct db *db, struct arena *a, int64_t org, const struct client_query *q, int k,
 				   int64_t limit, int64_t *ids, int *m)
 {
 	struct db_stmt *st = NULL;
 	int rc = 0;
 	*m = -1;
+	/* The upper bounds of a NIK prefix (';' sorts after every digit) and of a region's codes. */
+	const char *nik_hi = q->q ? arena_printf(a, "%s;", q->q) : NULL;
+	const char *region_hi = q->region ? arena_printf(a, "%s/", q->region) : NULL;
+	if ((q->q && nik_hi == NULL) || (q->region && region_hi == NULL))
+		return ERR_NOMEM;
 	if (k == DRIVER_NIK && q->q && str_all_digits(q->q))
 		rc = db_query(db, &st, "SELECT id FROM client WHERE org_id=? AND nik>=? AND nik<? LIMIT ?", "itti", org, q->q,
-			      arena_printf(a, "%s;", q->q), limit);
+			      nik_hi, limit);
 	else if (k == DRIVER_REGION && q->region)
 		rc = db_query(db, &st, "SELECT id FROM client WHERE org_id=? AND region>=? AND region<? LIMIT ?", "itti", org,
-			      q->region, arena_printf(a, "%s/", q->region), limit);
+			      q->region, region_hi, limit);
 	else if (k == DRIVER_PPKS && q->ppks > 0)
 		rc = db_query(db, &st, "SELECT client_id FROM client_ppks WHERE code=? LIMIT ?", "ii", (int64_t)q->ppks, limit);
 	else if (k == DRIVER_FLAG && q->flag && strcmp(q->flag, "nik_warning") == 0)
@@ -882,11 +917,7 @@ static int client_store_driver(struct db *db, struct arena *a, int64_t org, cons
 	*n = -1;
 	*ids = NULL;
 	*chosen = -1;
-	int present = 0;
-	for (int k = 0; k < DRIVERS; k++)
-		present += (k == DRIVER_NIK && q->q && str_all_digits(q->q)) || (k == DRIVER_REGION && q->region) ||
-			   (k == DRIVER_PPKS && q->ppks > 0) || (k == DRIVER_FLAG && q->flag) ||
-			   (k == DRIVER_ARCHIVED && q->archived);
+	int present = client_store_conditions(q);
 	*conditions = present;
 	if (present == 0)
 		return 0;
@@ -898,16 +929,19 @@ static int client_store_driver(struct db *db, struct arena *a, int64_t org, cons
 	for (int k = 0; k < DRIVERS && rc == 0; k++) {
 		bool counted = k == DRIVER_REGION && q->region && !words;
 		/* Only fewer than the best so far can replace it. */
-		int64_t limit = (counted && present == 1 ? CLIENT_STORE_REGION_MAX : CLIENT_STORE_SET_MAX) + 1;
+		int64_t limit = (counted && present == 1 ? client_store_bounds.region_max : client_store_bounds.set_max) + 1;
 		if (*n >= 0 && *n < limit)
 			limit = *n;
 		if (limit == 0)
 			break;
 		int m = -1;
 		if (counted) {
-			struct db_stmt *st;
+			struct db_stmt *st = NULL;
+			const char *hi = arena_printf(a, "%s/", q->region);
+			if (hi == NULL)
+				return ERR_NOMEM;
 			rc = db_query(db, &st, "SELECT count(*) FROM (SELECT 1 FROM client WHERE org_id=? AND region>=? AND region<? LIMIT ?)",
-				      "itti", org, q->region, arena_printf(a, "%s/", q->region), limit);
+				      "itti", org, q->region, hi, limit);
 			if (rc == 0 && (rc = db_step(st)) == DB_ROW) {
 				m = (int)db_col_int(st, 0);
 				rc = 0;
@@ -960,7 +994,7 @@ static int client_store_intersect(struct db *db, struct arena *a, int64_t org, c
 		return ERR_NOMEM;
 	/* The words last: their candidates cost the most to read. Once few are left, the rest of the
 	 * conditions are checked on their rows. */
-	for (int k = 0; k <= DRIVERS && rc == 0 && !(whole >= 2 && nboth <= CLIENT_STORE_SET_MAX); k++) {
+	for (int k = 0; k <= DRIVERS && rc == 0 && !(whole >= 2 && nboth <= client_store_bounds.set_max); k++) {
 		int m = -1;
 		if (k == DRIVERS && !words)
 			break;
@@ -995,7 +1029,7 @@ static int client_store_intersect(struct db *db, struct arena *a, int64_t org, c
 		}
 		nboth = o;
 	}
-	if (rc == 0 && whole >= 2 && nboth <= CLIENT_STORE_SET_MAX) {
+	if (rc == 0 && whole >= 2 && nboth <= client_store_bounds.set_max) {
 		*ids = both;
 		*n = nboth;
 	}
@@ -1088,11 +1122,13 @@ static int client_store_region(struct db *db, struct arena *a, int64_t org, cons
 		: "SELECT id, name_norm FROM client INDEXED BY client_by_region WHERE org_id=?1 AND region>=?2 AND region<?3"
 		  " AND (?4 IS NULL OR name_norm > ?4 OR (name_norm = ?4 AND id > ?5)) ORDER BY name_norm, id LIMIT ?6";
 	const char *hi = arena_printf(a, "%s/", q->region);
+	if (hi == NULL)
+		rc = ERR_NOMEM;
 	const char *after = ckey;
 	int64_t after_id = cid, chunk = s.want + 8; /* most candidates pass */
 	bool more = true;
 	while (rc == 0 && more && page->n < s.want) {
-		struct db_stmt *st;
+		struct db_stmt *st = NULL;
 		rc = db_query(db, &st, sql, "itttii", org, q->region, hi, after, after_id, chunk);
 		int got = 0, full = 0;
 		while (rc == 0 && (rc = db_step(st)) == DB_ROW) {
@@ -1128,18 +1164,6 @@ static int client_store_search_words(struct db *db, struct arena *a, int64_t org
 		rc = name_index_scan(db, a, org, words, s.tier, from_cursor ? ckey + 1 : NULL, cid, client_scan_visit, &s);
 	}
 	return client_scan_close(&s, rc, q->limit);
-}
-
-/* How much processor time the quick plan of a list may take when conditions are checked on each
- * row it reads. Past it, the conditions hold few clients together, or few where the order starts:
- * their ids are intersected instead. Measured at 1,000,000 clients: the walks that find a page
- * take 1 to 5 ms; street children and a PPKS category of the old (none together) took 4 s. */
-#define CLIENT_STORE_QUICK_US 5000
-static long client_store_quick_us = CLIENT_STORE_QUICK_US;
-
-void client_store_set_quick_us(long us)
-{
-	client_store_quick_us = us > 0 ? us : CLIENT_STORE_QUICK_US;
 }
 
 /* client_store_quick lists in the order of an index, with the conditions checked on each row:
@@ -1180,12 +1204,15 @@ static int client_store_search_in(struct db *db, struct arena *a, int64_t org, c
 	}
 	if (words && ckey && !q->by_update && ckey[0] != '0' && ckey[0] != '1')
 		return ERR_INVALID;
+	/* A province or regency alone, by name: its own index gives the page in order. */
+	if (client_store_conditions(q) == 1 && !words && !q->by_update && client_store_level(q->region))
+		return client_store_walk(db, a, org, q, NULL, ckey, cid, page);
 	int64_t *ids;
 	int n, chosen, present;
 	int rc = client_store_driver(db, a, org, q, words != NULL, &ids, &n, &chosen, &present);
 	if (rc == 0 && n < 0 && words && q->by_update) {
 		/* By update every match is a candidate: the words are a condition like the others. */
-		struct client_ids c = {.max = CLIENT_STORE_SET_MAX + 1};
+		struct client_ids c = {.max = client_store_bounds.set_max + 1};
 		c.v = arena_alloc(a, sizeof *c.v * (size_t)c.max);
 		if (c.v == NULL)
 			return ERR_NOMEM;
@@ -1198,9 +1225,6 @@ static int client_store_search_in(struct db *db, struct arena *a, int64_t org, c
 	}
 	if (rc)
 		return rc;
-	/* A province or regency alone, by name: its own index gives the page in order. */
-	if (present == 1 && !words && !q->by_update && client_store_level(q->region))
-		return client_store_walk(db, a, org, q, NULL, ckey, cid, page);
 	if (n >= 0 && chosen == DRIVER_REGION && !words)
 		return client_store_region(db, a, org, q, ckey, cid, page);
 	if (n >= 0)
@@ -1210,7 +1234,7 @@ static int client_store_search_in(struct db *db, struct arena *a, int64_t org, c
 	bool region_alone = present == 1 && q->region && !words;
 	if (!region_alone && present + (words != NULL) < 2)
 		return client_store_quick(db, a, org, q, words, ckey, cid, page);
-	db_budget(db, client_store_quick_us);
+	db_budget(db, client_store_bounds.quick_us);
 	rc = client_store_quick(db, a, org, q, words, ckey, cid, page);
 	db_budget(db, 0);
 	if (rc != ERR_BUDGET)

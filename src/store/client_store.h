@@ -35,9 +35,11 @@ int client_store_archive(struct db *db, int64_t user, int64_t id);
  * 005, in a transaction of its own: call it outside a transaction. */
 int client_store_search(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 			struct client_page *page);
-/* client_store_set_quick_us sets the processor time a list's quick plan may take before the
- * surer one is taken (0: the default). For tests, which take each plan on purpose. */
-void client_store_set_quick_us(long us);
+/* client_store_tune sets the bounds of the client list's plans (client_store.c): the processor
+ * time its quick plan may take before a surer one is taken, the most clients read as a set, the
+ * most clients of a region alone listed along its index; each 0 for its default, and none above
+ * it. For tests, which take each plan on purpose on a small registry. */
+void client_store_tune(long quick_us, int set_max, int region_max);
 /* client_store_external sets *found when a client of org carries external_id. */
 int client_store_external(struct db *db, int64_t org, const char *external_id, bool *found);
 /* client_store_set_external records the source system's identifier of client id. */
