@@ -4,7 +4,8 @@
 usage: bench/gen_clients.py N [--seed S] [--bad K] [--regions wilayah.csv] > clients.csv
 
 Names follow the naming customs of the region (Javanese, Sundanese, Batak, Minang, Bugis,
-Balinese, eastern Indonesia); NIKs agree with the region (digits 1-6: the district), sex
+Balinese, eastern Indonesia), some hundreds of given and family names with their old spellings,
+a quarter of Javanese, Sundanese, Minang and Bugis names with two given names; NIKs agree with the region (digits 1-6: the district), sex
 (day + 40 for women) and birth date; people of one household share a KK number; about 8% have
 no NIK (street children, homeless people) and carry the needs_id_documents flag. --bad K adds K
 malformed rows (bad NIK, date, sex, region, PPKS) spread through the file. Region codes come from
@@ -17,31 +18,79 @@ BUILTIN = [("31.71.01", "Jakarta"), ("32.73.01", "Bandung"), ("35.78.01", "Surab
            ("34.71.01", "Yogyakarta"), ("12.71.01", "Medan"), ("73.71.01", "Makassar"), ("51.71.01", "Denpasar"),
            ("13.71.01", "Padang"), ("53.71.01", "Kupang"), ("91.71.01", "Jayapura"), ("64.72.01", "Samarinda")]
 
+# Given names (male, female) and family or second names by naming custom. A registry of a
+# province holds thousands of distinct words; these lists give some hundreds, with the spelling
+# variants that matter to search (Soekarno/Sukarno, Djoko/Joko, Muhammad/Moch./Muh./M.).
 NAMES = {
     "java": (["Budi", "Agus", "Slamet", "Joko", "Wahyu", "Eko", "Bambang", "Teguh", "Sugeng", "Rudi", "Dimas", "Muhammad Rizki",
-              "Soekarno", "Djoko", "Bayu", "Hendra", "Yusuf", "Arif"],
+              "Soekarno", "Djoko", "Bayu", "Hendra", "Yusuf", "Arif", "Adi", "Ahmad", "Achmad", "Bagus", "Darmawan", "Dedi",
+              "Edi", "Fajar", "Gunawan", "Hadi", "Haryanto", "Heru", "Imam", "Indra", "Irfan", "Lukman", "Mulyadi", "Nanang",
+              "Nugroho", "Priyo", "Rahmat", "Riyadi", "Sigit", "Sukirman", "Sutrisno", "Suyatno", "Tono", "Untung", "Wawan",
+              "Yanto", "Yudi", "Mochammad", "Moch. Ali", "Muhamad Fauzi", "M. Sholeh", "Supardi", "Tjahjo", "Wardoyo",
+              "Paijo", "Ponimin", "Sudarsono", "Wahjoe", "Joesoef", "Soedirman", "Purwanto", "Kuncoro", "Wiji"],
              ["Siti", "Sri", "Dwi", "Endang", "Wulan", "Rina", "Tri", "Ayu", "Nur", "Lestari", "Indah", "Suci", "Ratna", "Dewi",
-              "Kartini", "Sumarni"],
+              "Kartini", "Sumarni", "Ani", "Anik", "Yuni", "Yanti", "Sulastri", "Sumiati", "Suparmi", "Tumini", "Wartini",
+              "Murni", "Puji", "Rahmawati", "Retno", "Sari", "Setyowati", "Sundari", "Supriyati", "Titik", "Umi", "Wahyuni",
+              "Widya", "Winarni", "Nurul", "Fitri", "Novi", "Erna", "Eni", "Harti", "Jumiati", "Kasmini", "Marsini",
+              "Painem", "Poniyem", "Siti Aminah", "Siti Nurjanah", "Sri Wahyuni", "Soeharti", "Soemiati", "Tjitjik"],
              ["Santoso", "Wibowo", "Susanto", "Prasetyo", "Nurhaliza", "Rahayu", "Purnomo", "Hidayat", "Setiawan", "Kurniawan",
-              "Wulandari", "Handayani", "Saputra", "Pratama", "Utomo", "Sulistyo"]),
-    "sunda": (["Asep", "Ujang", "Dadang", "Cecep", "Deden", "Iwan", "Yayan", "Ade", "Dede", "Entis"],
-              ["Euis", "Neneng", "Imas", "Cucu", "Yuyun", "Rini", "Tati", "Nining", "Enok", "Lilis"],
-              ["Sumarna", "Suhendar", "Hermawan", "Rustandi", "Permana", "Nugraha", "Kusnadi", "Supriatna"]),
-    "batak": (["Hotman", "Parulian", "Togar", "Juan", "Rudolf", "Benny", "Marulam"],
-              ["Rosmawati", "Tiur", "Lasma", "Nurhayati", "Dame", "Romauli", "Melva"],
-              ["Siregar", "Nasution", "Simanjuntak", "Hutapea", "Sinaga", "Lubis", "Harahap", "Pardede"]),
-    "minang": (["Rizal", "Afrizal", "Syahrul", "Yusrizal", "Zulkifli", "Hendri"],
-               ["Yusnimar", "Fitriani", "Desmawati", "Rosnida", "Zuraida", "Yulia"],
-               ["Chaniago", "Piliang", "Tanjung", "Koto", "Sikumbang", "Caniago"]),
-    "bugis": (["Andi Muh.", "Syamsul", "Baharuddin", "Ramli", "Arifin", "Muh. Yusuf"],
-              ["Andi Nurul", "Hasnah", "St. Aisyah", "Nurlela", "Rahmawati"],
-              ["Daeng Ngalle", "Amiruddin", "Sultan", "Hamzah", "Yusuf", "Rahman"]),
-    "bali": (["I Wayan", "I Made", "I Nyoman", "I Ketut", "I Putu", "I Gede"],
-             ["Ni Wayan", "Ni Made", "Ni Nyoman", "Ni Ketut", "Ni Putu", "Ni Luh"],
-             ["Sudarsana", "Artawan", "Suastika", "Widiantari", "Ariani", "Astawa"]),
-    "east": (["Yohanes", "Marthen", "Frans", "Yosef", "Stefanus", "Agustinus"],
-             ["Maria", "Yuliana", "Agustina", "Theresia", "Fransiska", "Veronika"],
-             ["Ndun", "Bunga", "Lake", "Manafe", "Wenda", "Mote", "Kogoya", "Fanggidae"]),
+              "Wulandari", "Handayani", "Saputra", "Pratama", "Utomo", "Sulistyo", "Wijaya", "Kusuma", "Suryadi", "Hartono",
+              "Sugiarto", "Haryono", "Sutanto", "Budiman", "Permadi", "Prasetya", "Susilo", "Suharto", "Widodo", "Mulyono",
+              "Sucipto", "Sumarno", "Pamungkas", "Saputri", "Anggraini", "Puspitasari", "Kusumawati", "Fauzi", "Ramadhan",
+              "Hidayati", "Safitri", "Oetomo", "Soeharto", "Soesanto", "Soelistyo", "Tjahjadi", "Djojohadikusumo",
+              "Mangunkusumo", "Sastrowardoyo", "Notonegoro", "Hadiwijaya", "Pranoto", "Wirjono", "Soepomo"]),
+    "sunda": (["Asep", "Ujang", "Dadang", "Cecep", "Deden", "Iwan", "Yayan", "Ade", "Dede", "Entis", "Aep", "Dadan", "Didin",
+               "Encep", "Engkos", "Jajang", "Jaja", "Kosasih", "Maman", "Nandang", "Oman", "Ridwan", "Ruhiyat", "Tatang",
+               "Usep", "Yana", "Yoyo", "Dodi", "Eman", "Hendi", "Iyan", "Otong", "Mochamad Ramdan", "Moch. Iqbal"],
+              ["Euis", "Neneng", "Imas", "Cucu", "Yuyun", "Rini", "Tati", "Nining", "Enok", "Lilis", "Aas", "Ai", "Atikah",
+               "Eneng", "Entin", "Heni", "Iis", "Ijah", "Ikah", "Iyah", "Lina", "Mimin", "Nani", "Nia", "Nurlaela", "Popon",
+               "Rosita", "Tini", "Titin", "Wiwin", "Yati", "Yeni", "Yuli", "Ela", "Eha"],
+              ["Sumarna", "Suhendar", "Hermawan", "Rustandi", "Permana", "Nugraha", "Kusnadi", "Supriatna", "Sobari", "Sukmana",
+               "Rohmat", "Saepudin", "Sutisna", "Mulyana", "Kurniasih", "Rosmiati", "Suryana", "Setiadi", "Ruhiat",
+               "Syarifudin", "Ramdani", "Sopandi", "Wiharja", "Kartasasmita", "Natawijaya", "Somantri", "Hendrayana"]),
+    "batak": (["Hotman", "Parulian", "Togar", "Juan", "Rudolf", "Benny", "Marulam", "Poltak", "Bonar", "Sahat", "Tigor",
+               "Binsar", "Jonner", "Manahan", "Saut", "Robert", "Jhonson", "Darwin", "Ferdinand", "Hasudungan", "Mangatas",
+               "Martua", "Pangihutan", "Ronald", "Sabar", "Tumpal"],
+              ["Rosmawati", "Tiur", "Lasma", "Nurhayati", "Dame", "Romauli", "Melva", "Rotua", "Nurmala", "Lamria",
+               "Hotmaida", "Sondang", "Tionar", "Rosdiana", "Masniari", "Herlina", "Erna", "Lamtiur", "Rugun", "Saulina"],
+              ["Siregar", "Nasution", "Simanjuntak", "Hutapea", "Sinaga", "Lubis", "Harahap", "Pardede", "Sitompul",
+               "Panjaitan", "Situmorang", "Simatupang", "Hutagalung", "Manurung", "Silalahi", "Tambunan", "Pasaribu",
+               "Sihombing", "Napitupulu", "Simbolon", "Tampubolon", "Sitorus", "Purba", "Saragih", "Damanik", "Ginting",
+               "Tarigan", "Sembiring", "Hasibuan", "Ritonga", "Daulay", "Pohan"]),
+    "minang": (["Rizal", "Afrizal", "Syahrul", "Yusrizal", "Zulkifli", "Hendri", "Asrul", "Darmansyah", "Edwar", "Fauzan",
+                "Gusnadi", "Hasanuddin", "Irwan", "Jasman", "Khairul", "Masrul", "Nofrizal", "Rahmad", "Syafri", "Yulizar",
+                "Zainal", "Buyung"],
+               ["Yusnimar", "Fitriani", "Desmawati", "Rosnida", "Zuraida", "Yulia", "Asmawati", "Elfi", "Gusnita",
+                "Hasnidar", "Jusmaniar", "Nurhasni", "Rosmaniar", "Syafrida", "Yenni", "Warni", "Deswita", "Elvira"],
+               ["Chaniago", "Piliang", "Tanjung", "Koto", "Sikumbang", "Caniago", "Jambak", "Guci", "Sipisang", "Melayu",
+                "Tanjuang", "Bendang", "Sumpadang", "Kampai"]),
+    "bugis": (["Andi Muh.", "Syamsul", "Baharuddin", "Ramli", "Arifin", "Muh. Yusuf", "Abdul Rahman", "Abdullah", "Asri",
+               "Basri", "Darwis", "Hamka", "Haris", "Ilham", "Jamaluddin", "Kamaruddin", "Muh. Amir", "Nasrullah", "Rusdi",
+               "Saharuddin", "Sudirman", "Tamrin", "Yusran", "Zainuddin", "Andi Baso", "Muhammad Arsyad"],
+              ["Andi Nurul", "Hasnah", "St. Aisyah", "Nurlela", "Rahmawati", "Andi Tenri", "Hasmiah", "Nurhaedah", "Irawati",
+               "Jumriah", "Kasmawati", "Marwah", "Rosmini", "St. Hadijah", "Sitti Maryam", "Syamsiah", "Wahida",
+               "Hadriani"],
+              ["Daeng Ngalle", "Amiruddin", "Sultan", "Hamzah", "Yusuf", "Rahman", "Mappiasse", "Pawellangi", "Mattalatta",
+               "Palallo", "Sinrang", "Daeng Tompo", "Lamba", "Mappangara", "Tappa", "Bakri", "Sabir", "Ismail", "Syarif",
+               "Hakim"]),
+    "bali": (["I Wayan", "I Made", "I Nyoman", "I Ketut", "I Putu", "I Gede", "I Kadek", "I Komang", "I Gusti Ngurah",
+              "Ida Bagus", "I Nengah", "Anak Agung"],
+             ["Ni Wayan", "Ni Made", "Ni Nyoman", "Ni Ketut", "Ni Putu", "Ni Luh", "Ni Kadek", "Ni Komang", "Ni Nengah",
+              "Ida Ayu", "Ni Gusti Ayu"],
+             ["Sudarsana", "Artawan", "Suastika", "Widiantari", "Ariani", "Astawa", "Suardana", "Sutama", "Wirawan",
+              "Mahendra", "Adnyana", "Arsana", "Budiasa", "Eka Putra", "Juliantara", "Kartika", "Mertayasa", "Parwata",
+              "Purnama", "Sudiarta", "Suparta", "Suwirya", "Swastika", "Wiradana", "Yasa", "Sukerta", "Suartini",
+              "Sriani", "Yuliani", "Kusumawati"]),
+    "east": (["Yohanes", "Marthen", "Frans", "Yosef", "Stefanus", "Agustinus", "Alfons", "Benediktus", "Daniel", "Elias",
+              "Fredik", "Gabriel", "Hendrik", "Ignasius", "Kornelis", "Lukas", "Markus", "Melkias", "Nikolaus", "Petrus",
+              "Paulus", "Simon", "Thomas", "Yakobus", "Yeremias", "Yunus", "Obed", "Septinus", "Otniel"],
+             ["Maria", "Yuliana", "Agustina", "Theresia", "Fransiska", "Veronika", "Adriana", "Bernadeta", "Debora",
+              "Elisabeth", "Florentina", "Katarina", "Magdalena", "Margaretha", "Martha", "Naomi", "Paulina", "Regina",
+              "Rosalina", "Selvi", "Yohana", "Yustina", "Ester", "Mince", "Ruth"],
+             ["Ndun", "Bunga", "Lake", "Manafe", "Wenda", "Mote", "Kogoya", "Fanggidae", "Tanone", "Bire", "Nenobais",
+              "Pello", "Radja", "Lenggu", "Kana", "Messakh", "Adoe", "Tefa", "Taneo", "Benu", "Amalo", "Koreh", "Rumbiak",
+              "Wambrauw", "Kareth", "Yoman", "Tabuni", "Wonda", "Murib", "Rumbewas", "Sanggenafa", "Mandowen", "Lobo",
+              "Kolo", "Djami", "Ratu", "Riwu", "Seran", "Bria", "Nahak"]),
 }
 PROVINCE_CULTURE = {"12": "batak", "13": "minang", "32": "sunda", "36": "sunda", "51": "bali", "73": "bugis", "74": "bugis",
                     "76": "bugis", "53": "east", "81": "east", "82": "east", "91": "east", "92": "east", "93": "east", "94": "east",
@@ -85,7 +134,10 @@ def main():
         female_p = rnd.random() < 0.5
         year = rnd.randint(1940, 2020)
         month, day = rnd.randint(1, 12), rnd.randint(1, 28)
-        name = "%s %s" % (rnd.choice(female if female_p else male), rnd.choice(family))
+        given = rnd.choice(female if female_p else male)
+        if culture in ("java", "sunda", "minang", "bugis") and " " not in given and rnd.random() < 0.25:
+            given = "%s %s" % (given, rnd.choice(female if female_p else male))  # "Siti Nur", "Agus Budi"
+        name = "%s %s" % (given, rnd.choice(family))
         if household is None and rnd.random() < 0.6:
             household = (village, district), "%s%02d%02d%02d%04d" % (district.replace(".", ""), rnd.randint(1, 28), rnd.randint(1, 12),
                                                                     rnd.randint(10, 25), rnd.randint(1, 9999)), rnd.randint(1, 4)
