@@ -245,10 +245,12 @@ size_t name_dup_key(const char *name, char *out, size_t n)
 	return name_key_into(norm, false, false, out, n);
 }
 
-/* The search text being written: out[0..len) of n bytes; words: where the extras start. */
+/* The search text being written: out[0..len) of n bytes; words: where the extras start; pairs:
+ * the pairs' mark is written. */
 struct name_text {
 	char *out;
 	size_t n, len, words;
+	bool pairs;
 };
 
 /* name_text_has tells whether tok[0..tn) is already a whole token of the text. */
@@ -263,12 +265,16 @@ static bool name_text_has(const struct name_text *t, const char *tok, size_t tn)
 	return false;
 }
 
-/* name_text_add appends the token tok[0..tn) after the mark, once, if it fits. */
-static void name_text_add(struct name_text *t, const char *tok, size_t tn)
+/* name_text_add appends the token tok[0..tn) after the mark (pair: after the pairs' mark), once,
+ * if it fits. */
+static void name_text_add(struct name_text *t, const char *tok, size_t tn, bool pair)
 {
 	if (tn == 0 || name_text_has(t, tok, tn))
 		return;
-	const char *sep = t->len > t->words ? " " : t->len > 0 ? NAME_SEARCH_MARK " " : "";
+	const char *sep = t->len == 0 ? ""
+			  : pair && !t->pairs ? (t->len > t->words ? NAME_SEARCH_PAIRS " " : NAME_SEARCH_MARK NAME_SEARCH_PAIRS " ")
+			  : t->len > t->words ? " "
+					      : NAME_SEARCH_MARK " ";
 	size_t sn = strlen(sep);
 	if (t->len + sn + tn + 1 > t->n)
 		return;
@@ -276,11 +282,13 @@ static void name_text_add(struct name_text *t, const char *tok, size_t tn)
 	memcpy(t->out + t->len + sn, tok, tn);
 	t->len += sn + tn;
 	t->out[t->len] = 0;
+	t->pairs = t->pairs || pair;
 }
 
-/* name_text_extras adds the keys of the words of norm, and its adjacent pairs written together
- * with their keys. */
-static void name_text_extras(struct name_text *t, const char *norm)
+/* name_text_extras adds, for the words of norm: the keys of the words and of their adjacent
+ * pairs written together (keys); or those pairs themselves (pairs). A pair's key is added only
+ * where it differs from the pair, which then stands for both. */
+static void name_text_extras(struct name_text *t, const char *norm, bool pairs)
 {
 	const char *prev = NULL;
 	size_t prev_n = 0;
@@ -292,14 +300,19 @@ static void name_text_extras(struct name_text *t, const char *norm)
 		}
 		size_t wn = strcspn(p, " ");
 		char key[NAME_WORD_MAX + 8];
-		if (wn <= NAME_WORD_MAX)
-			name_text_add(t, key, name_key_word(p, wn, first, false, key));
+		if (!pairs && wn <= NAME_WORD_MAX)
+			name_text_add(t, key, name_key_word(p, wn, first, false, key), false);
 		if (prev && prev_n + wn <= NAME_WORD_MAX) {
 			char pair[NAME_WORD_MAX + 8];
 			memcpy(pair, prev, prev_n);
 			memcpy(pair + prev_n, p, wn);
-			name_text_add(t, pair, prev_n + wn);
-			name_text_add(t, key, name_key_word(pair, prev_n + wn, false, false, key));
+			if (pairs) {
+				name_text_add(t, pair, prev_n + wn, true);
+			} else {
+				size_t kn = name_key_word(pair, prev_n + wn, false, false, key);
+				if (kn != prev_n + wn || memcmp(key, pair, kn) != 0)
+					name_text_add(t, key, kn, false);
+			}
 		}
 		prev = p;
 		prev_n = wn;
@@ -315,7 +328,7 @@ size_t name_search_text(const char *name, const char *other_names, char *out, si
 		return 0;
 	name_normalise(name ? name : "", norm_name, sizeof norm_name);
 	name_normalise(other_names ? other_names : "", norm_other, sizeof norm_other);
-	struct name_text t = {out, n, 0, 0};
+	struct name_text t = {out, n, 0, 0, false};
 	out[0] = 0;
 	/* The words: both texts, cut at a word's end when out is short. */
 	const char *parts[2] = {norm_name, norm_other};
@@ -340,8 +353,10 @@ size_t name_search_text(const char *name, const char *other_names, char *out, si
 	}
 	out[t.len] = 0;
 	t.words = t.len;
-	name_text_extras(&t, norm_name);
-	name_text_extras(&t, norm_other);
+	name_text_extras(&t, norm_name, false);
+	name_text_extras(&t, norm_other, false);
+	name_text_extras(&t, norm_name, true);
+	name_text_extras(&t, norm_other, true);
 	return t.len;
 }
 

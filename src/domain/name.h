@@ -58,18 +58,22 @@ size_t name_dup_key(const char *name, char *out, size_t n);
  * other names of 500 characters); a smaller one gets a shortened text. */
 #define NAME_SEARCH_MAX 16384
 
-/* The search text is "WORDS | EXTRAS": the part before NAME_SEARCH_MARK is the normalised name
- * and other names; the part after it, the tokens that help spelling variants and missing spaces
- * match. The store relies on the mark (never produced by name_normalise) to rank exact matches. */
+/* The search text is "WORDS | KEYS || PAIRS": the part before NAME_SEARCH_MARK is the normalised
+ * name and other names; after it, the tokens that help spelling variants match; after
+ * NAME_SEARCH_PAIRS, adjacent words written together, which help missing spaces match. The store
+ * relies on the marks (never produced by name_normalise) to rank exact matches and to look pairs
+ * up only for a query word that runs past a written word (store/name_index.c). */
 #define NAME_SEARCH_MARK " |"
+#define NAME_SEARCH_PAIRS " ||"
 
 /* name_search_text writes the text a client's name index rows are made of (one per token, see
  * store/name_index.h) and that name_query_tier checks: name_normalise(name),
  * a space and name_normalise(other_names) (either may be NULL), then, when there are any, " | "
- * and the extra tokens: the name_key of each word and of each pair of adjacent words written
- * together ("nur haliza" adds "nurhaliza"), and those pairs themselves; a token already in the
- * text is not repeated. The key of a first word is taken as a first word both in the name and in
- * the other names. "Moh. Soekarno" → "moh soekarno | muhamad sukarno mohsoekarno mohsukarno".
+ * and the keys: the name_key of each word and of each pair of adjacent words written together
+ * where it differs from the pair; then " || " and those pairs ("nur haliza" adds "nurhaliza"). A
+ * token already in the text is not repeated. The key of a first word is taken as a first word
+ * both in the name and in the other names.
+ * "Moh. Soekarno" → "moh soekarno | muhamad sukarno mohsukarno || mohsoekarno".
  * Extra tokens are added only whole; returns the length written. */
 size_t name_search_text(const char *name, const char *other_names, char *out, size_t n);
 

@@ -55,6 +55,7 @@ struct ni_scan {
 	int64_t org;
 	struct db_stmt *term_st, *walk_st; /* a batch of a token's rows, of every client's */
 	struct db_stmt *prefix_st; /* the distinct tokens of a prefix */
+	struct db_stmt *word_st;   /* is a string a written word */
 	int rc;
 };
 
@@ -347,18 +348,44 @@ static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const
 		s->rc = rc;
 }
 
+/* ni_runs_past tells whether some proper prefix of x is a written word of the organisation: only
+ * then can a pair written together that x matches be needed. A pair w1w2 starting with x where w1
+ * is at least as long as x has w1 start with x too, and w1 is a written word of the same client. */
+static bool ni_runs_past(struct ni_scan *s, const char *x)
+{
+	size_t n = strlen(x);
+	bool found = false;
+	for (size_t k = 1; k < n && !found && s->rc == 0; k++) {
+		int rc = db_bind_int(s->word_st, 1, s->org);
+		if (rc == 0)
+			rc = db_bind_textn(s->word_st, 2, x, k);
+		if (rc == 0)
+			rc = db_step(s->word_st);
+		found = rc == DB_ROW;
+		db_reset(s->word_st);
+		if (rc < 0)
+			s->rc = rc;
+	}
+	return found;
+}
+
 /* ni_word finds the tokens of query word t: in tier 0 the written words starting with it, in
- * tier 1 every token matching it (name_term_match). */
+ * tier 1 every token matching it (name_term_match), pairs only where a written word runs short
+ * of the query word (ni_runs_past). */
 static void ni_word(struct ni_scan *s, struct ni_word *w, const struct name_term *t, int tier)
 {
 	w->n = 0;
 	w->too_many = false;
-	for (int kind = 0; kind <= (tier ? 1 : 0); kind++) {
-		ni_word_prefix(s, w, kind, t->word);
-		if (tier && t->prefix_key[0])
-			ni_word_prefix(s, w, kind, t->prefix_key);
-		if (tier && t->full_key[0])
-			ni_word_add(s, w, kind, t->full_key, w->n);
+	const char *forms[3] = {t->word, tier ? t->prefix_key : "", tier ? t->full_key : ""};
+	for (int kind = NI_KIND_WORD; kind <= (tier ? NI_KIND_PAIR : NI_KIND_WORD); kind++) {
+		for (int f = 0; f < 3; f++) {
+			if (forms[f][0] == 0 || (kind == NI_KIND_PAIR && !ni_runs_past(s, forms[f])))
+				continue;
+			if (f < 2)
+				ni_word_prefix(s, w, kind, forms[f]);
+			else
+				ni_word_add(s, w, kind, forms[f], w->n);
+		}
 	}
 }
 
@@ -430,6 +457,8 @@ static int ni_prepare(struct ni_scan *s)
 		rc = db_prepare(s->db, "SELECT term FROM name_term WHERE org_id=?1 AND kind=?2 AND term>=?3 AND term<?4"
 				       " ORDER BY term LIMIT ?5",
 				&s->prefix_st);
+	if (rc == 0)
+		rc = db_prepare(s->db, "SELECT 1 FROM name_term WHERE org_id=?1 AND kind=0 AND term=?2", &s->word_st);
 	return rc;
 }
 
@@ -454,6 +483,7 @@ int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct na
 	db_finalize(s.term_st);
 	db_finalize(s.walk_st);
 	db_finalize(s.prefix_st);
+	db_finalize(s.word_st);
 	return rc ? (rc < 0 ? rc : 0) : s.rc;
 }
 
@@ -463,7 +493,7 @@ int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct na
  * a token is added with its first row and removed with its last. */
 static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text, bool put)
 {
-	const char *mark = strstr(text, NAME_SEARCH_MARK);
+	const char *mark = strstr(text, NAME_SEARCH_MARK), *pairs = strstr(text, NAME_SEARCH_PAIRS);
 	struct db_stmt *st, *tt = NULL;
 	int rc = db_prepare(db, put ? "INSERT OR IGNORE INTO client_term(org_id, kind, term, name_norm, client_id) VALUES (?1, ?2, ?3, ?4, ?5)"
 				    : "DELETE FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3 AND name_norm=?4 AND client_id=?5",
@@ -484,11 +514,11 @@ static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm
 		rc = db_bind_int(tt, 1, org);
 	for (const char *p = text; *p && rc == 0;) {
 		size_t n = strcspn(p, " ");
-		if (n == 0 || (n == 1 && *p == '|')) {
+		if (n == 0 || (n <= 2 && *p == '|')) {
 			p += n ? n : 1;
 			continue;
 		}
-		int kind = mark && p > mark;
+		int kind = pairs && p > pairs ? NI_KIND_PAIR : mark && p > mark ? NI_KIND_KEY : NI_KIND_WORD;
 		rc = db_bind_int(st, 2, kind);
 		if (rc == 0)
 			rc = db_bind_textn(st, 3, p, n);

@@ -1,14 +1,17 @@
 /* name_index.h: the index of name words behind name search (table client_term).
  *
  * Every token of a client's search text (name_search_text) is a row (organisation, kind, token,
- * normalised name, client id): kind 0 for the words as written, 1 for the extra tokens after
- * NAME_SEARCH_MARK. Within one token the rows are in name order, so the clients matching a query
+ * normalised name, client id): kind 0 (NI_KIND_WORD) for the words as written, 1 (NI_KIND_KEY)
+ * for the spelling keys after NAME_SEARCH_MARK, 2 (NI_KIND_PAIR) for the pairs of words written
+ * together after NAME_SEARCH_PAIRS (before migration 012 pairs were kind 1). Within one token the rows are in name order, so the clients matching a query
  * come out in name order by merging the few tokens each query word matches and intersecting the
  * words (a leapfrog join): a search reads about one page of rows, not every match. */
 #ifndef PD_NAME_INDEX_H
 #define PD_NAME_INDEX_H
 #include "domain/name.h"
 #include "store/db.h"
+
+enum { NI_KIND_WORD, NI_KIND_KEY, NI_KIND_PAIR };
 
 /* name_index_put writes the rows of client id (of org) with normalised name name_norm and search
  * text text; name_index_drop removes the rows written for exactly these values. Both run in the

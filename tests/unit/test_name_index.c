@@ -291,9 +291,43 @@ static void test_scan_reads_matches_not_the_registry(void **state)
 	assert_int_equal(ni_candidates(f, "hasan", 0), n);
 	/* In a pair, the other word narrows the candidates through the index. */
 	assert_true(ni_candidates(f, "hasan s", 1) < ni_candidates(f, "s", 0));
-	/* "s" starts more than 256 tokens once keys and joined pairs count (eight words start with s,
-	 * each joined to any of fifty): every client is offered. */
-	assert_int_equal(ni_candidates(f, "s", 1), f->n);
+	/* "s" is matched by the words and keys that start with it, not by the pairs written together
+	 * that start with them (each joined to any of fifty words): no written word is a proper
+	 * prefix of "s", so its pairs are not looked up, and the candidates are the matches. */
+	name_query_parse("s", &q);
+	n = ni_expect(f, &q, 0, want) + ni_expect(f, &q, 1, want);
+	assert_true(n > 0 && n < f->n);
+	assert_int_equal(ni_candidates(f, "s", 1), n);
+	/* "mu" runs past the written word "m": its pairs are looked up ("m" + "utomo" is "mutomo"). */
+	ni_check(f, "mu");
+	ni_check(f, "mutomo");
+}
+
+/* A word that starts more than 256 distinct tokens is not looked up: alone, every client is
+ * offered; with another word, that word's candidates, each checked. The results stay exact. */
+static void test_scan_of_a_word_too_common(void **state)
+{
+	struct ni_fixture *f = *state;
+	ni_current = f;
+	assert_int_equal(db_begin(f->db), 0);
+	for (int i = 0; i < 300; i++) {
+		struct ni_client *c = &f->c[i];
+		assert_int_equal(name_index_drop(f->db, 1, c->id, c->norm, c->text), 0);
+		char name[64];
+		snprintf(name, sizeof name, "zz%c%c%c %s", 'a' + i / 100, 'a' + i / 10 % 10, 'a' + i % 10, i % 2 ? "budi" : "dewi");
+		name_normalise(name, c->norm, sizeof c->norm);
+		name_search_text(name, NULL, c->text, sizeof c->text);
+		assert_int_equal(db_run(f->db, "UPDATE client SET name=?, name_norm=?, search_names=? WHERE id=?", "ttti", name,
+					c->norm, c->text, c->id),
+				 0);
+		assert_int_equal(name_index_put(f->db, 1, c->id, c->norm, c->text), 0);
+	}
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(ni_candidates(f, "zz", 0), f->n);
+	assert_true(ni_candidates(f, "zz budi", 0) < f->n);
+	assert_int_equal(ni_check(f, "zz"), 300);
+	ni_check(f, "zz budi");
+	ni_check(f, "budi zza");
 }
 
 static void test_drop_and_put_follow_a_rename(void **state)
@@ -472,6 +506,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_scan_random_prefixes, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_scan_reads_matches_not_the_registry, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_drop_and_put_follow_a_rename, ni_setup, ni_teardown),
+		cmocka_unit_test_setup_teardown(test_scan_of_a_word_too_common, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_token_list_follows_the_rows, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_migration_fill_equals_program, ni_setup, ni_teardown),
 	};
