@@ -380,9 +380,10 @@ int client_store_nik_owner(struct db *db, struct arena *a, int64_t org, const ch
 #define CLIENT_STORE_FILL_MAX 5000
 
 /* client_store_fill_keys computes name_key and the new search_names (name_search_text) of up to
- * max of org's rows written before migration 005, which left name_key NULL: SQL cannot run the C
- * rules. It runs in the caller's transaction. Neither version nor updated_at changes: the keys
- * are derived from the name, not an edit of the record. */
+ * max of org's rows written before migration 005, which left name_key NULL, then of those that
+ * migration 012 listed in client_retext (their keys stand, their text lacks the pairs' mark): SQL
+ * cannot run the C rules. It runs in the caller's transaction. Neither version nor updated_at
+ * changes: the keys are derived from the name, not an edit of the record. */
 static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, int max)
 {
 	int64_t ids[CLIENT_STORE_FILL_BATCH];
@@ -392,12 +393,15 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 	if (text == NULL)
 		return ERR_NOMEM;
 	int rc = 0;
-	for (int done = 0; done < max;) {
+	/* First the rows without keys, then those waiting for their text alone (client_retext). */
+	for (int done = 0, pass = 0; done < max && pass < 2;) {
 		struct db_stmt *st;
 		int n = 0;
 		int want = max - done < CLIENT_STORE_FILL_BATCH ? max - done : CLIENT_STORE_FILL_BATCH;
-		rc = db_query(db, &st, "SELECT id, name, other_names, name_norm, search_names FROM client"
-			      " WHERE org_id=? AND name_key IS NULL LIMIT ?",
+		rc = db_query(db, &st, pass == 0 ? "SELECT id, name, other_names, name_norm, search_names FROM client"
+						   " WHERE org_id=? AND name_key IS NULL LIMIT ?"
+						 : "SELECT c.id, c.name, c.other_names, c.name_norm, c.search_names FROM client_retext r"
+						   " JOIN client c ON c.id = r.client_id WHERE r.org_id=? LIMIT ?",
 			      "ii", org, (int64_t)want);
 		if (rc)
 			break;
@@ -413,8 +417,12 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 			}
 		}
 		db_finalize(st);
-		if (rc < 0 || n == 0)
+		if (rc < 0)
 			break;
+		if (n == 0) {
+			pass++;
+			continue;
+		}
 		for (int i = 0; i < n && rc == 0; i++) {
 			char key[CLIENT_STORE_KEY_MAX], norm[CLIENT_STORE_KEY_MAX];
 			name_dup_key(names[i] ? names[i] : "", key, sizeof key);
@@ -427,6 +435,8 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 				rc = name_index_drop(db, org, ids[i], norms[i], texts[i]);
 			if (rc == 0 && changed)
 				rc = name_index_put(db, org, ids[i], norm, text);
+			if (rc == 0)
+				rc = db_run(db, "DELETE FROM client_retext WHERE org_id=? AND client_id=?", "ii", org, ids[i]);
 		}
 		if (rc)
 			break;
@@ -535,12 +545,13 @@ static int client_store_uncursor(struct arena *a, const char *hex, const char **
 	return 0;
 }
 
-/* client_store_unkeyed tells whether some row of org still lacks its keys (in the caller's
- * snapshot: one indexed probe of client_dup). */
+/* client_store_unkeyed tells whether some row of org still lacks its keys or waits for its text
+ * (in the caller's snapshot: one indexed probe of client_dup, one of client_retext). */
 static bool client_store_unkeyed(struct db *db, int64_t org)
 {
 	struct db_stmt *st;
-	if (db_query(db, &st, "SELECT 1 FROM client WHERE org_id=? AND name_key IS NULL LIMIT 1", "i", org))
+	if (db_query(db, &st, "SELECT 1 FROM client WHERE org_id=?1 AND name_key IS NULL"
+			      " UNION ALL SELECT 1 FROM client_retext WHERE org_id=?1 LIMIT 1", "i", org))
 		return false; /* the search itself will report the database's trouble */
 	int rc = db_step(st);
 	db_finalize(st);

@@ -104,7 +104,10 @@ static int cl_setup(void **state)
 			snprintf(name + len, sizeof name - len, " %s", cl_words[cl_rand(CL_NWORDS)]);
 		}
 		name_normalise(name, c->norm, sizeof c->norm);
-		name_search_text(name, i % 17 == 0 ? "Nur Haliza" : NULL, c->text, sizeof c->text);
+		const char *other = i % 17 == 0 ? "Nur Haliza" : NULL;
+		name_search_text(name, other, c->text, sizeof c->text);
+		char key[128];
+		name_dup_key(name, key, sizeof key);
 		/* Timestamps repeat, so that the id breaks ties by update. */
 		snprintf(c->updated, sizeof c->updated, "2026-0%u-1%uT10:00:00Z", 1 + cl_rand(9), cl_rand(10));
 		c->has_nik = i % 10 != 0;
@@ -115,9 +118,9 @@ static int cl_setup(void **state)
 		c->flags = (cl_rand(10) == 0 ? 1u : 0) | (i % 53 == 2 ? 2u : 0);
 		char uid[32];
 		snprintf(uid, sizeof uid, "c%d", i);
-		if (db_run(f->db, "INSERT INTO client(uid, org_id, name, name_norm, name_key, search_names, region, nik,"
-				  " archived_at, nik_warning, created_at, updated_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?, 'x', ?)",
-			   "titttttttt", uid, c->org, name, c->norm, c->text, region, c->has_nik ? c->nik : NULL,
+		if (db_run(f->db, "INSERT INTO client(uid, org_id, name, other_names, name_norm, name_key, search_names, region,"
+				  " nik, archived_at, nik_warning, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'x', ?)",
+			   "titttttttttt", uid, c->org, name, other, c->norm, key, c->text, region, c->has_nik ? c->nik : NULL,
 			   c->archived ? "2026-11-01T00:00:00Z" : NULL, c->warned ? "differs" : NULL, c->updated))
 			return -1;
 		c->id = db_last_id(f->db);
@@ -142,6 +145,8 @@ static int cl_setup(void **state)
 static int cl_teardown(void **state)
 {
 	struct cl_fixture *f = *state;
+	if (f == NULL)
+		return 0; /* the setup failed */
 	test_db_close(&f->t);
 	free(f->c);
 	free(f);
@@ -340,6 +345,81 @@ static void test_plans_agree(void **state)
 	client_store_tune(0, 0, 0);
 }
 
+/* Rows whose text lacks the pairs' mark (written before migration 012) are listed in
+ * client_retext and given their text again by the next search, their keys untouched; the lists
+ * are the same before, while and after. */
+static void test_old_texts_are_given_new_ones(void **state)
+{
+	struct cl_fixture *f = *state;
+	struct db_stmt *st;
+	assert_int_equal(db_query(f->db, &st, "SELECT count(*), sum(length(name_key)) FROM client", ""), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	int64_t keyed = db_col_int(st, 1);
+	db_finalize(st);
+	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM client_term WHERE kind = 2", ""), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	int64_t pairs = db_col_int(st, 0);
+	db_finalize(st);
+	assert_true(pairs > 1000);
+	/* Give a seventh of the clients the text of before: one mark, pairs among the keys. */
+	int old = 0;
+	assert_int_equal(db_begin(f->db), 0);
+	for (int i = 0; i < f->n; i += 7) {
+		struct cl_client *c = &f->c[i];
+		char text[sizeof c->text];
+		const char *p = strstr(c->text, NAME_SEARCH_PAIRS);
+		if (p == NULL)
+			continue;
+		bool keys = p > strstr(c->text, NAME_SEARCH_MARK); /* " | ||" when there are no keys */
+		size_t head = (size_t)(p - c->text) - (keys ? 0 : strlen(NAME_SEARCH_MARK));
+		snprintf(text, sizeof text, "%.*s%s%s", (int)head, c->text, NAME_SEARCH_MARK, p + strlen(NAME_SEARCH_PAIRS));
+		assert_null(strstr(text, NAME_SEARCH_PAIRS));
+		assert_int_equal(name_index_drop(f->db, c->org, c->id, c->norm, c->text), 0);
+		assert_int_equal(db_run(f->db, "UPDATE client SET search_names=? WHERE id=?", "ti", text, c->id), 0);
+		assert_int_equal(name_index_put(f->db, c->org, c->id, c->norm, text), 0);
+		assert_int_equal(db_run(f->db, "INSERT INTO client_retext(org_id, client_id) VALUES (?, ?)", "ii", c->org, c->id), 0);
+		old++;
+	}
+	assert_int_equal(db_commit(f->db), 0);
+	assert_true(old > 500);
+	/* A search of organisation 1 gives its rows their text; organisation 2's wait for its own. */
+	cl_check(f, (struct client_query){.q = "nurhal"});
+	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM client_retext WHERE org_id = 1", ""), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_int_equal(db_col_int(st, 0), 0);
+	db_finalize(st);
+	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM client_retext WHERE org_id = 2", ""), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_true(db_col_int(st, 0) > 0);
+	db_finalize(st);
+	struct arena a;
+	arena_init(&a);
+	struct client_page page;
+	assert_int_equal(client_store_search(f->db, &a, 2, &(struct client_query){.q = "siti", .limit = 5}, &page), 0);
+	arena_free(&a);
+	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM client_retext", ""), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_int_equal(db_col_int(st, 0), 0);
+	db_finalize(st);
+	/* Every text and row as the program writes them, the keys as they were. */
+	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM client_term WHERE kind = 2", ""), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_int_equal(db_col_int(st, 0), pairs);
+	db_finalize(st);
+	assert_int_equal(db_query(f->db, &st, "SELECT sum(length(name_key)) FROM client", ""), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_int_equal(db_col_int(st, 0), keyed);
+	db_finalize(st);
+	for (int i = 0; i < f->n; i += 7) {
+		assert_int_equal(db_query(f->db, &st, "SELECT search_names FROM client WHERE id = ?", "i", f->c[i].id), 0);
+		assert_int_equal(db_step(st), DB_ROW);
+		assert_string_equal(db_col_text(st, 0), f->c[i].text);
+		db_finalize(st);
+	}
+	cl_check(f, (struct client_query){.q = "sitinur"});
+	cl_check(f, (struct client_query){.q = "nur ha", .region = "11"});
+}
+
 /* What is not a cursor is refused rather than misread. */
 static void test_cursor_checked(void **state)
 {
@@ -363,6 +443,7 @@ int main(void)
 		cmocka_unit_test(test_random_combinations),
 		cmocka_unit_test(test_plans_agree),
 		cmocka_unit_test(test_cursor_checked),
+		cmocka_unit_test(test_old_texts_are_given_new_ones),
 	};
 	return cmocka_run_group_tests(tests, cl_setup, cl_teardown);
 }
