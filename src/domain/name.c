@@ -253,16 +253,22 @@ struct name_text {
 	bool pairs;
 };
 
-/* name_text_has tells whether tok[0..tn) is already a whole token of the text. */
-static bool name_text_has(const struct name_text *t, const char *tok, size_t tn)
+/* name_text_within tells whether tok[0..tn) is a whole token of out[0..len). */
+static bool name_text_within(const char *out, size_t len, const char *tok, size_t tn)
 {
-	for (size_t i = 0; i + tn <= t->len; i++) {
-		bool starts = i == 0 || t->out[i - 1] == ' ';
-		bool ends = i + tn == t->len || t->out[i + tn] == ' ';
-		if (starts && ends && memcmp(t->out + i, tok, tn) == 0)
+	for (size_t i = 0; i + tn <= len; i++) {
+		bool starts = i == 0 || out[i - 1] == ' ';
+		bool ends = i + tn == len || out[i + tn] == ' ';
+		if (starts && ends && memcmp(out + i, tok, tn) == 0)
 			return true;
 	}
 	return false;
+}
+
+/* name_text_has tells whether tok[0..tn) is already a whole token of the text. */
+static bool name_text_has(const struct name_text *t, const char *tok, size_t tn)
+{
+	return name_text_within(t->out, t->len, tok, tn);
 }
 
 /* name_text_add appends the token tok[0..tn) after the mark (pair: after the pairs' mark), once,
@@ -307,7 +313,10 @@ static void name_text_extras(struct name_text *t, const char *norm, bool pairs)
 			memcpy(pair, prev, prev_n);
 			memcpy(pair + prev_n, p, wn);
 			if (pairs) {
-				name_text_add(t, pair, prev_n + wn, true);
+				/* The index looks a pair up only past its first word, which must then be
+				 * written (a text cut short may lack it). */
+				if (name_text_within(t->out, t->words, prev, prev_n))
+					name_text_add(t, pair, prev_n + wn, true);
 			} else {
 				size_t kn = name_key_word(pair, prev_n + wn, false, false, key);
 				if (kn != prev_n + wn || memcmp(key, pair, kn) != 0)

@@ -378,7 +378,7 @@ static void ni_word(struct ni_scan *s, struct ni_word *w, const struct name_term
 	w->too_many = false;
 	const char *forms[3] = {t->word, tier ? t->prefix_key : "", tier ? t->full_key : ""};
 	for (int kind = NI_KIND_WORD; kind <= (tier ? NI_KIND_PAIR : NI_KIND_WORD); kind++) {
-		for (int f = 0; f < 3; f++) {
+		for (int f = 0; f < 3 && !w->too_many; f++) {
 			if (forms[f][0] == 0 || (kind == NI_KIND_PAIR && !ni_runs_past(s, forms[f])))
 				continue;
 			if (f < 2)
