@@ -348,18 +348,24 @@ static void test_plans_agree(void **state)
 /* Rows whose text lacks the pairs' mark (written before migration 012) are listed in
  * client_retext and given their text again by the next search, their keys untouched; the lists
  * are the same before, while and after. */
+
+/* cl_count answers a query of one integer. */
+static int64_t cl_count(struct db *db, const char *sql)
+{
+	struct db_stmt *st;
+	assert_int_equal(db_query(db, &st, sql, ""), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	int64_t n = db_col_int(st, 0);
+	db_finalize(st);
+	return n;
+}
+
 static void test_old_texts_are_given_new_ones(void **state)
 {
 	struct cl_fixture *f = *state;
 	struct db_stmt *st;
-	assert_int_equal(db_query(f->db, &st, "SELECT count(*), sum(length(name_key)) FROM client", ""), 0);
-	assert_int_equal(db_step(st), DB_ROW);
-	int64_t keyed = db_col_int(st, 1);
-	db_finalize(st);
-	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM client_term WHERE kind = 2", ""), 0);
-	assert_int_equal(db_step(st), DB_ROW);
-	int64_t pairs = db_col_int(st, 0);
-	db_finalize(st);
+	int64_t keyed = cl_count(f->db, "SELECT sum(length(name_key)) FROM client");
+	int64_t pairs = cl_count(f->db, "SELECT count(*) FROM client_term WHERE kind = 2");
 	assert_true(pairs > 1000);
 	/* Give a seventh of the clients the text of before: one mark, pairs among the keys. */
 	int old = 0;
@@ -384,32 +390,17 @@ static void test_old_texts_are_given_new_ones(void **state)
 	assert_true(old > 500);
 	/* A search of organisation 1 gives its rows their text; organisation 2's wait for its own. */
 	cl_check(f, (struct client_query){.q = "nurhal"});
-	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM client_retext WHERE org_id = 1", ""), 0);
-	assert_int_equal(db_step(st), DB_ROW);
-	assert_int_equal(db_col_int(st, 0), 0);
-	db_finalize(st);
-	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM client_retext WHERE org_id = 2", ""), 0);
-	assert_int_equal(db_step(st), DB_ROW);
-	assert_true(db_col_int(st, 0) > 0);
-	db_finalize(st);
+	assert_int_equal(cl_count(f->db, "SELECT count(*) FROM client_retext WHERE org_id = 1"), 0);
+	assert_true(cl_count(f->db, "SELECT count(*) FROM client_retext WHERE org_id = 2") > 0);
 	struct arena a;
 	arena_init(&a);
 	struct client_page page;
 	assert_int_equal(client_store_search(f->db, &a, 2, &(struct client_query){.q = "siti", .limit = 5}, &page), 0);
 	arena_free(&a);
-	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM client_retext", ""), 0);
-	assert_int_equal(db_step(st), DB_ROW);
-	assert_int_equal(db_col_int(st, 0), 0);
-	db_finalize(st);
+	assert_int_equal(cl_count(f->db, "SELECT count(*) FROM client_retext"), 0);
 	/* Every text and row as the program writes them, the keys as they were. */
-	assert_int_equal(db_query(f->db, &st, "SELECT count(*) FROM client_term WHERE kind = 2", ""), 0);
-	assert_int_equal(db_step(st), DB_ROW);
-	assert_int_equal(db_col_int(st, 0), pairs);
-	db_finalize(st);
-	assert_int_equal(db_query(f->db, &st, "SELECT sum(length(name_key)) FROM client", ""), 0);
-	assert_int_equal(db_step(st), DB_ROW);
-	assert_int_equal(db_col_int(st, 0), keyed);
-	db_finalize(st);
+	assert_int_equal(cl_count(f->db, "SELECT count(*) FROM client_term WHERE kind = 2"), pairs);
+	assert_int_equal(cl_count(f->db, "SELECT sum(length(name_key)) FROM client"), keyed);
 	for (int i = 0; i < f->n; i += 7) {
 		assert_int_equal(db_query(f->db, &st, "SELECT search_names FROM client WHERE id = ?", "i", f->c[i].id), 0);
 		assert_int_equal(db_step(st), DB_ROW);
