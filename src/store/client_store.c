@@ -638,6 +638,20 @@ static int client_sql_bind(struct client_sql *q, const char *v)
 	return q->first + q->nb++;
 }
 
+/* client_store_nik_end is the least string above every NIK starting with digits (';' sorts after
+ * every digit); client_store_region_end, above every code within region ("18.04" holds
+ * "18.04.05" but not "18.040": codes are digits and dots, and '/' follows '.'). Arena memory,
+ * NULL when out of it. */
+static const char *client_store_nik_end(struct arena *a, const char *digits)
+{
+	return arena_printf(a, "%s;", digits);
+}
+
+static const char *client_store_region_end(struct arena *a, const char *region)
+{
+	return arena_printf(a, "%s/", region);
+}
+
 /* client_store_filters appends the conditions of q other than its words: archived or not, NIK
  * prefix, region prefix, PPKS category, flag, and the position after the cursor when sorted by
  * update. They are checked on each row read (a list reads the rows of a selective condition, or
@@ -648,14 +662,12 @@ static void client_store_filters(struct client_sql *s, struct arena *a, const st
 	client_sql_add(s, " AND c.archived_at IS %s", q->archived ? "NOT NULL" : "NULL");
 	if (q->q && str_all_digits(q->q)) {
 		int lo = client_sql_bind(s, q->q);
-		int hi = client_sql_bind(s, arena_printf(a, "%s;", q->q)); /* ';' sorts after every digit */
+		int hi = client_sql_bind(s, client_store_nik_end(a, q->q));
 		client_sql_add(s, " AND c.nik >= ?%d AND c.nik < ?%d", lo, hi);
 	}
 	if (q->region) {
-		/* The code and the codes below it ("18.04" and "18.04.05"): codes are digits and dots,
-		 * and '/' follows '.', so one range holds them and no other ("18.040"). */
 		int lo = client_sql_bind(s, q->region);
-		int hi = client_sql_bind(s, arena_printf(a, "%s/", q->region));
+		int hi = client_sql_bind(s, client_store_region_end(a, q->region));
 		client_sql_add(s, " AND c.region >= ?%d AND c.region < ?%d", lo, hi);
 	}
 	if (q->ppks > 0)
@@ -877,17 +889,17 @@ static int client_store_driver_ids(struct db *db, struct arena *a, int64_t org, 
 	struct db_stmt *st = NULL;
 	int rc = 0;
 	*m = -1;
-	/* The upper bounds of a NIK prefix (';' sorts after every digit) and of a region's codes. */
-	const char *nik_hi = q->q ? arena_printf(a, "%s;", q->q) : NULL;
-	const char *region_hi = q->region ? arena_printf(a, "%s/", q->region) : NULL;
-	if ((q->q && nik_hi == NULL) || (q->region && region_hi == NULL))
+	const char *end = k == DRIVER_NIK && q->q ? client_store_nik_end(a, q->q)
+			  : k == DRIVER_REGION && q->region ? client_store_region_end(a, q->region)
+							    : "";
+	if (end == NULL)
 		return ERR_NOMEM;
 	if (k == DRIVER_NIK && q->q && str_all_digits(q->q))
 		rc = db_query(db, &st, "SELECT id FROM client WHERE org_id=? AND nik>=? AND nik<? LIMIT ?", "itti", org, q->q,
-			      nik_hi, limit);
+			      end, limit);
 	else if (k == DRIVER_REGION && q->region)
 		rc = db_query(db, &st, "SELECT id FROM client WHERE org_id=? AND region>=? AND region<? LIMIT ?", "itti", org,
-			      q->region, region_hi, limit);
+			      q->region, end, limit);
 	else if (k == DRIVER_PPKS && q->ppks > 0)
 		rc = db_query(db, &st, "SELECT client_id FROM client_ppks WHERE code=? LIMIT ?", "ii", (int64_t)q->ppks, limit);
 	else if (k == DRIVER_FLAG && q->flag && strcmp(q->flag, "nik_warning") == 0)
@@ -948,7 +960,7 @@ static int client_store_driver(struct db *db, struct arena *a, int64_t org, cons
 		int m = -1;
 		if (counted) {
 			struct db_stmt *st = NULL;
-			const char *hi = arena_printf(a, "%s/", q->region);
+			const char *hi = client_store_region_end(a, q->region);
 			if (hi == NULL)
 				return ERR_NOMEM;
 			rc = db_query(db, &st, "SELECT count(*) FROM (SELECT 1 FROM client WHERE org_id=? AND region>=? AND region<? LIMIT ?)",
@@ -1132,7 +1144,7 @@ static int client_store_region(struct db *db, struct arena *a, int64_t org, cons
 		  " AND (?4 IS NULL OR updated_at < ?4 OR (updated_at = ?4 AND id < ?5)) ORDER BY updated_at DESC, id DESC LIMIT ?6"
 		: "SELECT id, name_norm FROM client INDEXED BY client_by_region WHERE org_id=?1 AND region>=?2 AND region<?3"
 		  " AND (?4 IS NULL OR name_norm > ?4 OR (name_norm = ?4 AND id > ?5)) ORDER BY name_norm, id LIMIT ?6";
-	const char *hi = arena_printf(a, "%s/", q->region);
+	const char *hi = client_store_region_end(a, q->region);
 	if (hi == NULL)
 		rc = ERR_NOMEM;
 	const char *after = ckey;
