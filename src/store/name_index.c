@@ -55,7 +55,6 @@ struct ni_scan {
 	int64_t org;
 	struct db_stmt *term_st, *walk_st; /* a batch of a token's rows, of every client's */
 	struct db_stmt *prefix_st; /* the distinct tokens of a prefix */
-	struct db_stmt *word_st;   /* is a string a written word */
 	int rc;
 };
 
@@ -314,20 +313,27 @@ static void ni_word_add(struct ni_scan *s, struct ni_word *w, int kind, const ch
 		s->rc = ERR_NOMEM;
 }
 
-/* ni_word_prefix adds the tokens of kind that start with prefix, read in order from name_term
- * (one past NI_WORD_TERMS tells the word is too common). */
-static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const char *prefix)
+/* ni_word_prefix adds the tokens of kind that start with prefix (exact: that are prefix), read in
+ * order from name_term (one past NI_WORD_TERMS tells the word is too common). A key or a pair
+ * covered by a word or key of its clients at least as long as prefix is left out: prefix finds
+ * each of them through that word or key (name_term.covered, migration 013). */
+static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const char *prefix, bool exact)
 {
-	size_t n = strlen(prefix);
+	size_t len = strlen(prefix), n = len;
 	if (n == 0 || n >= NAME_TERM_MAX)
 		return;
-	char upper[NAME_TERM_MAX];
+	char upper[NAME_TERM_MAX + 1];
 	memcpy(upper, prefix, n + 1);
-	while (n > 0 && (unsigned char)upper[n - 1] == 0xff)
-		upper[--n] = 0;
-	if (n == 0)
-		return;
-	upper[n - 1]++; /* the least string above every string starting with prefix */
+	if (exact) {
+		upper[n++] = 1; /* the least string above prefix: a name holds no control character */
+		upper[n] = 0;
+	} else {
+		while (n > 0 && (unsigned char)upper[n - 1] == 0xff)
+			upper[--n] = 0;
+		if (n == 0)
+			return;
+		upper[n - 1]++; /* the least string above every string starting with prefix */
+	}
 	struct db_stmt *st = s->prefix_st;
 	int rc = db_bind_int(st, 1, s->org);
 	if (rc == 0)
@@ -337,7 +343,9 @@ static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const
 	if (rc == 0)
 		rc = db_bind_text(st, 4, upper);
 	if (rc == 0)
-		rc = db_bind_int(st, 5, NI_WORD_TERMS + 1);
+		rc = db_bind_int(st, 5, (int64_t)len);
+	if (rc == 0)
+		rc = db_bind_int(st, 6, NI_WORD_TERMS + 1);
 	int known = w->n; /* the tokens of one range are distinct */
 	while (rc == 0 && !w->too_many && s->rc == 0 && (rc = db_step(st)) == DB_ROW) {
 		rc = 0;
@@ -348,45 +356,17 @@ static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const
 		s->rc = rc;
 }
 
-/* ni_runs_past tells whether some proper prefix of x is a written word of the organisation: only
- * then can a pair written together that x matches be needed. A pair w1w2 starting with x where w1
- * is at least as long as x has w1 start with x too, and w1 is a written word of the same client. */
-static bool ni_runs_past(struct ni_scan *s, const char *x)
-{
-	size_t n = strlen(x);
-	bool found = false;
-	for (size_t k = 1; k < n && !found && s->rc == 0; k++) {
-		int rc = db_bind_int(s->word_st, 1, s->org);
-		if (rc == 0)
-			rc = db_bind_textn(s->word_st, 2, x, k);
-		if (rc == 0)
-			rc = db_step(s->word_st);
-		found = rc == DB_ROW;
-		db_reset(s->word_st);
-		if (rc < 0)
-			s->rc = rc;
-	}
-	return found;
-}
-
 /* ni_word finds the tokens of query word t: in tier 0 the written words starting with it, in
- * tier 1 every token matching it (name_term_match), pairs only where a written word runs short
- * of the query word (ni_runs_past). */
+ * tier 1 every token matching it (name_term_match) but those its clients match by a shorter one. */
 static void ni_word(struct ni_scan *s, struct ni_word *w, const struct name_term *t, int tier)
 {
 	w->n = 0;
 	w->too_many = false;
 	const char *forms[3] = {t->word, tier ? t->prefix_key : "", tier ? t->full_key : ""};
-	for (int kind = NI_KIND_WORD; kind <= (tier ? NI_KIND_PAIR : NI_KIND_WORD); kind++) {
-		for (int f = 0; f < 3 && !w->too_many; f++) {
-			if (forms[f][0] == 0 || (kind == NI_KIND_PAIR && !ni_runs_past(s, forms[f])))
-				continue;
-			if (f < 2)
-				ni_word_prefix(s, w, kind, forms[f]);
-			else
-				ni_word_add(s, w, kind, forms[f], w->n);
-		}
-	}
+	for (int kind = NI_KIND_WORD; kind <= (tier ? NI_KIND_PAIR : NI_KIND_WORD); kind++)
+		for (int f = 0; f < 3 && !w->too_many; f++)
+			if (forms[f][0])
+				ni_word_prefix(s, w, kind, forms[f], f == 2);
 }
 
 /* ni_word_stream is a new or over w's tokens (a word shared by several alternatives gets a
@@ -455,10 +435,8 @@ static int ni_prepare(struct ni_scan *s)
 				&s->walk_st);
 	if (rc == 0)
 		rc = db_prepare(s->db, "SELECT term FROM name_term WHERE org_id=?1 AND kind=?2 AND term>=?3 AND term<?4"
-				       " ORDER BY term LIMIT ?5",
+				       " AND covered<?5 ORDER BY term LIMIT ?6",
 				&s->prefix_st);
-	if (rc == 0)
-		rc = db_prepare(s->db, "SELECT 1 FROM name_term WHERE org_id=?1 AND kind=0 AND term=?2", &s->word_st);
 	return rc;
 }
 
@@ -483,14 +461,40 @@ int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct na
 	db_finalize(s.term_st);
 	db_finalize(s.walk_st);
 	db_finalize(s.prefix_st);
-	db_finalize(s.word_st);
 	return rc ? (rc < 0 ? rc : 0) : s.rc;
 }
 
 /* ---- writing the rows ---- */
 
+/* ni_token is the next token of a search text from *p on (the marks skipped): its length, 0 at
+ * the end; *p is left at its start. */
+static size_t ni_token(const char **p)
+{
+	for (;;) {
+		while (**p == ' ')
+			(*p)++;
+		size_t n = strcspn(*p, " ");
+		if (n == 0 || **p != '|')
+			return n;
+		*p += n;
+	}
+}
+
+/* ni_covered is the length of the longest word or key of text (the part before pairs) that is a
+ * proper prefix of tok[0..n): the query forms it covers find the client through that token. */
+static int64_t ni_covered(const char *text, const char *pairs, const char *tok, size_t n)
+{
+	size_t best = 0;
+	const char *q = text;
+	for (size_t m; (m = ni_token(&q)) > 0 && (!pairs || q < pairs); q += m)
+		if (m < n && m > best && memcmp(q, tok, m) == 0)
+			best = m;
+	return (int64_t)best;
+}
+
 /* ni_rows inserts (put) or deletes the rows of every distinct token of text, and keeps name_term:
- * a token is added with its first row and removed with its last. */
+ * a token is added with its first row and removed with its last; a key or a pair put lowers its
+ * covered length to this client's (ni_covered). */
 static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text, bool put)
 {
 	const char *mark = strstr(text, NAME_SEARCH_MARK), *pairs = strstr(text, NAME_SEARCH_PAIRS);
@@ -500,7 +504,9 @@ static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm
 			    &st);
 	if (rc)
 		return rc;
-	rc = db_prepare(db, put ? "INSERT OR IGNORE INTO name_term(org_id, kind, term) VALUES (?1, ?2, ?3)"
+	rc = db_prepare(db, put ? "INSERT INTO name_term(org_id, kind, term, covered) VALUES (?1, ?2, ?3, ?4)"
+				  " ON CONFLICT (org_id, kind, term) DO UPDATE SET covered=excluded.covered"
+				  " WHERE excluded.covered < name_term.covered"
 				: "DELETE FROM name_term WHERE org_id=?1 AND kind=?2 AND term=?3 AND NOT EXISTS"
 				  " (SELECT 1 FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3)",
 			&tt);
@@ -512,12 +518,8 @@ static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm
 		rc = db_bind_int(st, 5, id);
 	if (rc == 0)
 		rc = db_bind_int(tt, 1, org);
-	for (const char *p = text; *p && rc == 0;) {
-		size_t n = strcspn(p, " ");
-		if (n == 0 || (n <= 2 && *p == '|')) {
-			p += n ? n : 1;
-			continue;
-		}
+	const char *p = text;
+	for (size_t n; rc == 0 && (n = ni_token(&p)) > 0; p += n) {
 		int kind = pairs && p > pairs ? NI_KIND_PAIR : mark && p > mark ? NI_KIND_KEY : NI_KIND_WORD;
 		rc = db_bind_int(st, 2, kind);
 		if (rc == 0)
@@ -530,11 +532,12 @@ static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm
 			rc = db_bind_int(tt, 2, kind);
 			if (rc == 0)
 				rc = db_bind_textn(tt, 3, p, n);
+			if (rc == 0 && put)
+				rc = db_bind_int(tt, 4, kind == NI_KIND_WORD ? 0 : ni_covered(text, pairs, p, n));
 			if (rc == 0)
 				rc = db_step(tt);
 			db_reset(tt);
 		}
-		p += n;
 	}
 	db_finalize(tt);
 	db_finalize(st);

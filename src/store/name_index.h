@@ -3,9 +3,12 @@
  * Every token of a client's search text (name_search_text) is a row (organisation, kind, token,
  * normalised name, client id): kind 0 (NI_KIND_WORD) for the words as written, 1 (NI_KIND_KEY)
  * for the spelling keys after NAME_SEARCH_MARK, 2 (NI_KIND_PAIR) for the pairs of words written
- * together after NAME_SEARCH_PAIRS (before migration 012 pairs were kind 1). Within one token the rows are in name order, so the clients matching a query
- * come out in name order by merging the few tokens each query word matches and intersecting the
- * words (a leapfrog join): a search reads about one page of rows, not every match. */
+ * together after NAME_SEARCH_PAIRS (before migration 012 pairs were kind 1). Within one token the
+ * rows are in name order, so the clients matching a query come out in name order by merging the
+ * few tokens each query word matches and intersecting the words (a leapfrog join): a search reads
+ * about one page of rows, not every match. Table name_term holds the distinct tokens, and for a
+ * key or a pair its covered length: a query form no longer than that finds every client of the
+ * token through a shorter word or key of the client's own, so it does not look the token up. */
 #ifndef PD_NAME_INDEX_H
 #define PD_NAME_INDEX_H
 #include "domain/name.h"

@@ -462,6 +462,127 @@ static void test_token_list_follows_the_rows(void **state)
 	assert_int_equal(ni_expect(f, &q, 0, left), 1);
 }
 
+#define NI_COVERED "SELECT org_id || '|' || kind || '|' || term || '|' || covered FROM name_term ORDER BY org_id, kind, term"
+
+/* ni_count is the integer the query answers, -1 when it answers no row. */
+static int64_t ni_count(struct db *db, const char *sql)
+{
+	struct db_stmt *st;
+	assert_int_equal(db_query(db, &st, sql, ""), 0);
+	int64_t v = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
+	db_finalize(st);
+	return v;
+}
+
+/* ni_expect_covered fills temp table covered_expect with each key's and pair's covered length,
+ * evaluated from the texts of the clients not dropped: the longest word or key of the same text
+ * that is a proper prefix of it, the least over its clients. */
+static void ni_expect_covered(struct ni_fixture *f)
+{
+	assert_int_equal(db_exec(f->db, "DROP TABLE IF EXISTS temp.covered_each;"
+					"CREATE TEMP TABLE covered_each(kind INTEGER, term TEXT, covered INTEGER)"),
+			 0);
+	for (int i = 0; i < f->n; i++) {
+		if (f->c[i].gone)
+			continue;
+		const char *text = f->c[i].text;
+		const char *mark = strstr(text, NAME_SEARCH_MARK), *pairs = strstr(text, NAME_SEARCH_PAIRS);
+		char tok[64][256];
+		int kind[64], n = 0;
+		char copy[2048];
+		snprintf(copy, sizeof copy, "%s", text);
+		for (char *save = NULL, *w = strtok_r(copy, " ", &save); w && n < 64; w = strtok_r(NULL, " ", &save)) {
+			if (w[0] == '|')
+				continue;
+			size_t at = (size_t)(w - copy);
+			kind[n] = pairs && at > (size_t)(pairs - text) ? 2 : mark && at > (size_t)(mark - text) ? 1 : 0;
+			snprintf(tok[n++], sizeof tok[0], "%s", w);
+		}
+		for (int k = 0; k < n; k++) {
+			if (kind[k] == 0)
+				continue;
+			size_t best = 0, len = strlen(tok[k]);
+			for (int j = 0; j < n; j++) {
+				size_t m = strlen(tok[j]);
+				if (kind[j] < 2 && m < len && m > best && strncmp(tok[j], tok[k], m) == 0)
+					best = m;
+			}
+			assert_int_equal(db_run(f->db, "INSERT INTO covered_each VALUES (?, ?, ?)", "iti", (int64_t)kind[k],
+						tok[k], (int64_t)best),
+					 0);
+		}
+	}
+}
+
+/* A key's or a pair's covered length is the least over its clients: exact after puts; after
+ * drops never more than the least over the clients left (a lookup too many, never one missed). */
+static void test_covered_follows_the_rows(void **state)
+{
+	struct ni_fixture *f = *state;
+	ni_current = f;
+	ni_expect_covered(f);
+	char *want = ni_list(f->db, "SELECT '1|' || kind || '|' || term || '|' || min(covered) FROM covered_each"
+				    " GROUP BY kind, term ORDER BY kind, term");
+	char *have = ni_list(f->db, "SELECT org_id || '|' || kind || '|' || term || '|' || covered FROM name_term"
+				    " WHERE kind > 0 ORDER BY org_id, kind, term");
+	assert_true(strlen(want) > 1000);
+	assert_string_equal(have, want);
+	free(want);
+	free(have);
+	/* The pairs of "nurhaliza"'s clients are covered by "nur" at least; "nurhaliza" written alone
+	 * is a word, and covers nothing of its own. */
+	struct db_stmt *st;
+	assert_int_equal(db_query(f->db, &st, "SELECT count(*), min(covered) FROM name_term WHERE kind=2 AND term LIKE 'nur%'", ""), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_true(db_col_int(st, 0) > 5);
+	assert_true(db_col_int(st, 1) >= 3);
+	db_finalize(st);
+	/* Drop every client but a few: what is kept is never above the least of those left. */
+	for (int i = 0; i < f->n; i++) {
+		if (i % 7 == 0)
+			continue;
+		assert_int_equal(name_index_drop(f->db, 1, f->c[i].id, f->c[i].norm, f->c[i].text), 0);
+		f->c[i].gone = true;
+	}
+	ni_expect_covered(f);
+	assert_int_equal(db_query(f->db, &st,
+				  "SELECT count(*), sum(n.covered > e.c) FROM name_term n JOIN"
+				  " (SELECT kind, term, min(covered) AS c FROM covered_each GROUP BY kind, term) e"
+				  " ON e.kind = n.kind AND e.term = n.term",
+				  ""),
+			 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_true(db_col_int(st, 0) > 100);
+	assert_int_equal(db_col_int(st, 1), 0);
+	db_finalize(st);
+	/* One pair of two clients, covered by words of different lengths: "ab cdef" and "abcd ef". */
+	char x[NAME_SEARCH_MAX], y[NAME_SEARCH_MAX];
+	name_search_text("Ab Cdef", NULL, x, sizeof x);
+	name_search_text("Abcd Ef", NULL, y, sizeof y);
+	const char *pair = "SELECT covered FROM name_term WHERE org_id=1 AND kind=2 AND term='abcdef'";
+	assert_int_equal(name_index_put(f->db, 1, 999001, "abcd ef", y), 0);
+	assert_int_equal(ni_count(f->db, pair), 4);
+	assert_int_equal(name_index_put(f->db, 1, 999002, "ab cdef", x), 0);
+	assert_int_equal(ni_count(f->db, pair), 2);
+	assert_int_equal(name_index_drop(f->db, 1, 999002, "ab cdef", x), 0);
+	assert_int_equal(ni_count(f->db, pair), 2); /* lower than "abcd" alone needs: looked up, found */
+	assert_int_equal(name_index_drop(f->db, 1, 999001, "abcd ef", y), 0);
+	assert_int_equal(ni_count(f->db, pair), -1);
+	assert_int_equal(name_index_put(f->db, 1, 999001, "abcd ef", y), 0);
+	assert_int_equal(ni_count(f->db, pair), 4);
+	assert_int_equal(name_index_drop(f->db, 1, 999001, "abcd ef", y), 0);
+	/* A client put again lowers the least, and the scan still finds what it should. */
+	for (int i = 0; i < f->n; i += 2) {
+		if (!f->c[i].gone)
+			continue;
+		assert_int_equal(name_index_put(f->db, 1, f->c[i].id, f->c[i].norm, f->c[i].text), 0);
+		f->c[i].gone = false;
+	}
+	ni_check(f, "nurha");
+	ni_check(f, "sriwu");
+	ni_check(f, "siti nurhal");
+}
+
 /* The migration that created the index fills it for existing clients in SQL: its rows must be
  * the program's rows. */
 static void test_migration_fill_equals_program(void **state)
@@ -499,6 +620,24 @@ static void test_migration_fill_equals_program(void **state)
 	free(fill);
 	free(filled);
 	free(terms);
+	/* And the covered lengths that migration 013 computes for them. */
+	assert_int_equal(db_exec(f->db, "DELETE FROM client_term; DELETE FROM name_term"), 0);
+	for (int i = 0; i < f->n; i++)
+		assert_int_equal(name_index_put(f->db, 1, f->c[i].id, f->c[i].norm, f->c[i].text), 0);
+	char *covered = ni_list(f->db, NI_COVERED);
+	assert_non_null(strstr(covered, "|2|nurhaliza"));
+	m = embed_find("schema/sqlite/013_name_covered.sql");
+	assert_non_null(m);
+	from = strstr((const char *)m->data, "CREATE TEMP TABLE");
+	assert_non_null(from);
+	fill = strdup(from);
+	assert_int_equal(db_exec(f->db, "UPDATE name_term SET covered = 0"), 0);
+	assert_int_equal(db_exec(f->db, fill), 0);
+	filled = ni_list(f->db, NI_COVERED);
+	assert_string_equal(filled, covered);
+	free(fill);
+	free(filled);
+	free(covered);
 }
 
 int main(void)
@@ -510,6 +649,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_drop_and_put_follow_a_rename, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_scan_of_a_word_too_common, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_token_list_follows_the_rows, ni_setup, ni_teardown),
+		cmocka_unit_test_setup_teardown(test_covered_follows_the_rows, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_migration_fill_equals_program, ni_setup, ni_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
