@@ -739,6 +739,11 @@ struct client_scan {
 	struct arena *a;
 	const struct name_query *words; /* NULL: no words */
 	struct db_stmt *row;
+	struct db_stmt *place; /* words by name, with a region: is the candidate in it (NULL: no test) */
+	/* Words by name: the candidates of the exact tier that the variants' tier need not read
+	 * again (all but those found to be variants), ascending once that tier starts. */
+	int64_t *settled;
+	int nsettled, settled_max;
 	int tier;          /* in order by name: the tier being listed */
 	bool sorted;       /* candidates come in any order, each placed by its key */
 	bool by_update;    /* newest first (always sorted) */
@@ -767,10 +772,24 @@ static bool client_scan_kept(const struct client_scan *s, const char *updated, i
 	return client_scan_before(s, updated ? updated : "", id, s->keys[s->want - 1], s->page->items[s->want - 1].id);
 }
 
-static int client_scan_visit(void *ctx, const char *name, int64_t id)
+/* client_scan_place reads candidate id (name: its key in the index of names, or NULL) with the
+ * conditions, and places it in the page when it belongs there; *tier is its tier, -1 when it
+ * does not meet them. Returns 1 when the page is full (in order), 0 to go on, < 0 an error. */
+static int client_scan_place(struct client_scan *s, const char *name, int64_t id, int *found)
 {
-	(void)name;
-	struct client_scan *s = ctx;
+	*found = -1;
+	if (s->place && name) {
+		/* The region is on the candidate's entry in the index of names, which the scan's order
+		 * walks too: a client outside it is passed over without reading its row. */
+		int rc = db_bind_text(s->place, 2, name);
+		if (rc == 0)
+			rc = db_bind_int(s->place, 3, id);
+		if (rc == 0)
+			rc = db_step(s->place);
+		db_reset(s->place);
+		if (rc != DB_ROW)
+			return rc < 0 ? rc : 0;
+	}
 	int rc = db_bind_int(s->row, 2, id);
 	if (rc == 0)
 		rc = db_step(s->row);
@@ -783,6 +802,7 @@ static int client_scan_visit(void *ctx, const char *name, int64_t id)
 			const char *text = db_col_text(s->row, 14);
 			tier = name_query_tier(s->words, text ? text : "");
 		}
+		*found = tier;
 		if (s->sorted ? tier >= 0 : tier == s->tier) {
 			struct client c = {0};
 			client_store_summary(s->row, s->a, &c);
@@ -814,6 +834,36 @@ static int client_scan_visit(void *ctx, const char *name, int64_t id)
 	return !s->sorted && s->page->n == s->want;
 }
 
+static int client_store_id_cmp(const void *x, const void *y);
+
+/* client_scan_visit places a candidate (client_scan_place). Words by name, the variants' tier
+ * passes over the candidates the exact tier settled: a list with a region whose words' clients
+ * live elsewhere would read each of them twice. */
+static int client_scan_visit(void *ctx, const char *name, int64_t id)
+{
+	struct client_scan *s = ctx;
+	bool ordered_words = s->words && !s->sorted;
+	if (ordered_words && s->tier == 1 && s->nsettled > 0 &&
+	    bsearch(&id, s->settled, (size_t)s->nsettled, sizeof id, client_store_id_cmp))
+		return 0;
+	int tier;
+	int rc = client_scan_place(s, name, id, &tier);
+	if (rc >= 0 && ordered_words && s->tier == 0 && tier != 1) {
+		if (s->nsettled == s->settled_max) {
+			int max = s->settled_max ? 2 * s->settled_max : 256;
+			int64_t *v = arena_alloc(s->a, sizeof *v * (size_t)max);
+			if (v == NULL)
+				return ERR_NOMEM;
+			if (s->nsettled)
+				memcpy(v, s->settled, sizeof *v * (size_t)s->nsettled);
+			s->settled = v;
+			s->settled_max = max;
+		}
+		s->settled[s->nsettled++] = id;
+	}
+	return rc;
+}
+
 /* client_scan_open readies s for q: the statement that reads one candidate with q's conditions,
  * and room for a page and one row more. */
 static int client_scan_open(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
@@ -837,6 +887,7 @@ static int client_scan_open(struct db *db, struct arena *a, int64_t org, const s
 static int client_scan_close(struct client_scan *s, int rc, int limit)
 {
 	db_finalize(s->row);
+	db_finalize(s->place);
 	if (rc == 0 && s->page->n == s->want) {
 		s->page->n = limit;
 		s->page->next_cursor = client_store_cursor(s->a, s->keys[limit - 1], s->page->items[limit - 1].id);
@@ -1182,8 +1233,22 @@ static int client_store_search_words(struct db *db, struct arena *a, int64_t org
 	struct client_scan s;
 	int rc = client_scan_open(db, a, org, q, words, ckey, cid, page, &s);
 	s.after = NULL; /* the scan starts after the cursor */
+	if (rc == 0 && q->region) {
+		const char *end = client_store_region_end(a, q->region);
+		rc = end ? db_prepare(db, "SELECT 1 FROM client INDEXED BY client_by_name WHERE org_id=?1 AND name_norm=?2"
+					  " AND id=?3 AND region>=?4 AND region<?5", &s.place)
+			 : ERR_NOMEM;
+		if (rc == 0)
+			rc = db_bind_int(s.place, 1, org);
+		if (rc == 0)
+			rc = db_bind_text(s.place, 4, q->region);
+		if (rc == 0)
+			rc = db_bind_text(s.place, 5, end);
+	}
 	for (s.tier = start; rc == 0 && s.tier <= 1 && page->n < s.want; s.tier++) {
 		bool from_cursor = ckey && s.tier == start;
+		if (s.tier == 1 && s.nsettled > 1)
+			qsort(s.settled, (size_t)s.nsettled, sizeof *s.settled, client_store_id_cmp);
 		rc = name_index_scan(db, a, org, words, s.tier, from_cursor ? ckey + 1 : NULL, cid, client_scan_visit, &s);
 	}
 	return client_scan_close(&s, rc, q->limit);

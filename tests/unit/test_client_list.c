@@ -24,6 +24,8 @@
 
 /* More than the 4000 a condition may hold to be read as a set, so that both ways are taken. */
 #define CL_CLIENTS 9000
+/* Room for the clients a test adds. */
+#define CL_EXTRA 400
 #define CL_PAGE 7
 #define CL_PAGES 4
 
@@ -81,7 +83,7 @@ static int cl_setup(void **state)
 	struct cl_fixture *f = calloc(1, sizeof *f);
 	if (f == NULL)
 		return -1;
-	f->c = calloc(CL_CLIENTS, sizeof *f->c);
+	f->c = calloc(CL_CLIENTS + CL_EXTRA, sizeof *f->c);
 	if (f->c == NULL || test_db_open(&f->t, "cl"))
 		return -1;
 	f->db = f->t.db;
@@ -213,7 +215,7 @@ static bool cl_alternate;
  * of matches. */
 static int cl_check(struct cl_fixture *f, struct client_query q)
 {
-	static struct cl_hit hits[CL_CLIENTS];
+	static struct cl_hit hits[CL_CLIENTS + CL_EXTRA];
 	int want = cl_expect(f, &q, hits);
 	q.limit = CL_PAGE;
 	int got = 0;
@@ -411,6 +413,58 @@ static void test_old_texts_are_given_new_ones(void **state)
 	cl_check(f, (struct client_query){.q = "nur ha", .region = "11"});
 }
 
+/* cl_add registers one more client of organisation 1 with name and region, nothing else. */
+static void cl_add(struct cl_fixture *f, const char *name, const char *region)
+{
+	assert_true(f->n < CL_CLIENTS + CL_EXTRA);
+	struct cl_client *c = &f->c[f->n];
+	*c = (struct cl_client){.org = 1};
+	snprintf(c->region, sizeof c->region, "%s", region);
+	snprintf(c->updated, sizeof c->updated, "2026-10-%02dT10:00:00Z", 1 + f->n % 28);
+	name_normalise(name, c->norm, sizeof c->norm);
+	name_search_text(name, NULL, c->text, sizeof c->text);
+	char uid[32];
+	snprintf(uid, sizeof uid, "c%d", f->n);
+	assert_int_equal(db_run(f->db, "INSERT INTO client(uid, org_id, name, name_norm, search_names, region, created_at,"
+				       " updated_at) VALUES (?, 1, ?, ?, ?, ?, 'x', ?)",
+				"tttttt", uid, name, c->norm, c->text, region, c->updated),
+			 0);
+	c->id = db_last_id(f->db);
+	assert_int_equal(name_index_put(f->db, 1, c->id, c->norm, c->text), 0);
+	f->n++;
+}
+
+/* A query word of more tokens than the index looks up ("yu" below) is checked on the candidates
+ * of the others: the exact tier then meets clients that are variants ("budi joesoef", whose key
+ * is yusuf), and the variants' tier must still list them, with a region or without. */
+static void test_a_word_too_common(void **state)
+{
+	struct cl_fixture *f = *state;
+	assert_int_equal(db_begin(f->db), 0);
+	char name[64];
+	for (int i = 0; i < 300; i++) {
+		snprintf(name, sizeof name, "Yu%03d Tirta", i);
+		cl_add(f, name, "13.01.01.2001");
+	}
+	for (int i = 0; i < 6; i++) {
+		cl_add(f, i % 2 ? "Budi Joesoef" : "Budi Yusuf", i < 3 ? "11.01.01.2001" : "13.01.01.2001");
+		cl_add(f, "Budi Djoesoef Santoso", i < 3 ? "12.01.01.2001" : "13.01.01.2001");
+	}
+	assert_int_equal(db_commit(f->db), 0);
+	assert_true(cl_count(f->db, "SELECT count(*) FROM name_term WHERE org_id = 1 AND kind = 0 AND term >= 'yu' AND term < 'yv'") > 256);
+	static const char *const regions[] = {NULL, "11", "12", "13", "13.01.01.2001"};
+	for (int pass = 0; pass < 2; pass++) {
+		client_store_tune(pass ? 1 : 1L << 40, 0, 0);
+		for (size_t r = 0; r < sizeof regions / sizeof *regions; r++) {
+			for (int by_update = 0; by_update <= 1; by_update++) {
+				int n = cl_check(f, (struct client_query){.q = "budi yu", .region = regions[r], .by_update = by_update});
+				assert_true(n >= (regions[r] ? 2 : 10));
+			}
+		}
+	}
+	client_store_tune(0, 0, 0);
+}
+
 /* What is not a cursor is refused rather than misread. */
 static void test_cursor_checked(void **state)
 {
@@ -435,6 +489,7 @@ int main(void)
 		cmocka_unit_test(test_plans_agree),
 		cmocka_unit_test(test_cursor_checked),
 		cmocka_unit_test(test_old_texts_are_given_new_ones),
+		cmocka_unit_test(test_a_word_too_common),
 	};
 	return cmocka_run_group_tests(tests, cl_setup, cl_teardown);
 }
