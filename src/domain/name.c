@@ -313,8 +313,9 @@ static void name_text_extras(struct name_text *t, const char *norm, bool pairs)
 			memcpy(pair, prev, prev_n);
 			memcpy(pair + prev_n, p, wn);
 			if (pairs) {
-				/* The index looks a pair up only past its first word, which must then be
-				 * written (a text cut short may lack it). */
+				/* A pair goes with its first word (a text cut short may lack it), which
+				 * covers it in the index: a query no longer than the word finds the client
+				 * through the word. */
 				if (name_text_within(t->out, t->words, prev, prev_n))
 					name_text_add(t, pair, prev_n + wn, true);
 			} else {

@@ -61,8 +61,9 @@ size_t name_dup_key(const char *name, char *out, size_t n);
 /* The search text is "WORDS | KEYS || PAIRS": the part before NAME_SEARCH_MARK is the normalised
  * name and other names; after it, the tokens that help spelling variants match; after
  * NAME_SEARCH_PAIRS, adjacent words written together, which help missing spaces match. The store
- * relies on the marks (never produced by name_normalise) to rank exact matches and to look pairs
- * up only for a query word that runs past a written word (store/name_index.c). */
+ * relies on the marks (never produced by name_normalise) to rank exact matches and to tell keys
+ * and pairs apart, each looked up only by a query word longer than the client's own word or key
+ * that starts it (store/name_index.c). */
 #define NAME_SEARCH_MARK " |"
 #define NAME_SEARCH_PAIRS " ||"
 

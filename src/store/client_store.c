@@ -773,7 +773,7 @@ static bool client_scan_kept(const struct client_scan *s, const char *updated, i
 }
 
 /* client_scan_place reads candidate id (name: its key in the index of names, or NULL) with the
- * conditions, and places it in the page when it belongs there; *tier is its tier, -1 when it
+ * conditions, and places it in the page when it belongs there; *found is its tier, -1 when it
  * does not meet them. Returns 1 when the page is full (in order), 0 to go on, < 0 an error. */
 static int client_scan_place(struct client_scan *s, const char *name, int64_t id, int *found)
 {

@@ -43,6 +43,7 @@ static const char *const ni_words[] = {
 	"wulandari", "dewi", "dewa", "sri", "sriwulan", "agus", "agustina", "hasan", "hassan", "husin",
 	"tjahjo", "cahyo", "oetomo", "utomo", "fatimah", "fatima", "rizky", "rizki", "abdul", "abdullah",
 	"lah", "putra", "putri", "ni", "made", "wayan", "ketut", "josé", "ramos", "nuraini",
+	"李", "李明", /* kept as UTF-8: lengths in bytes, not characters */
 };
 #define NI_NWORDS (int)(sizeof ni_words / sizeof ni_words[0])
 
@@ -294,13 +295,15 @@ static void test_scan_reads_matches_not_the_registry(void **state)
 	/* In a pair, the other word narrows the candidates through the index. */
 	assert_true(ni_candidates(f, "hasan s", 1) < ni_candidates(f, "s", 0));
 	/* "s" is matched by the words and keys that start with it, not by the pairs written together
-	 * that start with them (each joined to any of fifty words): no written word is a proper
-	 * prefix of "s", so its pairs are not looked up, and the candidates are the matches. */
+	 * that start with them (each joined to any of fifty words): each pair is covered by its
+	 * client's first word, at least one letter long, so "s" looks none of them up, and the
+	 * candidates are the matches. */
 	name_query_parse("s", &q);
 	n = ni_expect(f, &q, 0, want) + ni_expect(f, &q, 1, want);
 	assert_true(n > 0 && n < f->n);
 	assert_int_equal(ni_candidates(f, "s", 1), n);
-	/* "mu" runs past the written word "m": its pairs are looked up ("m" + "utomo" is "mutomo"). */
+	/* "mu" is longer than the written word "m" that starts the pair "mutomo" ("m" + "utomo"):
+	 * that pair is looked up. */
 	ni_check(f, "mu");
 	ni_check(f, "mutomo");
 }
@@ -474,7 +477,7 @@ static int64_t ni_count(struct db *db, const char *sql)
 	return v;
 }
 
-/* ni_expect_covered fills temp table covered_expect with each key's and pair's covered length,
+/* ni_expect_covered fills temp table covered_each with each key's and pair's covered length,
  * evaluated from the texts of the clients not dropped: the longest word or key of the same text
  * that is a proper prefix of it, the least over its clients. */
 static void ni_expect_covered(struct ni_fixture *f)

@@ -1,7 +1,8 @@
 -- Pairs of words written together get their own kind (2) in the index of name words, after a
 -- mark of their own in search_names (" || "): a query word looks them up only when a written word
--- is a proper prefix of it (store/name_index.c; since migration 013 the test is name_term.covered). With some hundreds of name words,
--- pairs were 84% of the keys and pairs, and a prefix such as "he" matched 527 tokens.
+-- is a proper prefix of it (store/name_index.c; since migration 013, name_term.covered tells).
+-- With some hundreds of name words, pairs were 84% of the keys and pairs, and a prefix such as
+-- "he" matched 527 tokens.
 -- The texts are the program's to write (domain/name.c, name_search_text): the rows written before
 -- this migration are listed here and given theirs again by the program, a few thousand at each
 -- search (client_store_fill_keys). Their keys stand, so duplicate warnings are not weakened

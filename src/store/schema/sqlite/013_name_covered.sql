@@ -9,6 +9,8 @@
 -- The program keeps the column on every write; a client removed can leave it lower than the
 -- least of those left, which only looks up more.
 ALTER TABLE name_term ADD COLUMN covered INTEGER NOT NULL DEFAULT 0;
+-- A prefix of one or two letters reads its keys and pairs one covered length at a time.
+CREATE INDEX name_term_covered ON name_term(org_id, kind, covered, term);
 
 -- The words and keys of the organisation that start each token: a few candidates per token.
 CREATE TEMP TABLE covered_by (
@@ -30,16 +32,17 @@ FROM cut JOIN name_term w ON w.org_id = cut.org_id AND w.kind IN (0, 1) AND w.te
 
 CREATE INDEX temp.covered_by_term ON covered_by(org_id, kind, term);
 
--- For each client holding the token, the longest of those candidates the client holds too.
-UPDATE name_term SET covered = (
+-- For each client holding the token, the longest of those candidates the client holds too, in
+-- bytes, as the program counts (a token with no row left, which the program never keeps, gets 0).
+UPDATE name_term SET covered = coalesce((
   SELECT min(c) FROM (
     SELECT coalesce((
-      SELECT max(length(b.by_term)) FROM covered_by b
+      SELECT max(length(CAST(b.by_term AS BLOB))) FROM covered_by b
       WHERE b.org_id = p.org_id AND b.kind = p.kind AND b.term = p.term
         AND EXISTS (SELECT 1 FROM client_term t WHERE t.org_id = p.org_id AND t.kind = b.by_kind
                     AND t.term = b.by_term AND t.name_norm = p.name_norm AND t.client_id = p.client_id)), 0) AS c
     FROM client_term p
-    WHERE p.org_id = name_term.org_id AND p.kind = name_term.kind AND p.term = name_term.term))
+    WHERE p.org_id = name_term.org_id AND p.kind = name_term.kind AND p.term = name_term.term)), 0)
 WHERE kind IN (1, 2)
   AND EXISTS (SELECT 1 FROM covered_by b WHERE b.org_id = name_term.org_id AND b.kind = name_term.kind AND b.term = name_term.term);
 
