@@ -60,6 +60,7 @@ struct ni_scan {
 	struct db_stmt *term_st, *walk_st; /* a batch of a token's rows, of every client's */
 	struct db_stmt *prefix_st; /* the distinct tokens of a prefix, covered by less than a length */
 	struct db_stmt *cover_st;  /* the same, covered by exactly a length */
+	int terms;                 /* a word of more tokens is not looked up (at most NI_WORD_TERMS) */
 	int rc;
 };
 
@@ -296,8 +297,8 @@ static struct ni_stream *ni_group(struct ni_scan *s, enum ni_kind kind, struct n
 	return t;
 }
 
-/* The tokens one query word matches; too many (over NI_WORD_TERMS) is a word the visitor checks
- * instead. */
+/* The tokens one query word matches; too many (over the scan's terms, at most NI_WORD_TERMS) is a
+ * word the visitor checks instead. */
 struct ni_word {
 	int kind[NI_WORD_TERMS];
 	const char *term[NI_WORD_TERMS];
@@ -311,7 +312,7 @@ static void ni_word_add(struct ni_scan *s, struct ni_word *w, int kind, const ch
 	for (int i = 0; i < known; i++)
 		if (w->kind[i] == kind && strcmp(w->term[i], term) == 0)
 			return;
-	if (w->n == NI_WORD_TERMS) {
+	if (w->n == s->terms) {
 		w->too_many = true;
 		return;
 	}
@@ -327,7 +328,7 @@ static void ni_word_add(struct ni_scan *s, struct ni_word *w, int kind, const ch
 #define NI_COVER_LOOP 2
 
 /* ni_word_range adds the tokens that statement st (bound from parameter 3 on) lists, up to one
- * past NI_WORD_TERMS; known: the tokens of w from before the prefix (those of one prefix are
+ * past the scan's terms; known: the tokens of w from before the prefix (those of one prefix are
  * distinct). */
 static void ni_word_range(struct ni_scan *s, struct ni_word *w, struct db_stmt *st, int kind, int known, int rc)
 {
@@ -336,7 +337,7 @@ static void ni_word_range(struct ni_scan *s, struct ni_word *w, struct db_stmt *
 	if (rc == 0)
 		rc = db_bind_int(st, 2, kind);
 	if (rc == 0)
-		rc = db_bind_int(st, 6, NI_WORD_TERMS + 1);
+		rc = db_bind_int(st, 6, s->terms + 1);
 	while (rc == 0 && !w->too_many && s->rc == 0 && (rc = db_step(st)) == DB_ROW) {
 		rc = 0;
 		ni_word_add(s, w, kind, db_col_text(st, 0), known);
@@ -347,7 +348,7 @@ static void ni_word_range(struct ni_scan *s, struct ni_word *w, struct db_stmt *
 }
 
 /* ni_word_prefix adds the tokens of kind that start with prefix (exact: that are prefix), read in
- * order from name_term (one past NI_WORD_TERMS tells the word is too common). A key or a pair
+ * order from name_term (one past the scan's terms tells the word is too common). A key or a pair
  * covered by a word or key of its clients at least as long as prefix is left out: prefix finds
  * each of them through that word or key (name_term.covered, migration 013). */
 static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const char *prefix, bool exact)
@@ -487,10 +488,11 @@ static int ni_prepare(struct ni_scan *s)
 	return rc;
 }
 
-int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier,
-		    const char *after_name, int64_t after_id, name_index_visit visit, void *ctx)
+/* ni_run scans q for tier with words of up to terms tokens looked up. */
+static int ni_run(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier, int terms,
+		  const char *after_name, int64_t after_id, name_index_visit visit, void *ctx)
 {
-	struct ni_scan s = {.db = db, .a = a, .org = org};
+	struct ni_scan s = {.db = db, .a = a, .org = org, .terms = terms};
 	int rc = ni_prepare(&s);
 	struct ni_stream *root = NULL;
 	if (rc == 0 && q->n > 0)
@@ -510,6 +512,18 @@ int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct na
 	db_finalize(s.prefix_st);
 	db_finalize(s.cover_st);
 	return rc ? (rc < 0 ? rc : 0) : s.rc;
+}
+
+int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier,
+		    const char *after_name, int64_t after_id, name_index_visit visit, void *ctx)
+{
+	return ni_run(db, a, org, q, tier, NI_WORD_TERMS, after_name, after_id, visit, ctx);
+}
+
+int name_index_every(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int terms,
+		     name_index_visit visit, void *ctx)
+{
+	return ni_run(db, a, org, q, 1, terms < 1 ? 1 : terms > NI_WORD_TERMS ? NI_WORD_TERMS : terms, NULL, 0, visit, ctx);
 }
 
 /* ---- writing the rows ---- */
