@@ -165,6 +165,24 @@ static int client_store_open(struct arena *a, const char *uid, const char *field
 
 /* ---- the lists beside the row ---- */
 
+/* client_store_flag_bit is the bit of flag on the row (bit i: client_flags[i]), 0 when unknown. */
+static int64_t client_store_flag_bit(const char *flag)
+{
+	for (int i = 0; i < CLIENT_MAX_FLAGS; i++)
+		if (str_eq(flag, client_flags[i]))
+			return (int64_t)1 << i;
+	return 0;
+}
+
+/* client_store_flag_bits is the flags of c as the row keeps them (migration 014). */
+static int64_t client_store_flag_bits(const struct client *c)
+{
+	int64_t bits = 0;
+	for (int i = 0; i < c->nflags; i++)
+		bits |= client_store_flag_bit(c->flags[i]);
+	return bits;
+}
+
 static int client_store_write_lists(struct db *db, const struct client *c, bool fresh)
 {
 	int rc = fresh ? 0 : db_run(db, "DELETE FROM client_ppks WHERE client_id=?", "i", c->id);
@@ -224,12 +242,12 @@ int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t use
 	rc = db_run(db,
 		    "INSERT INTO client(uid, org_id, nik, kk, name, name_norm, name_key, search_names,"
 		    " other_names, sex, birth_place, birth_date, address, region, phone, household,"
-		    " consent, disability_box, notes_box, nik_warning, version, created_at, created_by,"
-		    " updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)",
-		    "ti" "ttttttttttttttt" "bb" "t" "titi", uid, org, c->nik, c->kk, c->name, c->name_norm,
+		    " consent, disability_box, notes_box, nik_warning, flag_bits, version, created_at, created_by,"
+		    " updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)",
+		    "ti" "ttttttttttttttt" "bb" "ti" "titi", uid, org, c->nik, c->kk, c->name, c->name_norm,
 		    key, c->search_names, c->other_names, c->sex, c->birth_place, c->birth_date, c->address,
 		    c->region, c->phone, client_store_household(a, c), client_store_consent(a, c), dbox,
-		    dn, nbox, nn, c->nik_warning, now, user, now, user);
+		    dn, nbox, nn, c->nik_warning, client_store_flag_bits(c), now, user, now, user);
 	if (rc)
 		return rc;
 	c->id = db_last_id(db);
@@ -279,12 +297,12 @@ int client_store_update(struct db *db, struct arena *a, int64_t user, struct cli
 	rc = db_run(db,
 		    "UPDATE client SET nik=?, kk=?, name=?, name_norm=?, name_key=?, search_names=?,"
 		    " other_names=?, sex=?, birth_place=?, birth_date=?, address=?, region=?, phone=?,"
-		    " household=?, consent=?, disability_box=?, notes_box=?, nik_warning=?,"
+		    " household=?, consent=?, disability_box=?, notes_box=?, nik_warning=?, flag_bits=?,"
 		    " version=version+1, updated_at=?, updated_by=? WHERE id=? AND version=?",
-		    "tttttttttttttttbbttiii", c->nik, c->kk, c->name, c->name_norm, key, c->search_names,
+		    "tttttttttttttttbbtitiii", c->nik, c->kk, c->name, c->name_norm, key, c->search_names,
 		    c->other_names, c->sex, c->birth_place, c->birth_date, c->address, c->region,
 		    c->phone, client_store_household(a, c), client_store_consent(a, c), dbox, dn, nbox,
-		    nn, c->nik_warning, now, user, c->id, c->version);
+		    nn, c->nik_warning, client_store_flag_bits(c), now, user, c->id, c->version);
 	if (rc)
 		return rc;
 	if (db_changes(db) == 0)
@@ -581,7 +599,7 @@ static void client_store_fill_for_search(struct db *db, struct arena *a, int64_t
 #define CLIENT_SUMMARY_COLUMNS                                                                     \
 	"SELECT c.id, c.uid, c.nik, c.name, c.sex, c.birth_date, c.region, c.updated_at,"          \
 	" c.name_norm, c.nik_warning, c.version, r.name, c.archived_at,"                            \
-	" (SELECT group_concat(flag) FROM client_flag f WHERE f.client_id=c.id), c.search_names"
+	" c.flag_bits, c.search_names"
 #define CLIENT_SUMMARY CLIENT_SUMMARY_COLUMNS " FROM client c LEFT JOIN region r ON r.code=c.region"
 /* The same, read along the named index of client. */
 #define CLIENT_SUMMARY_FROM(index) CLIENT_SUMMARY_COLUMNS " FROM client c INDEXED BY " index " LEFT JOIN region r ON r.code=c.region"
@@ -602,12 +620,17 @@ static void client_store_summary(struct db_stmt *st, struct arena *a, struct cli
 	c->version = db_col_int(st, 10);
 	c->region_name = db_col_dup(st, 11, a);
 	c->archived_at = db_col_dup(st, 12, a);
-	const char *flags = db_col_text(st, 13);
-	while (flags && *flags && c->nflags < CLIENT_MAX_FLAGS) {
-		const char *comma = strchr(flags, ',');
-		size_t n = comma ? (size_t)(comma - flags) : strlen(flags);
-		c->flags[c->nflags++] = arena_strndup(a, flags, n);
-		flags = comma ? comma + 1 : flags + n;
+	/* In the order of their names, as a full read lists them. */
+	int64_t bits = db_col_int(st, 13);
+	for (int i = 0; i < CLIENT_MAX_FLAGS; i++) {
+		if (!(bits & ((int64_t)1 << i)))
+			continue;
+		int at = c->nflags++;
+		while (at > 0 && strcmp(c->flags[at - 1], client_flags[i]) > 0) {
+			c->flags[at] = c->flags[at - 1];
+			at--;
+		}
+		c->flags[at] = client_flags[i];
 	}
 }
 
@@ -676,8 +699,8 @@ static void client_store_filters(struct client_sql *s, struct arena *a, const st
 	if (q->flag && strcmp(q->flag, "nik_warning") == 0)
 		client_sql_add(s, " AND c.nik_warning IS NOT NULL");
 	else if (q->flag)
-		client_sql_add(s, " AND EXISTS (SELECT 1 FROM client_flag g WHERE g.client_id = c.id AND g.flag = ?%d)",
-			       client_sql_bind(s, q->flag));
+		client_sql_add(s, " AND (c.flag_bits & CAST(?%d AS INTEGER)) != 0",
+			       client_sql_bind(s, arena_printf(a, "%lld", (long long)client_store_flag_bit(q->flag))));
 	if (ckey && q->by_update) {
 		int k = client_sql_bind(s, ckey);
 		int i = client_sql_bind(s, arena_printf(a, "%lld", (long long)cid));

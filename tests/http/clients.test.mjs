@@ -97,10 +97,37 @@ describe('create, read, update, archive', () => {
     const r = await ctx.w.post('/api/v1/clients', { name, flags: ['needs_id_documents', 'no_fixed_address'] });
     assert.equal(r.status, 201, r.text);
     assert.equal(r.json.nik, null);
+    // The list shows the flags the row carries, in the order a full read gives them.
+    const list = await ctx.w.get(`/api/v1/clients?q=${encodeURIComponent(name)}&flag=no_fixed_address`);
+    assert.equal(list.status, 200, list.text);
+    assert.deepEqual(list.json.items.map((i) => i.flags), [['needs_id_documents', 'no_fixed_address']]);
+    assert.deepEqual((await get(r.json.uid)).flags, ['needs_id_documents', 'no_fixed_address']);
+    const none = await ctx.w.get(`/api/v1/clients?q=${encodeURIComponent(name)}&flag=urgent`);
+    assert.deepEqual(none.json.items, []);
     const snap = await snapshot(ctx.w, ctx.admin);
     expectError(await ctx.w.post('/api/v1/clients', {}), 422, 'invalid', 'name');
     expectError(await ctx.w.post('/api/v1/clients', { name: '   ' }), 422, 'invalid', 'name');
     await snap.same('creations without a name');
+  });
+
+  test('patched flags: the list shows them and filters by them', T, async () => {
+    const name = `Bendera ${uniqueWord()}`;
+    const c = (await ctx.w.post('/api/v1/clients', { name, flags: ['urgent'] })).json;
+    const listed = async (flag) => {
+      const r = await ctx.w.get(`/api/v1/clients?q=${encodeURIComponent(name)}${flag ? `&flag=${flag}` : ''}`);
+      assert.equal(r.status, 200, r.text);
+      return r.json.items.map((i) => i.flags);
+    };
+    assert.deepEqual(await listed('urgent'), [['urgent']]);
+    const r = await ctx.w.patch(`/api/v1/clients/${c.uid}`, { flags: ['unreachable', 'needs_id_documents'], version: c.version });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(await listed(), [['needs_id_documents', 'unreachable']]);
+    assert.deepEqual(await listed('unreachable'), [['needs_id_documents', 'unreachable']]);
+    assert.deepEqual(await listed('urgent'), []);
+    const cleared = await ctx.w.patch(`/api/v1/clients/${c.uid}`, { flags: [], version: r.json.version });
+    assert.equal(cleared.status, 200, cleared.text);
+    assert.deepEqual(await listed(), [[]]);
+    assert.deepEqual(await listed('needs_id_documents'), []);
   });
 
   test('patch with the version: version+1, only the sent fields change', T, async () => {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/embed.h"
 #include "base/err.h"
 #include "base/str.h"
 #include "domain/name.h"
@@ -120,10 +121,13 @@ static int cl_setup(void **state)
 		c->flags = (cl_rand(10) == 0 ? 1u : 0) | (i % 53 == 2 ? 2u : 0);
 		char uid[32];
 		snprintf(uid, sizeof uid, "c%d", i);
+		/* The row carries its flags as bits too (migration 014): needs_id_documents 1, urgent 4. */
+		int64_t bits = (c->flags & 1 ? 1 : 0) | (c->flags & 2 ? 4 : 0);
 		if (db_run(f->db, "INSERT INTO client(uid, org_id, name, other_names, name_norm, name_key, search_names, region,"
-				  " nik, archived_at, nik_warning, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'x', ?)",
-			   "titttttttttt", uid, c->org, name, other, c->norm, key, c->text, region, c->has_nik ? c->nik : NULL,
-			   c->archived ? "2026-11-01T00:00:00Z" : NULL, c->warned ? "differs" : NULL, c->updated))
+				  " nik, archived_at, nik_warning, flag_bits, created_at, updated_at)"
+				  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'x', ?)",
+			   "titttttttttit", uid, c->org, name, other, c->norm, key, c->text, region, c->has_nik ? c->nik : NULL,
+			   c->archived ? "2026-11-01T00:00:00Z" : NULL, c->warned ? "differs" : NULL, bits, c->updated))
 			return -1;
 		c->id = db_last_id(f->db);
 		for (int code = 1; code <= 3; code++)
@@ -472,6 +476,29 @@ static void test_a_word_too_common(void **state)
 	client_store_tune(0, 0, 0);
 }
 
+/* Migration 014 gives each row the bits of its flags from client_flag, as the program writes them. */
+static void test_flag_bits_filled_by_the_migration(void **state)
+{
+	struct cl_fixture *f = *state;
+	int64_t flagged = cl_count(f->db, "SELECT count(*) FROM client WHERE flag_bits != 0");
+	assert_true(flagged > 500);
+	const struct embed_file *m = embed_find("schema/sqlite/014_client_flag_bits.sql");
+	assert_non_null(m);
+	const char *from = strstr((const char *)m->data, "UPDATE client");
+	assert_non_null(from);
+	char *fill = strdup(from);
+	assert_int_equal(db_exec(f->db, "CREATE TEMP TABLE bits_before AS SELECT id, flag_bits FROM client;"
+					"UPDATE client SET flag_bits = 0"),
+			 0);
+	assert_int_equal(db_exec(f->db, fill), 0);
+	free(fill);
+	assert_int_equal(cl_count(f->db, "SELECT count(*) FROM client c JOIN bits_before b ON b.id = c.id"
+					 " WHERE b.flag_bits != c.flag_bits"),
+			 0);
+	assert_int_equal(cl_count(f->db, "SELECT count(*) FROM client WHERE flag_bits != 0"), flagged);
+	assert_int_equal(db_exec(f->db, "DROP TABLE bits_before"), 0);
+}
+
 /* What is not a cursor is refused rather than misread. */
 static void test_cursor_checked(void **state)
 {
@@ -495,6 +522,7 @@ int main(void)
 		cmocka_unit_test(test_random_combinations),
 		cmocka_unit_test(test_plans_agree),
 		cmocka_unit_test(test_cursor_checked),
+		cmocka_unit_test(test_flag_bits_filled_by_the_migration),
 		cmocka_unit_test(test_old_texts_are_given_new_ones),
 		cmocka_unit_test(test_a_word_too_common),
 	};
