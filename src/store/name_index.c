@@ -327,15 +327,21 @@ static void ni_word_add(struct ni_scan *s, struct ni_word *w, int kind, const ch
  * starts 3,213 pairs at 1,000,000 clients, none of which it needs. */
 #define NI_COVER_LOOP 2
 
-/* ni_word_range adds the tokens that statement st (bound from parameter 3 on) lists, up to one
- * past the scan's terms; known: the tokens of w from before the prefix (those of one prefix are
- * distinct). */
-static void ni_word_range(struct ni_scan *s, struct ni_word *w, struct db_stmt *st, int kind, int known, int rc)
+/* ni_word_range adds the tokens of kind in [lo, hi) that statement st lists with p5 (a covered
+ * length), up to one past the scan's terms; known: the tokens of w from before the prefix (those
+ * of one prefix are distinct). */
+static void ni_word_range(struct ni_scan *s, struct ni_word *w, struct db_stmt *st, int kind, const char *lo,
+			  const char *hi, int64_t p5, int known)
 {
-	if (rc == 0)
-		rc = db_bind_int(st, 1, s->org);
+	int rc = db_bind_int(st, 1, s->org);
 	if (rc == 0)
 		rc = db_bind_int(st, 2, kind);
+	if (rc == 0)
+		rc = db_bind_text(st, 3, lo);
+	if (rc == 0)
+		rc = db_bind_text(st, 4, hi);
+	if (rc == 0)
+		rc = db_bind_int(st, 5, p5);
 	if (rc == 0)
 		rc = db_bind_int(st, 6, s->terms + 1);
 	while (rc == 0 && !w->too_many && s->rc == 0 && (rc = db_step(st)) == DB_ROW) {
@@ -370,22 +376,11 @@ static void ni_word_prefix(struct ni_scan *s, struct ni_word *w, int kind, const
 	}
 	int known = w->n;
 	if (exact || len > NI_COVER_LOOP || kind == NI_KIND_WORD) { /* a word covers nothing */
-		int rc = db_bind_text(s->prefix_st, 3, prefix);
-		if (rc == 0)
-			rc = db_bind_text(s->prefix_st, 4, upper);
-		if (rc == 0)
-			rc = db_bind_int(s->prefix_st, 5, (int64_t)len);
-		ni_word_range(s, w, s->prefix_st, kind, known, rc);
+		ni_word_range(s, w, s->prefix_st, kind, prefix, upper, (int64_t)len, known);
 		return;
 	}
-	for (size_t c = 0; c < len && !w->too_many && s->rc == 0; c++) {
-		int rc = db_bind_text(s->cover_st, 3, prefix);
-		if (rc == 0)
-			rc = db_bind_text(s->cover_st, 4, upper);
-		if (rc == 0)
-			rc = db_bind_int(s->cover_st, 5, (int64_t)c);
-		ni_word_range(s, w, s->cover_st, kind, known, rc);
-	}
+	for (size_t c = 0; c < len && !w->too_many && s->rc == 0; c++)
+		ni_word_range(s, w, s->cover_st, kind, prefix, upper, (int64_t)c, known);
 }
 
 /* ni_starts tells whether s starts with the non-empty string p. */
