@@ -744,8 +744,8 @@ static int client_sql_prepare(struct db *db, struct client_sql *s, int64_t org, 
 /* Sorted by update, a query word of more tokens than this is first checked on the rows of the
  * other words' candidates rather than leapfrogged: at 1,000,000 clients "euis s" took 17 ms with
  * the 131 tokens of "s" leapfrogged, 9 ms with "s" checked on the 1,582 rows of "euis". When the
- * other words' candidates are too many for a set, the leapfrog is tried as before (about 1 ms
- * more): were the list to walk the index of updates instead, a rare combination would cost it
+ * other words' candidates are too many for a set, the walk of the index of updates is tried for
+ * CLIENT_STORE_QUICK_US, then the leapfrog: walked to its end, a rare combination would cost
  * hundreds of milliseconds ("i wayan s" with a bound of 8 tokens: 314 ms). */
 #define CLIENT_STORE_WORD_TERMS 16
 
@@ -1330,14 +1330,20 @@ static int client_store_search_in(struct db *db, struct arena *a, int64_t org, c
 	int rc = client_store_driver(db, a, org, q, words != NULL, &ids, &n, &chosen, &present);
 	if (rc == 0 && n < 0 && words && q->by_update) {
 		/* By update every match is a candidate: the words are a condition like the others. A
-		 * word of many tokens is first checked on the rows of the others' candidates; when they
-		 * are too many, on the leapfrog's. */
+		 * word of many tokens is first checked on the rows of the others' candidates. When they
+		 * are too many, the matches may be many too, and the newest soon found along the index
+		 * of updates: that walk is given a while; past it, the leapfrog gathers the matches. */
 		struct client_ids c = {.max = client_store_bounds.set_max + 1};
 		c.v = arena_alloc(a, sizeof *c.v * (size_t)c.max);
 		if (c.v == NULL)
 			return ERR_NOMEM;
 		rc = name_index_every(db, a, org, words, CLIENT_STORE_WORD_TERMS, client_ids_visit, &c);
 		if (rc == 0 && c.n == c.max) {
+			db_budget(db, client_store_bounds.quick_us);
+			rc = client_store_walk(db, a, org, q, words, ckey, cid, page);
+			db_budget(db, 0);
+			if (rc != ERR_BUDGET)
+				return rc;
 			c.n = 0;
 			rc = name_index_scan(db, a, org, words, 1, NULL, 0, client_ids_visit, &c);
 		}
