@@ -1082,6 +1082,61 @@ static int client_ids_visit(void *ctx, const char *name, int64_t id)
 	return c->n == c->max;
 }
 
+/* The candidates of a name query with their names, gathered up to max. */
+struct client_named {
+	struct arena *a;
+	int64_t *v;
+	const char **names;
+	int n, max;
+};
+
+static int client_named_visit(void *ctx, const char *name, int64_t id)
+{
+	struct client_named *c = ctx;
+	c->v[c->n] = id;
+	c->names[c->n] = arena_strdup(c->a, name);
+	if (c->names[c->n++] == NULL)
+		return ERR_NOMEM;
+	return c->n == c->max;
+}
+
+/* With words and a region, the words' candidates are read first when they are at most this many,
+ * and each tested for the region on its entry in the index of names: a name of thousands of
+ * clients in a province where none of them lives then costs those lookups, not the province's
+ * ids (72,827 at 1,000,000 clients). */
+#define CLIENT_STORE_NAMED_MAX 16384
+
+/* client_store_in_region keeps, of the n candidates in c, those whose region is within q's
+ * (index of names), ascending by id in out; their number goes to *m. */
+static int client_store_in_region(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
+				  const struct client_named *c, int64_t *out, int *m)
+{
+	*m = 0;
+	const char *end = client_store_region_end(a, q->region);
+	if (end == NULL)
+		return ERR_NOMEM;
+	struct db_stmt *st;
+	int rc = db_query(db, &st,
+			  "SELECT 1 FROM client INDEXED BY client_by_name WHERE org_id=?1 AND name_norm=?2 AND id=?3"
+			  " AND region>=?4 AND region<?5",
+			  "ititt", org, "", (int64_t)0, q->region, end);
+	for (int i = 0; rc == 0 && i < c->n; i++) {
+		rc = db_bind_text(st, 2, c->names[i]);
+		if (rc == 0)
+			rc = db_bind_int(st, 3, c->v[i]);
+		if (rc == 0)
+			rc = db_step(st);
+		db_reset(st);
+		if (rc == DB_ROW)
+			out[(*m)++] = c->v[i];
+		rc = rc < 0 ? rc : 0;
+	}
+	db_finalize(st);
+	if (rc == 0)
+		qsort(out, (size_t)*m, sizeof *out, client_store_id_cmp);
+	return rc;
+}
+
 /* client_store_intersect intersects the ids of q's conditions (words included) that hold at most
  * CLIENT_STORE_INTERSECT_MAX clients each, when two or more do: when the intersection holds at
  * most CLIENT_STORE_SET_MAX, its ids go to *ids (ascending) and their number to *n, else *n is -1.
@@ -1096,12 +1151,32 @@ static int client_store_intersect(struct db *db, struct arena *a, int64_t org, c
 	int nboth = 0, whole = 0, rc = 0;
 	if (next == NULL)
 		return ERR_NOMEM;
+	bool named = false; /* the words and the region are taken together */
+	if (words && q->region) {
+		struct client_named c = {.a = a, .max = CLIENT_STORE_NAMED_MAX + 1};
+		c.v = arena_alloc(a, sizeof *c.v * (size_t)c.max);
+		c.names = arena_alloc(a, sizeof *c.names * (size_t)c.max);
+		if (c.v == NULL || c.names == NULL)
+			return ERR_NOMEM;
+		rc = name_index_scan(db, a, org, words, 1, NULL, 0, client_named_visit, &c);
+		if (rc == 0 && c.n <= CLIENT_STORE_NAMED_MAX) {
+			rc = client_store_in_region(db, a, org, q, &c, next, &nboth);
+			both = next;
+			whole = 2;
+			named = true;
+			next = arena_alloc(a, sizeof *next * (CLIENT_STORE_INTERSECT_MAX + 1));
+			if (next == NULL)
+				return ERR_NOMEM;
+		}
+	}
 	/* The words last: their candidates cost the most to read. Once few are left, the rest of the
 	 * conditions are checked on their rows. */
 	for (int k = 0; k <= DRIVERS && rc == 0 && !(whole >= 2 && nboth <= client_store_bounds.set_max); k++) {
 		int m = -1;
 		if (k == DRIVERS && !words)
 			break;
+		if (named && (k == DRIVERS || k == DRIVER_REGION))
+			continue;
 		if (k == DRIVERS) {
 			struct client_ids c = {.v = next, .max = CLIENT_STORE_INTERSECT_MAX + 1};
 			rc = name_index_scan(db, a, org, words, 1, NULL, 0, client_ids_visit, &c);
