@@ -678,7 +678,7 @@ static const char *client_store_region_end(struct arena *a, const char *region)
 /* client_store_filters appends the conditions of q other than its words: archived or not, NIK
  * prefix, region prefix, PPKS category, flag, and the position after the cursor when sorted by
  * update. They are checked on each row read (a list reads the rows of a selective condition, or
- * walks its order when they pass often): PPKS and flags are looked up for the row. */
+ * walks its order when they pass often): PPKS is looked up for the row, flags are on it. */
 static void client_store_filters(struct client_sql *s, struct arena *a, const struct client_query *q,
 				 const char *ckey, int64_t cid)
 {
@@ -748,19 +748,26 @@ static int client_sql_prepare(struct db *db, struct client_sql *s, int64_t org, 
  * CLIENT_STORE_QUICK_US, then the leapfrog: walked to its end, a rare combination would cost
  * hundreds of milliseconds ("i wayan s" with a bound of 8 tokens: 314 ms). */
 #define CLIENT_STORE_WORD_TERMS 16
+/* With words and a region, the words' candidates are read first when they are at most this many,
+ * and each tested for the region on its entry in the index of names: a name of thousands of
+ * clients in a province where none of them lives then costs those lookups, not the province's
+ * ids (72,827 at 1,000,000 clients). */
+#define CLIENT_STORE_NAMED_MAX 16384
 
 /* The bounds in force: the defaults above, or lower ones a test sets (client_store_tune). */
 static struct {
 	long quick_us;
-	int set_max, region_max;
-} client_store_bounds = {CLIENT_STORE_QUICK_US, CLIENT_STORE_SET_MAX, CLIENT_STORE_REGION_MAX};
+	int set_max, region_max, named_max;
+} client_store_bounds = {CLIENT_STORE_QUICK_US, CLIENT_STORE_SET_MAX, CLIENT_STORE_REGION_MAX, CLIENT_STORE_NAMED_MAX};
 
-void client_store_tune(long quick_us, int set_max, int region_max)
+void client_store_tune(long quick_us, int set_max, int region_max, int named_max)
 {
 	client_store_bounds.quick_us = quick_us > 0 ? quick_us : CLIENT_STORE_QUICK_US;
 	client_store_bounds.set_max = set_max > 0 && set_max < CLIENT_STORE_SET_MAX ? set_max : CLIENT_STORE_SET_MAX;
 	client_store_bounds.region_max =
 		region_max > 0 && region_max < CLIENT_STORE_REGION_MAX ? region_max : CLIENT_STORE_REGION_MAX;
+	client_store_bounds.named_max =
+		named_max > 0 && named_max < CLIENT_STORE_NAMED_MAX ? named_max : CLIENT_STORE_NAMED_MAX;
 }
 
 /* A list in progress: candidates (by id) each read with the query's conditions (row, ?2 the id),
@@ -1100,14 +1107,8 @@ static int client_named_visit(void *ctx, const char *name, int64_t id)
 	return c->n == c->max;
 }
 
-/* With words and a region, the words' candidates are read first when they are at most this many,
- * and each tested for the region on its entry in the index of names: a name of thousands of
- * clients in a province where none of them lives then costs those lookups, not the province's
- * ids (72,827 at 1,000,000 clients). */
-#define CLIENT_STORE_NAMED_MAX 16384
-
-/* client_store_in_region keeps, of the n candidates in c, those whose region is within q's
- * (index of names), ascending by id in out; their number goes to *m. */
+/* client_store_in_region keeps, of the candidates in c, those whose region is within q's (index
+ * of names), ascending by id in out (which may be c->v); their number goes to *m. */
 static int client_store_in_region(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 				  const struct client_named *c, int64_t *out, int *m)
 {
@@ -1115,7 +1116,7 @@ static int client_store_in_region(struct db *db, struct arena *a, int64_t org, c
 	const char *end = client_store_region_end(a, q->region);
 	if (end == NULL)
 		return ERR_NOMEM;
-	struct db_stmt *st;
+	struct db_stmt *st = NULL;
 	int rc = db_query(db, &st,
 			  "SELECT 1 FROM client INDEXED BY client_by_name WHERE org_id=?1 AND name_norm=?2 AND id=?3"
 			  " AND region>=?4 AND region<?5",
@@ -1142,7 +1143,9 @@ static int client_store_in_region(struct db *db, struct arena *a, int64_t org, c
  * most CLIENT_STORE_SET_MAX, its ids go to *ids (ascending) and their number to *n, else *n is -1.
  * For conditions that each hold many and together few (a NIK prefix of one district and the
  * region of another; street children and a PPKS category of the old): walking the list found
- * none of them in 4 s at 1,000,000 clients, reading 137,000 ids of a PPKS category takes 5 ms. */
+ * none of them in 4 s at 1,000,000 clients, reading 137,000 ids of a PPKS category takes 5 ms.
+ * Words and a region go together first when the words' candidates are few (CLIENT_STORE_NAMED_MAX):
+ * each is tested for the region on the index of names, and the region's ids are not read. */
 static int client_store_intersect(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 				  const struct name_query *words, int64_t **ids, int *n)
 {
@@ -1153,20 +1156,17 @@ static int client_store_intersect(struct db *db, struct arena *a, int64_t org, c
 		return ERR_NOMEM;
 	bool named = false; /* the words and the region are taken together */
 	if (words && q->region) {
-		struct client_named c = {.a = a, .max = CLIENT_STORE_NAMED_MAX + 1};
+		struct client_named c = {.a = a, .max = client_store_bounds.named_max + 1};
 		c.v = arena_alloc(a, sizeof *c.v * (size_t)c.max);
 		c.names = arena_alloc(a, sizeof *c.names * (size_t)c.max);
 		if (c.v == NULL || c.names == NULL)
 			return ERR_NOMEM;
 		rc = name_index_scan(db, a, org, words, 1, NULL, 0, client_named_visit, &c);
-		if (rc == 0 && c.n <= CLIENT_STORE_NAMED_MAX) {
-			rc = client_store_in_region(db, a, org, q, &c, next, &nboth);
-			both = next;
+		if (rc == 0 && c.n < c.max) {
+			rc = client_store_in_region(db, a, org, q, &c, c.v, &nboth);
+			both = c.v;
 			whole = 2;
 			named = true;
-			next = arena_alloc(a, sizeof *next * (CLIENT_STORE_INTERSECT_MAX + 1));
-			if (next == NULL)
-				return ERR_NOMEM;
 		}
 	}
 	/* The words last: their candidates cost the most to read. Once few are left, the rest of the
@@ -1371,9 +1371,10 @@ static int client_store_quick(struct db *db, struct arena *a, int64_t org, const
 }
 
 /* client_store_search_in answers client_store_search inside its read transaction. The plan:
- *   1. a condition held by few clients (client_store_driver; by update, also the words): read
- *      those clients and sort them (client_store_among), or for a region without words, list it
- *      along its index (client_store_region);
+ *   1. a condition held by few clients (client_store_driver; by update, also the words, and
+ *      when their candidates are too many, the walk of updates for a while): read those clients
+ *      and sort them (client_store_among), or for a region without words, list it along its
+ *      index (client_store_region);
  *   2. otherwise the quick plan (client_store_quick), bounded when conditions are checked row by
  *      row (CLIENT_STORE_QUICK_US);
  *   3. past the bound: a region alone, along the index of regions (client_store_region); else the
@@ -1403,6 +1404,7 @@ static int client_store_search_in(struct db *db, struct arena *a, int64_t org, c
 	int64_t *ids;
 	int n, chosen, present;
 	int rc = client_store_driver(db, a, org, q, words != NULL, &ids, &n, &chosen, &present);
+	bool walked = false; /* the quick plan was given its time, and gave up */
 	if (rc == 0 && n < 0 && words && q->by_update) {
 		/* By update every match is a candidate: the words are a condition like the others. A
 		 * word of many tokens is first checked on the rows of the others' candidates. When they
@@ -1419,6 +1421,7 @@ static int client_store_search_in(struct db *db, struct arena *a, int64_t org, c
 			db_budget(db, 0);
 			if (rc != ERR_BUDGET)
 				return rc;
+			walked = true;
 			c.n = 0;
 			rc = name_index_scan(db, a, org, words, 1, NULL, 0, client_ids_visit, &c);
 		}
@@ -1439,11 +1442,13 @@ static int client_store_search_in(struct db *db, struct arena *a, int64_t org, c
 	bool region_alone = present == 1 && q->region && !words;
 	if (!region_alone && present + (words != NULL) < 2)
 		return client_store_quick(db, a, org, q, words, ckey, cid, page);
-	db_budget(db, client_store_bounds.quick_us);
-	rc = client_store_quick(db, a, org, q, words, ckey, cid, page);
-	db_budget(db, 0);
-	if (rc != ERR_BUDGET)
-		return rc;
+	if (!walked) {
+		db_budget(db, client_store_bounds.quick_us);
+		rc = client_store_quick(db, a, org, q, words, ckey, cid, page);
+		db_budget(db, 0);
+		if (rc != ERR_BUDGET)
+			return rc;
+	}
 	if (region_alone)
 		return client_store_region(db, a, org, q, ckey, cid, page);
 	rc = client_store_intersect(db, a, org, q, words, &ids, &n);

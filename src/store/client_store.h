@@ -37,9 +37,10 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 			struct client_page *page);
 /* client_store_tune sets the bounds of the client list's plans (client_store.c): the processor
  * time its quick plan may take before a surer one is taken, the most clients read as a set, the
- * most clients of a region alone listed along its index; each 0 for its default, and none above
- * it. For tests, which take each plan on purpose on a small registry. */
-void client_store_tune(long quick_us, int set_max, int region_max);
+ * most clients of a region alone listed along its index, the most candidates of words tested for
+ * a region on the index of names; each 0 for its default, and none above it. For tests, which take
+ * each plan on purpose on a small registry. */
+void client_store_tune(long quick_us, int set_max, int region_max, int named_max);
 /* client_store_external sets *found when a client of org carries external_id. */
 int client_store_external(struct db *db, int64_t org, const char *external_id, bool *found);
 /* client_store_set_external records the source system's identifier of client id. */

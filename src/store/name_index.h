@@ -39,7 +39,7 @@ int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct na
 
 /* name_index_every is name_index_scan in tier 1 from the start, for a caller that takes every
  * candidate rather than a page, with a query word that matches more than terms distinct tokens
- * (at most 256) checked by the visitor instead: a word of many tokens moves each of them at
+ * (at most 256) not looked up, left to whoever reads the candidates' rows: a word of many tokens moves each of them at
  * every step of the leapfrog, while the candidates of a narrower word cost one read each. The
  * candidates may then be many more: a caller that bounds them should try again with 256. */
 int name_index_every(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int terms,
