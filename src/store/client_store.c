@@ -770,6 +770,38 @@ void client_store_tune(long quick_us, int set_max, int region_max, int named_max
 		named_max > 0 && named_max < CLIENT_STORE_NAMED_MAX ? named_max : CLIENT_STORE_NAMED_MAX;
 }
 
+/* client_store_place_open prepares in *st the test of a candidate (?2 its name, ?3 its id) for a
+ * region, on its entry in the index of names, which carries the region (migration 010). */
+static int client_store_place_open(struct db *db, struct arena *a, int64_t org, const char *region, struct db_stmt **st)
+{
+	*st = NULL;
+	const char *end = client_store_region_end(a, region);
+	if (end == NULL)
+		return ERR_NOMEM;
+	int rc = db_prepare(db, "SELECT 1 FROM client INDEXED BY client_by_name WHERE org_id=?1 AND name_norm=?2"
+				" AND id=?3 AND region>=?4 AND region<?5", st);
+	if (rc == 0)
+		rc = db_bind_int(*st, 1, org);
+	if (rc == 0)
+		rc = db_bind_text(*st, 4, region);
+	if (rc == 0)
+		rc = db_bind_text(*st, 5, end);
+	return rc;
+}
+
+/* client_store_in_place tells whether the candidate (name, id) is in st's region: 1 or 0, or an
+ * error. */
+static int client_store_in_place(struct db_stmt *st, const char *name, int64_t id)
+{
+	int rc = db_bind_text(st, 2, name);
+	if (rc == 0)
+		rc = db_bind_int(st, 3, id);
+	if (rc == 0)
+		rc = db_step(st);
+	db_reset(st);
+	return rc < 0 ? rc : rc == DB_ROW;
+}
+
 /* A list in progress: candidates (by id) each read with the query's conditions (row, ?2 the id),
  * placed by name_query_tier when there are words, and kept by the sort key. */
 struct client_scan {
@@ -818,14 +850,9 @@ static int client_scan_place(struct client_scan *s, const char *name, int64_t id
 	if (s->place && name) {
 		/* The region is on the candidate's entry in the index of names, which the scan's order
 		 * walks too: a client outside it is passed over without reading its row. */
-		int rc = db_bind_text(s->place, 2, name);
-		if (rc == 0)
-			rc = db_bind_int(s->place, 3, id);
-		if (rc == 0)
-			rc = db_step(s->place);
-		db_reset(s->place);
-		if (rc != DB_ROW)
-			return rc < 0 ? rc : 0;
+		int in = client_store_in_place(s->place, name, id);
+		if (in <= 0)
+			return in;
 	}
 	int rc = db_bind_int(s->row, 2, id);
 	if (rc == 0)
@@ -1113,24 +1140,13 @@ static int client_store_in_region(struct db *db, struct arena *a, int64_t org, c
 				  const struct client_named *c, int64_t *out, int *m)
 {
 	*m = 0;
-	const char *end = client_store_region_end(a, q->region);
-	if (end == NULL)
-		return ERR_NOMEM;
-	struct db_stmt *st = NULL;
-	int rc = db_query(db, &st,
-			  "SELECT 1 FROM client INDEXED BY client_by_name WHERE org_id=?1 AND name_norm=?2 AND id=?3"
-			  " AND region>=?4 AND region<?5",
-			  "ititt", org, "", (int64_t)0, q->region, end);
+	struct db_stmt *st;
+	int rc = client_store_place_open(db, a, org, q->region, &st);
 	for (int i = 0; rc == 0 && i < c->n; i++) {
-		rc = db_bind_text(st, 2, c->names[i]);
-		if (rc == 0)
-			rc = db_bind_int(st, 3, c->v[i]);
-		if (rc == 0)
-			rc = db_step(st);
-		db_reset(st);
-		if (rc == DB_ROW)
+		int in = client_store_in_place(st, c->names[i], c->v[i]);
+		if (in > 0)
 			out[(*m)++] = c->v[i];
-		rc = rc < 0 ? rc : 0;
+		rc = in < 0 ? in : 0;
 	}
 	db_finalize(st);
 	if (rc == 0)
@@ -1338,18 +1354,8 @@ static int client_store_search_words(struct db *db, struct arena *a, int64_t org
 	struct client_scan s;
 	int rc = client_scan_open(db, a, org, q, words, ckey, cid, page, &s);
 	s.after = NULL; /* the scan starts after the cursor */
-	if (rc == 0 && q->region) {
-		const char *end = client_store_region_end(a, q->region);
-		rc = end ? db_prepare(db, "SELECT 1 FROM client INDEXED BY client_by_name WHERE org_id=?1 AND name_norm=?2"
-					  " AND id=?3 AND region>=?4 AND region<?5", &s.place)
-			 : ERR_NOMEM;
-		if (rc == 0)
-			rc = db_bind_int(s.place, 1, org);
-		if (rc == 0)
-			rc = db_bind_text(s.place, 4, q->region);
-		if (rc == 0)
-			rc = db_bind_text(s.place, 5, end);
-	}
+	if (rc == 0 && q->region)
+		rc = client_store_place_open(db, a, org, q->region, &s.place);
 	for (s.tier = start; rc == 0 && s.tier <= 1 && page->n < s.want; s.tier++) {
 		bool from_cursor = ckey && s.tier == start;
 		if (s.tier == 1 && s.nsettled > 1)
