@@ -3,6 +3,7 @@
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/err.h"
+#include "base/keysort.h"
 #include "base/log.h"
 #include "base/secret.h"
 #include "base/str.h"
@@ -748,26 +749,37 @@ static int client_sql_prepare(struct db *db, struct client_sql *s, int64_t org, 
  * CLIENT_STORE_QUICK_US, then the leapfrog: walked to its end, a rare combination would cost
  * hundreds of milliseconds ("i wayan s" with a bound of 8 tokens: 314 ms). */
 #define CLIENT_STORE_WORD_TERMS 16
-/* With words and a region, the words' candidates are read first when they are at most this many,
- * and each tested for the region on its entry in the index of names: a name of thousands of
+/* With words and a region, the words' candidates are gathered first when they are at most this
+ * many, and each tested for the region on its entry in the index of names: a name of thousands of
  * clients in a province where none of them lives then costs those lookups, not the province's
  * ids (72,827 at 1,000,000 clients). */
 #define CLIENT_STORE_NAMED_MAX 16384
+/* Unless the region holds at most this many clients per candidate: its ids cost less to read
+ * (about 0.13 us each with their sort, a test about 1.5 us). The ids are read up to that many;
+ * past it, the tests are made. */
+#define CLIENT_STORE_TEST_IDS 8
 
 /* The bounds in force: the defaults above, or lower ones a test sets (client_store_tune). */
-static struct {
-	long quick_us;
-	int set_max, region_max, named_max;
-} client_store_bounds = {CLIENT_STORE_QUICK_US, CLIENT_STORE_SET_MAX, CLIENT_STORE_REGION_MAX, CLIENT_STORE_NAMED_MAX};
+static struct client_store_bounds client_store_bounds = {CLIENT_STORE_QUICK_US, CLIENT_STORE_SET_MAX,
+							 CLIENT_STORE_REGION_MAX, CLIENT_STORE_NAMED_MAX,
+							 CLIENT_STORE_TEST_IDS};
 
-void client_store_tune(long quick_us, int set_max, int region_max, int named_max)
+/* client_store_bound is v when it is set and below max, else max. */
+static long client_store_bound(long v, long max)
 {
-	client_store_bounds.quick_us = quick_us > 0 ? quick_us : CLIENT_STORE_QUICK_US;
-	client_store_bounds.set_max = set_max > 0 && set_max < CLIENT_STORE_SET_MAX ? set_max : CLIENT_STORE_SET_MAX;
-	client_store_bounds.region_max =
-		region_max > 0 && region_max < CLIENT_STORE_REGION_MAX ? region_max : CLIENT_STORE_REGION_MAX;
-	client_store_bounds.named_max =
-		named_max > 0 && named_max < CLIENT_STORE_NAMED_MAX ? named_max : CLIENT_STORE_NAMED_MAX;
+	return v > 0 && v < max ? v : max;
+}
+
+void client_store_tune(const struct client_store_bounds *b)
+{
+	static const struct client_store_bounds none;
+	if (b == NULL)
+		b = &none;
+	client_store_bounds.quick_us = b->quick_us > 0 ? b->quick_us : CLIENT_STORE_QUICK_US;
+	client_store_bounds.set_max = (int)client_store_bound(b->set_max, CLIENT_STORE_SET_MAX);
+	client_store_bounds.region_max = (int)client_store_bound(b->region_max, CLIENT_STORE_REGION_MAX);
+	client_store_bounds.named_max = (int)client_store_bound(b->named_max, CLIENT_STORE_NAMED_MAX);
+	client_store_bounds.test_ids = (int)client_store_bound(b->test_ids, CLIENT_STORE_TEST_IDS);
 }
 
 /* client_store_place_open prepares in *st the test of a candidate (?2 its name, ?3 its id) for a
@@ -1037,8 +1049,8 @@ static int client_store_driver_ids(struct db *db, struct arena *a, int64_t org, 
 	db_finalize(st);
 	if (rc < 0)
 		return rc;
-	if (!sorted)
-		qsort(ids, (size_t)n, sizeof *ids, client_store_id_cmp);
+	if (!sorted && (rc = keysort(a, ids, (size_t)n, sizeof *ids)))
+		return rc;
 	*m = n;
 	return 0;
 }
@@ -1116,42 +1128,38 @@ static int client_ids_visit(void *ctx, const char *name, int64_t id)
 	return c->n == c->max;
 }
 
-/* The candidates of a name query with their names, gathered up to max. */
-struct client_named {
-	struct arena *a;
-	int64_t *v;
-	const char **names;
-	int n, max;
-};
-
-static int client_named_visit(void *ctx, const char *name, int64_t id)
-{
-	struct client_named *c = ctx;
-	c->v[c->n] = id;
-	c->names[c->n] = arena_strdup(c->a, name);
-	if (c->names[c->n++] == NULL)
-		return ERR_NOMEM;
-	return c->n == c->max;
-}
-
-/* client_store_in_region keeps, of the candidates in c, those whose region is within q's (index
- * of names), ascending by id in out (which may be c->v); their number goes to *m. */
+/* client_store_in_region keeps, of the candidates ids[0..n) (names: their names), those whose
+ * region is within q's (index of names), in order in out (which may be ids); their number goes
+ * to *m. */
 static int client_store_in_region(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
-				  const struct client_named *c, int64_t *out, int *m)
+				  const int64_t *ids, const char **names, int n, int64_t *out, int *m)
 {
 	*m = 0;
 	struct db_stmt *st;
 	int rc = client_store_place_open(db, a, org, q->region, &st);
-	for (int i = 0; rc == 0 && i < c->n; i++) {
-		int in = client_store_in_place(st, c->names[i], c->v[i]);
+	for (int i = 0; rc == 0 && i < n; i++) {
+		int in = client_store_in_place(st, names[i], ids[i]);
 		if (in > 0)
-			out[(*m)++] = c->v[i];
+			out[(*m)++] = ids[i];
 		rc = in < 0 ? in : 0;
 	}
 	db_finalize(st);
-	if (rc == 0)
-		qsort(out, (size_t)*m, sizeof *out, client_store_id_cmp);
 	return rc;
+}
+
+/* client_store_both keeps in x[0..n) the ids also in y[0..m) (both ascending): their number. */
+static int client_store_both(int64_t *x, int n, const int64_t *y, int m)
+{
+	int o = 0;
+	for (int i = 0, j = 0; i < n && j < m;) {
+		if (x[i] < y[j])
+			i++;
+		else if (x[i] > y[j])
+			j++;
+		else
+			x[o++] = x[i++], j++;
+	}
+	return o;
 }
 
 /* client_store_intersect intersects the ids of q's conditions (words included) that hold at most
@@ -1160,8 +1168,10 @@ static int client_store_in_region(struct db *db, struct arena *a, int64_t org, c
  * For conditions that each hold many and together few (a NIK prefix of one district and the
  * region of another; street children and a PPKS category of the old): walking the list found
  * none of them in 4 s at 1,000,000 clients, reading 137,000 ids of a PPKS category takes 5 ms.
- * Words and a region go together first when the words' candidates are few (CLIENT_STORE_NAMED_MAX):
- * each is tested for the region on the index of names, and the region's ids are not read. */
+ * The words' candidates are gathered from the index of names (name_index_gather). Words and a
+ * region go together first when those are few (CLIENT_STORE_NAMED_MAX): intersected with the
+ * region's ids when it is small next to them (CLIENT_STORE_TEST_IDS), else each tested for the
+ * region on the index of names. */
 static int client_store_intersect(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 				  const struct name_query *words, int64_t **ids, int *n)
 {
@@ -1172,15 +1182,22 @@ static int client_store_intersect(struct db *db, struct arena *a, int64_t org, c
 		return ERR_NOMEM;
 	bool named = false; /* the words and the region are taken together */
 	if (words && q->region) {
-		struct client_named c = {.a = a, .max = client_store_bounds.named_max + 1};
-		c.v = arena_alloc(a, sizeof *c.v * (size_t)c.max);
-		c.names = arena_alloc(a, sizeof *c.names * (size_t)c.max);
-		if (c.v == NULL || c.names == NULL)
-			return ERR_NOMEM;
-		rc = name_index_scan(db, a, org, words, 1, NULL, 0, client_named_visit, &c);
-		if (rc == 0 && c.n < c.max) {
-			rc = client_store_in_region(db, a, org, q, &c, c.v, &nboth);
-			both = c.v;
+		int64_t *v;
+		const char **names;
+		int m;
+		rc = name_index_gather(db, a, org, words, client_store_bounds.named_max, &v, &names, &m);
+		if (rc == 0 && m >= 0) {
+			/* The region's ids when they cost less to read than the tests: at most so many. */
+			int r = -1;
+			int64_t limit = (int64_t)m * client_store_bounds.test_ids;
+			if (limit > CLIENT_STORE_INTERSECT_MAX)
+				limit = CLIENT_STORE_INTERSECT_MAX;
+			rc = client_store_driver_ids(db, a, org, q, DRIVER_REGION, limit + 1, next, &r);
+			if (rc == 0 && r >= 0 && r <= limit)
+				nboth = client_store_both(v, m, next, r);
+			else if (rc == 0)
+				rc = client_store_in_region(db, a, org, q, v, names, m, v, &nboth);
+			both = v;
 			whole = 2;
 			named = true;
 		}
@@ -1189,40 +1206,25 @@ static int client_store_intersect(struct db *db, struct arena *a, int64_t org, c
 	 * conditions are checked on their rows. */
 	for (int k = 0; k <= DRIVERS && rc == 0 && !(whole >= 2 && nboth <= client_store_bounds.set_max); k++) {
 		int m = -1;
+		int64_t *got = next;
 		if (k == DRIVERS && !words)
 			break;
 		if (named && (k == DRIVERS || k == DRIVER_REGION))
 			continue;
-		if (k == DRIVERS) {
-			struct client_ids c = {.v = next, .max = CLIENT_STORE_INTERSECT_MAX + 1};
-			rc = name_index_scan(db, a, org, words, 1, NULL, 0, client_ids_visit, &c);
-			if (rc == 0) {
-				qsort(next, (size_t)c.n, sizeof *next, client_store_id_cmp);
-				m = c.n;
-			}
-		} else {
+		if (k == DRIVERS)
+			rc = name_index_gather(db, a, org, words, CLIENT_STORE_INTERSECT_MAX, &got, NULL, &m);
+		else
 			rc = client_store_driver_ids(db, a, org, q, k, CLIENT_STORE_INTERSECT_MAX + 1, next, &m);
-		}
 		if (rc || m < 0 || m > CLIENT_STORE_INTERSECT_MAX)
 			continue;
 		if (whole++ == 0) {
-			both = next;
+			both = got;
 			nboth = m;
-			next = arena_alloc(a, sizeof *next * (CLIENT_STORE_INTERSECT_MAX + 1));
-			if (next == NULL)
+			if (got == next && (next = arena_alloc(a, sizeof *next * (CLIENT_STORE_INTERSECT_MAX + 1))) == NULL)
 				return ERR_NOMEM;
 			continue;
 		}
-		int o = 0;
-		for (int i = 0, j = 0; i < nboth && j < m;) {
-			if (both[i] < next[j])
-				i++;
-			else if (both[i] > next[j])
-				j++;
-			else
-				both[o++] = both[i++], j++;
-		}
-		nboth = o;
+		nboth = client_store_both(both, nboth, got, m);
 	}
 	if (rc == 0 && whole >= 2 && nboth <= client_store_bounds.set_max) {
 		*ids = both;

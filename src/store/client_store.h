@@ -35,12 +35,17 @@ int client_store_archive(struct db *db, int64_t user, int64_t id);
  * 005, in a transaction of its own: call it outside a transaction. */
 int client_store_search(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 			struct client_page *page);
-/* client_store_tune sets the bounds of the client list's plans (client_store.c): the processor
- * time its quick plan may take before a surer one is taken, the most clients read as a set, the
- * most clients of a region alone listed along its index, the most candidates of words tested for
- * a region on the index of names; each 0 for its default, and none above it. For tests, which take
- * each plan on purpose on a small registry. */
-void client_store_tune(long quick_us, int set_max, int region_max, int named_max);
+/* The bounds of the client list's plans (client_store.c), each 0 for its default. */
+struct client_store_bounds {
+	long quick_us;  /* processor time the quick plan may take before a surer one is taken */
+	int set_max;    /* the most clients read as a set */
+	int region_max; /* the most clients of a region alone listed along its index */
+	int named_max;  /* the most candidates of words taken with a region by the index of names */
+	int test_ids;   /* the most ids of that region read per candidate rather than tests made */
+};
+/* client_store_tune sets the bounds (NULL: the defaults); none goes above its default. For tests,
+ * which take each plan on purpose on a small registry. */
+void client_store_tune(const struct client_store_bounds *b);
 /* client_store_external sets *found when a client of org carries external_id. */
 int client_store_external(struct db *db, int64_t org, const char *external_id, bool *found);
 /* client_store_set_external records the source system's identifier of client id. */

@@ -45,4 +45,12 @@ int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct na
 int name_index_every(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int terms,
 		     name_index_visit visit, void *ctx);
 
+/* name_index_gather gives every candidate of q in tier 1, a superset as name_index_every's,
+ * ascending by id in *ids, with their normalised names in *names when names is not NULL, and
+ * their number in *n: -1 when they are more than max (or no word of q is looked up). Each token
+ * is read in one range rather than leapfrogged, and a word whose rows are many more than the
+ * other words' candidates is left out: the caller checks the words on the rows it reads. */
+int name_index_gather(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int max, int64_t **ids,
+		      const char ***names, int *n);
+
 #endif

@@ -2,7 +2,8 @@
  * lines: names of clients, then the query on the last line; a name starting with '-' is put and
  * dropped again, so that what the index keeps of the tokens can be lower than the clients left
  * need. Every client that name_query_tier places must come out of the scan of its tier, in
- * ascending (name, id), and out of name_index_every whatever its bound of tokens. */
+ * ascending (name, id), and out of name_index_every whatever its bound of tokens, and among the
+ * candidates name_index_gather gives (ascending by id) unless it finds them too many. */
 #include "base/arena.h"
 #include "domain/name.h"
 #include "store/db.h"
@@ -131,6 +132,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (name_index_every(db, &a, 1, &q, 1 + (int)(size % 20), fz_visit, &seen))
 			abort();
 		fz_check(&seen, &q, n, 1, true);
+		/* Gathered: ascending ids, each with its name, every match among them; or too many. */
+		int64_t *ids;
+		const char **names;
+		int m;
+		int max = 1 + (int)(size % 64);
+		if (name_index_gather(db, &a, 1, &q, max, &ids, &names, &m))
+			abort();
+		if (m > max)
+			abort();
+		if (m >= 0) {
+			struct fz_seen got = {.ordered = true};
+			for (int i = 0; i < m; i++) {
+				if ((i > 0 && ids[i - 1] >= ids[i]) || ids[i] < 1 || ids[i] > n ||
+				    strcmp(names[i], fz_clients[ids[i] - 1].norm) != 0)
+					abort();
+				got.hit[ids[i] - 1] = true;
+			}
+			fz_check(&got, &q, n, 1, true);
+		}
 		arena_free(&a);
 	}
 	db_rollback(db);

@@ -228,7 +228,8 @@ static int cl_check(struct cl_fixture *f, struct client_query q)
 	for (int page = 0; page < CL_PAGES; page++) {
 		struct client_page p;
 		if (cl_alternate) /* each page by another plan: the cursors must carry over */
-			client_store_tune(page % 2 ? 1 : 1L << 40, page % 2 ? 300 : 0, page % 2 ? 1000 : 0, page % 2 ? 100 : 0);
+			client_store_tune(&(struct client_store_bounds){page % 2 ? 1 : 1L << 40, page % 2 ? 300 : 0,
+									 page % 2 ? 1000 : 0, page % 2 ? 100 : 0, page % 4 == 1});
 		int rc = client_store_search(f->db, &a, 1, &q, &p);
 		if (rc != 0)
 			fail_msg("q=%s region=%s ppks=%d flag=%s archived=%d by_update=%d: rc %d", q.q ? q.q : "-",
@@ -329,7 +330,8 @@ static void test_plans_agree(void **state)
 	struct cl_fixture *f = *state;
 	for (int pass = 0; pass < 4; pass++) {
 		cl_alternate = pass == 3;
-		client_store_tune(pass == 1 ? 1L << 40 : 1, pass == 2 ? 300 : 0, pass == 2 ? 1000 : 0, pass == 2 ? 100 : 0);
+		client_store_tune(&(struct client_store_bounds){pass == 1 ? 1L << 40 : 1, pass == 2 ? 300 : 0,
+								 pass == 2 ? 1000 : 0, pass == 2 ? 100 : 0, pass == 2});
 		uint64_t seed = cl_seed;
 		for (int k = 0; k < 60; k++)
 			cl_check(f, cl_random_query(4, 2));
@@ -348,7 +350,7 @@ static void test_plans_agree(void **state)
 		}
 	}
 	cl_alternate = false;
-	client_store_tune(0, 0, 0, 0);
+	client_store_tune(NULL);
 }
 
 /* Rows whose text lacks the pairs' mark (written before migration 012) are listed in
@@ -465,7 +467,8 @@ static void test_a_word_too_common(void **state)
 	 * and both (that walk gives up at once, and the leapfrog of "yu0" gathers the matches), with
 	 * words tested for a region on few candidates only. */
 	for (int pass = 0; pass < 4; pass++) {
-		client_store_tune(pass == 1 || pass == 3 ? 1 : 1L << 40, pass >= 2 ? 50 : 0, 0, pass == 3 ? 20 : 0);
+		client_store_tune(&(struct client_store_bounds){pass == 1 || pass == 3 ? 1 : 1L << 40, pass >= 2 ? 50 : 0, 0,
+								 pass == 3 ? 20 : 0, pass == 3});
 		for (size_t r = 0; r < sizeof regions / sizeof *regions; r++) {
 			for (int by_update = 0; by_update <= 1; by_update++) {
 				int n = cl_check(f, (struct client_query){.q = "budi yu", .region = regions[r], .by_update = by_update});
@@ -475,7 +478,7 @@ static void test_a_word_too_common(void **state)
 			}
 		}
 	}
-	client_store_tune(0, 0, 0, 0);
+	client_store_tune(NULL);
 }
 
 /* Migration 014 gives each row the bits of its flags from client_flag, as the program writes them. */

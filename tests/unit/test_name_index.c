@@ -20,6 +20,7 @@
 #include "test_db.h"
 
 #define NI_CLIENTS 3000
+#define NI_ROOM (NI_CLIENTS + 400) /* and clients a test adds */
 
 struct ni_client {
 	int64_t id;
@@ -61,7 +62,7 @@ static int ni_setup(void **state)
 	struct ni_fixture *f = calloc(1, sizeof *f);
 	if (f == NULL)
 		return -1;
-	f->c = calloc(NI_CLIENTS, sizeof *f->c);
+	f->c = calloc(NI_ROOM, sizeof *f->c);
 	if (f->c == NULL || test_db_open(&f->t, "ni"))
 		return -1;
 	f->db = f->t.db;
@@ -119,7 +120,7 @@ static int ni_teardown(void **state)
 struct ni_seen {
 	const struct name_query *q;
 	int tier;
-	int64_t ids[NI_CLIENTS];
+	int64_t ids[NI_ROOM];
 	int n, candidates;
 	char last[256];
 	int64_t last_id;
@@ -162,7 +163,7 @@ static int ni_cmp_client(const void *a, const void *b)
 /* ni_expect lists, in name order, the clients name_query_tier places in tier. */
 static int ni_expect(struct ni_fixture *f, const struct name_query *q, int tier, int64_t *ids)
 {
-	static const struct ni_client *sorted[NI_CLIENTS];
+	static const struct ni_client *sorted[NI_ROOM];
 	for (int i = 0; i < f->n; i++)
 		sorted[i] = &f->c[i];
 	qsort(sorted, (size_t)f->n, sizeof sorted[0], ni_cmp_client);
@@ -181,7 +182,7 @@ static int ni_check(struct ni_fixture *f, const char *query)
 	name_normalise(query, norm, sizeof norm);
 	static struct name_query q;
 	name_query_parse(norm, &q);
-	static int64_t want[NI_CLIENTS];
+	static int64_t want[NI_ROOM];
 	static struct ni_seen seen;
 	int total = 0;
 	for (int tier = 0; tier <= 1; tier++) {
@@ -286,7 +287,7 @@ static void test_scan_reads_matches_not_the_registry(void **state)
 	struct ni_fixture *f = *state;
 	ni_current = f;
 	/* A word with few tokens is looked up: the candidates are the matches. */
-	int64_t want[NI_CLIENTS];
+	int64_t want[NI_ROOM];
 	static struct name_query q;
 	name_query_parse("hasan", &q);
 	int n = ni_expect(f, &q, 0, want);
@@ -411,6 +412,17 @@ static char *ni_list(struct db *db, const char *sql)
 }
 
 #define NI_TERMS "SELECT org_id || '|' || kind || '|' || term FROM name_term ORDER BY org_id, kind, term"
+/* Each token with its estimate of rows: kept in name_term, and counted in client_term (16 for each
+ * client whose id is a multiple of 16). */
+#define NI_CLIENTS_KEPT                                                                            \
+	"SELECT org_id || '|' || kind || '|' || term || '|' || clients FROM name_term ORDER BY org_id, kind, term"
+#define NI_CLIENTS_COUNTED                                                                         \
+	"SELECT org_id || '|' || kind || '|' || term || '|' || (16 * sum(client_id % 16 = 0)) FROM client_term" \
+	" GROUP BY org_id, kind, term ORDER BY org_id, kind, term"
+
+/* ni_counts_agree asserts that name_term estimates every token's rows from its sample. */
+static void ni_counts_agree(struct db *db);
+static int64_t ni_count(struct db *db, const char *sql);
 #define NI_DISTINCT                                                                                \
 	"SELECT DISTINCT org_id || '|' || kind || '|' || term FROM client_term ORDER BY org_id, kind, term"
 
@@ -425,6 +437,7 @@ static void test_token_list_follows_the_rows(void **state)
 	assert_string_equal(terms, distinct);
 	free(terms);
 	free(distinct);
+	ni_counts_agree(f->db);
 	/* A client whose name is the only one with its words: its tokens go with its rows. */
 	char text[NAME_SEARCH_MAX];
 	name_search_text("Qxuniq Zzlonely", NULL, text, sizeof text);
@@ -457,6 +470,7 @@ static void test_token_list_follows_the_rows(void **state)
 	assert_null(strstr(terms, "|zzlonely\n"));
 	free(terms);
 	free(distinct);
+	ni_counts_agree(f->db);
 	ni_check(f, "soekarno");
 	ni_check(f, "sukarno");
 	static struct name_query q;
@@ -515,6 +529,15 @@ static void ni_expect_covered(struct ni_fixture *f)
 					 0);
 		}
 	}
+}
+
+static void ni_counts_agree(struct db *db)
+{
+	char *kept = ni_list(db, NI_CLIENTS_KEPT), *counted = ni_list(db, NI_CLIENTS_COUNTED);
+	assert_true(strlen(kept) > 100);
+	assert_string_equal(kept, counted);
+	free(kept);
+	free(counted);
 }
 
 /* A key's or a pair's covered length is the least over its clients: exact after puts; after
@@ -584,6 +607,7 @@ static void test_covered_follows_the_rows(void **state)
 	ni_check(f, "nurha");
 	ni_check(f, "sriwu");
 	ni_check(f, "siti nurhal");
+	ni_counts_agree(f->db);
 }
 
 /* The migration that created the index fills it for existing clients in SQL: its rows must be
@@ -641,6 +665,135 @@ static void test_migration_fill_equals_program(void **state)
 	free(fill);
 	free(filled);
 	free(covered);
+	/* And the counts of rows that migration 015 computes for them. */
+	char *counts = ni_list(f->db, NI_CLIENTS_KEPT);
+	m = embed_find("schema/sqlite/015_name_term_clients.sql");
+	assert_non_null(m);
+	from = strstr((const char *)m->data, "UPDATE name_term");
+	assert_non_null(from);
+	fill = strdup(from);
+	assert_int_equal(db_exec(f->db, "UPDATE name_term SET clients = 0"), 0);
+	assert_int_equal(db_exec(f->db, fill), 0);
+	filled = ni_list(f->db, NI_CLIENTS_KEPT);
+	assert_string_equal(filled, counts);
+	free(fill);
+	free(filled);
+	free(counts);
+}
+
+/* The ids of a visit, in the order given. */
+struct ni_ids {
+	int64_t v[NI_ROOM];
+	int n;
+};
+
+static int ni_ids_visit(void *ctx, const char *name, int64_t id)
+{
+	(void)name;
+	struct ni_ids *c = ctx;
+	c->v[c->n++] = id;
+	return 0;
+}
+
+static int ni_id_cmp(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* ni_in tells whether id is among v[0..n) (ascending). */
+static bool ni_in(const int64_t *v, int n, int64_t id)
+{
+	return bsearch(&id, v, (size_t)n, sizeof id, ni_id_cmp) != NULL;
+}
+
+/* ni_gathered checks name_index_gather for query: ascending ids, each once, with its client's
+ * name, holding every match; returns their number and, in scan, the scan's candidates of tier 1
+ * (sorted), the number of which goes to *nscan. */
+static int ni_gathered(struct ni_fixture *f, const char *query, struct ni_ids *scan)
+{
+	char norm[256];
+	name_normalise(query, norm, sizeof norm);
+	static struct name_query q;
+	name_query_parse(norm, &q);
+	struct arena a;
+	arena_init(&a);
+	int64_t *ids;
+	const char **names;
+	int n;
+	assert_int_equal(name_index_gather(f->db, &a, 1, &q, NI_ROOM, &ids, &names, &n), 0);
+	if (n < 0)
+		fail_msg("query \"%s\": gathered none", query);
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && ids[i - 1] >= ids[i])
+			fail_msg("query \"%s\": ids out of order at %d", query, i);
+		const struct ni_client *c = ni_client_of(ids[i]);
+		if (c && strcmp(names[i], c->norm) != 0)
+			fail_msg("query \"%s\": %s given for %s", query, names[i], c->norm);
+	}
+	for (int i = 0; i < f->n; i++)
+		if (!f->c[i].gone && name_query_tier(&q, f->c[i].text) >= 0 && !ni_in(ids, n, f->c[i].id))
+			fail_msg("query \"%s\": %s missed", query, f->c[i].norm);
+	/* Without names, the same ids. */
+	int64_t *bare;
+	int m;
+	assert_int_equal(name_index_gather(f->db, &a, 1, &q, NI_ROOM, &bare, NULL, &m), 0);
+	assert_int_equal(m, n);
+	assert_memory_equal(bare, ids, sizeof *ids * (size_t)n);
+	/* One fewer than they are is too many. */
+	if (n > 1) {
+		assert_int_equal(name_index_gather(f->db, &a, 1, &q, n - 1, &bare, NULL, &m), 0);
+		assert_int_equal(m, -1);
+	}
+	scan->n = 0;
+	assert_int_equal(name_index_scan(f->db, &a, 1, &q, 1, NULL, 0, ni_ids_visit, scan), 0);
+	qsort(scan->v, (size_t)scan->n, sizeof scan->v[0], ni_id_cmp);
+	arena_free(&a);
+	return n;
+}
+
+/* Gathering every candidate holds every match, in order by id; with words of comparable size
+ * or a word leapfrogged, exactly the candidates of the scan; with a word of many tokens and
+ * many more rows left out, more. */
+static void test_gather_holds_every_match(void **state)
+{
+	struct ni_fixture *f = *state;
+	ni_current = f;
+	static struct ni_ids scan;
+	for (size_t i = 0; i < sizeof ni_queries / sizeof ni_queries[0]; i++)
+		ni_gathered(f, ni_queries[i], &scan);
+	/* Words of comparable size are read and intersected; "s", of many more rows than "hasan",
+	 * and of few tokens, is leapfrogged with it. */
+	const char *exact[] = {"hasan", "budi santoso", "siti nur", "nurhaliza", "hasan s"};
+	for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++) {
+		int n = ni_gathered(f, exact[i], &scan);
+		assert_true(n > 0);
+		assert_int_equal(n, scan.n);
+	}
+	/* Give "s" a hundred and twenty words of its own: now too many tokens to leapfrog, it is left
+	 * out, and "hasan s" gathers every client of "hasan". */
+	assert_int_equal(db_begin(f->db), 0);
+	for (int i = 0; i < 120; i++) {
+		struct ni_client *c = &f->c[f->n++];
+		char name[64];
+		snprintf(name, sizeof name, "s%c%cq budi", 'a' + i / 26, 'a' + i % 26);
+		name_normalise(name, c->norm, sizeof c->norm);
+		name_search_text(name, NULL, c->text, sizeof c->text);
+		char uid[32];
+		snprintf(uid, sizeof uid, "s%d", i);
+		assert_int_equal(db_run(f->db, "INSERT INTO client(uid, org_id, name, name_norm, search_names, created_at, updated_at)"
+					   " VALUES (?, 1, ?, ?, ?, 'x', 'x')", "tttt", uid, name, c->norm, c->text),
+				 0);
+		c->id = db_last_id(f->db);
+		assert_int_equal(name_index_put(f->db, 1, c->id, c->norm, c->text), 0);
+	}
+	assert_int_equal(db_commit(f->db), 0);
+	static struct ni_ids alone;
+	int hasan = ni_gathered(f, "hasan", &alone);
+	int n = ni_gathered(f, "hasan s", &scan);
+	assert_int_equal(n, hasan);
+	assert_true(scan.n < n);
+	ni_check(f, "hasan s");
 }
 
 int main(void)
@@ -654,6 +807,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_token_list_follows_the_rows, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_covered_follows_the_rows, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_migration_fill_equals_program, ni_setup, ni_teardown),
+		cmocka_unit_test_setup_teardown(test_gather_holds_every_match, ni_setup, ni_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
