@@ -6,9 +6,9 @@
 #include "base/arena.h"
 #include <stddef.h>
 
-/* keysort orders the n records of size bytes (8 or more, a multiple of 8) at v by their leading
- * int64_t, which must not be negative; records of equal keys keep their order. Scratch memory
- * comes from a. 0, or ERR_NOMEM with v unchanged. */
+/* keysort orders the n records of size bytes (at least 8) at v by their leading int64_t, which
+ * must not be negative; records of equal keys keep their order. Scratch memory comes from a.
+ * 0, ERR_NOMEM with v unchanged, or ERR_INVALID for a size below 8 or a size too large. */
 int keysort(struct arena *a, void *v, size_t n, size_t size);
 
 #endif

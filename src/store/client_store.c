@@ -225,6 +225,27 @@ static int client_store_read_lists(struct db *db, struct arena *a, struct client
 
 /* ---- insert, update, read ---- */
 
+/* The clients of each province and regency are estimated in region_clients (migration 016) from
+ * a sample: CLIENT_STORE_SAMPLE for each client whose id is a multiple of it, the only clients
+ * that write the estimate. The list's plans read it (client_store_region_size). */
+#define CLIENT_STORE_SAMPLE 16
+
+/* client_store_region_add adds delta to the estimates of region's province and regency. */
+static int client_store_region_add(struct db *db, int64_t org, const char *region, int64_t delta)
+{
+	size_t n = region ? strlen(region) : 0;
+	int rc = 0;
+	for (size_t len = 2; rc == 0 && len <= 5 && n >= len; len += 3) {
+		char code[6];
+		memcpy(code, region, len);
+		code[len] = 0;
+		rc = db_run(db, "INSERT INTO region_clients(org_id, code, clients) VALUES (?, ?, ?)"
+				" ON CONFLICT (org_id, code) DO UPDATE SET clients = clients + excluded.clients",
+			    "iti", org, code, delta);
+	}
+	return rc;
+}
+
 int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t user, struct client *c)
 {
 	char uid[37], now[25];
@@ -255,6 +276,8 @@ int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t use
 	c->version = 1;
 	c->created_at = c->updated_at = arena_strdup(a, now);
 	rc = name_index_put(db, org, c->id, c->name_norm, c->search_names);
+	if (rc == 0 && c->id % CLIENT_STORE_SAMPLE == 0)
+		rc = client_store_region_add(db, org, c->region, CLIENT_STORE_SAMPLE);
 	return rc ? rc : client_store_write_lists(db, c, true);
 }
 
@@ -271,7 +294,7 @@ int client_store_update(struct db *db, struct arena *a, int64_t user, struct cli
 		return rc;
 	/* The words of the name index change with the name: the old rows go, the new come. */
 	struct db_stmt *st;
-	rc = db_query(db, &st, "SELECT org_id, name_norm, search_names FROM client WHERE id=? AND version=?", "ii",
+	rc = db_query(db, &st, "SELECT org_id, name_norm, search_names, region FROM client WHERE id=? AND version=?", "ii",
 		      c->id, c->version);
 	if (rc)
 		return rc;
@@ -279,13 +302,22 @@ int client_store_update(struct db *db, struct arena *a, int64_t user, struct cli
 	int64_t org = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	const char *old_norm = rc == DB_ROW ? db_col_dup(st, 1, a) : NULL;
 	const char *old_text = rc == DB_ROW ? db_col_dup(st, 2, a) : NULL;
+	const char *old_region = rc == DB_ROW ? db_col_dup(st, 3, a) : NULL;
+	bool had_region = rc == DB_ROW && db_col_text(st, 3) != NULL;
 	db_finalize(st);
 	if (rc < 0)
 		return rc;
 	if (rc == DB_DONE)
 		return ERR_CONFLICT;
-	if (old_norm == NULL || old_text == NULL)
+	if (old_norm == NULL || old_text == NULL || (had_region && old_region == NULL))
 		return ERR_NOMEM;
+	if (c->id % CLIENT_STORE_SAMPLE == 0 && !str_eq(old_region, c->region)) {
+		rc = client_store_region_add(db, org, old_region, -CLIENT_STORE_SAMPLE);
+		if (rc == 0)
+			rc = client_store_region_add(db, org, c->region, CLIENT_STORE_SAMPLE);
+		if (rc)
+			return rc;
+	}
 	if (!str_eq(old_norm, c->name_norm) || !str_eq(old_text, c->search_names)) {
 		rc = name_index_drop(db, org, c->id, old_norm, old_text);
 		if (rc == 0)
@@ -755,8 +787,9 @@ static int client_sql_prepare(struct db *db, struct client_sql *s, int64_t org, 
  * ids (72,827 at 1,000,000 clients). */
 #define CLIENT_STORE_NAMED_MAX 16384
 /* Unless the region holds at most this many clients per candidate: its ids cost less to read
- * (about 0.13 us each with their sort, a test about 1.5 us). The ids are read up to that many;
- * past it, the tests are made. */
+ * (about 0.13 us each with their sort, a test about 1.5 us). A province's or a regency's clients
+ * are estimated (region_clients); the ids of a smaller region, or of one estimated below the
+ * bound, are read up to it, and past it the tests are made. */
 #define CLIENT_STORE_TEST_IDS 8
 
 /* The bounds in force: the defaults above, or lower ones a test sets (client_store_tune). */
@@ -1049,7 +1082,9 @@ static int client_store_driver_ids(struct db *db, struct arena *a, int64_t org, 
 	db_finalize(st);
 	if (rc < 0)
 		return rc;
-	if (!sorted && (rc = keysort(a, ids, (size_t)n, sizeof *ids)))
+	if (!sorted)
+		rc = keysort(a, ids, (size_t)n, sizeof *ids);
+	if (rc)
 		return rc;
 	*m = n;
 	return 0;
@@ -1147,6 +1182,25 @@ static int client_store_in_region(struct db *db, struct arena *a, int64_t org, c
 	return rc;
 }
 
+static int client_store_level(const char *region);
+
+/* client_store_region_size estimates in *size the clients of region, a province or a regency
+ * (region_clients); -1 for a region of another level, where clients are few. */
+static int client_store_region_size(struct db *db, int64_t org, const char *region, int64_t *size)
+{
+	*size = -1;
+	if (client_store_level(region) == 0)
+		return 0;
+	struct db_stmt *st;
+	int rc = db_query(db, &st, "SELECT clients FROM region_clients WHERE org_id=? AND code=?", "it", org, region);
+	if (rc)
+		return rc;
+	rc = db_step(st);
+	*size = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
 /* client_store_both keeps in x[0..n) the ids also in y[0..m) (both ascending): their number. */
 static int client_store_both(int64_t *x, int n, const int64_t *y, int m)
 {
@@ -1170,8 +1224,8 @@ static int client_store_both(int64_t *x, int n, const int64_t *y, int m)
  * none of them in 4 s at 1,000,000 clients, reading 137,000 ids of a PPKS category takes 5 ms.
  * The words' candidates are gathered from the index of names (name_index_gather). Words and a
  * region go together first when those are few (CLIENT_STORE_NAMED_MAX): intersected with the
- * region's ids when it is small next to them (CLIENT_STORE_TEST_IDS), else each tested for the
- * region on the index of names. */
+ * region's ids when it is small next to them (CLIENT_STORE_TEST_IDS, region_clients), else each
+ * tested for the region on the index of names. */
 static int client_store_intersect(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 				  const struct name_query *words, int64_t **ids, int *n)
 {
@@ -1189,13 +1243,16 @@ static int client_store_intersect(struct db *db, struct arena *a, int64_t org, c
 		if (rc == 0 && m >= 0) {
 			/* The region's ids when they cost less to read than the tests: at most so many. */
 			int r = -1;
-			int64_t limit = (int64_t)m * client_store_bounds.test_ids;
+			int64_t limit = (int64_t)m * client_store_bounds.test_ids, size;
 			if (limit > CLIENT_STORE_INTERSECT_MAX)
 				limit = CLIENT_STORE_INTERSECT_MAX;
-			rc = client_store_driver_ids(db, a, org, q, DRIVER_REGION, limit + 1, next, &r);
+			if (m > 0)
+				rc = client_store_region_size(db, org, q->region, &size);
+			if (rc == 0 && m > 0 && size <= limit)
+				rc = client_store_driver_ids(db, a, org, q, DRIVER_REGION, limit + 1, next, &r);
 			if (rc == 0 && r >= 0 && r <= limit)
 				nboth = client_store_both(v, m, next, r);
-			else if (rc == 0)
+			else if (rc == 0 && m > 0)
 				rc = client_store_in_region(db, a, org, q, v, names, m, v, &nboth);
 			both = v;
 			whole = 2;
@@ -1220,8 +1277,11 @@ static int client_store_intersect(struct db *db, struct arena *a, int64_t org, c
 		if (whole++ == 0) {
 			both = got;
 			nboth = m;
-			if (got == next && (next = arena_alloc(a, sizeof *next * (CLIENT_STORE_INTERSECT_MAX + 1))) == NULL)
-				return ERR_NOMEM;
+			if (got == next) {
+				next = arena_alloc(a, sizeof *next * (CLIENT_STORE_INTERSECT_MAX + 1));
+				if (next == NULL)
+					return ERR_NOMEM;
+			}
 			continue;
 		}
 		nboth = client_store_both(both, nboth, got, m);

@@ -43,8 +43,8 @@ struct client_store_bounds {
 	int named_max;  /* the most candidates of words taken with a region by the index of names */
 	int test_ids;   /* the most ids of that region read per candidate rather than tests made */
 };
-/* client_store_tune sets the bounds (NULL: the defaults); none goes above its default. For tests,
- * which take each plan on purpose on a small registry. */
+/* client_store_tune sets the bounds (NULL: the defaults); none but quick_us goes above its
+ * default. For tests, which take each plan on purpose on a small registry. */
 void client_store_tune(const struct client_store_bounds *b);
 /* client_store_external sets *found when a client of org carries external_id. */
 int client_store_external(struct db *db, int64_t org, const char *external_id, bool *found);

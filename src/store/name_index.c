@@ -16,7 +16,6 @@
 #include "store/name_index.h"
 #include "base/err.h"
 #include "base/keysort.h"
-#include <stdlib.h>
 #include <string.h>
 
 /* A query word matching more distinct tokens than this is checked by the visitor instead: each
@@ -500,6 +499,8 @@ static int ni_prepare(struct ni_scan *s)
 	return rc;
 }
 
+static void ni_finish(struct ni_scan *s);
+
 /* ni_run scans q for tier with words of up to terms tokens looked up. */
 static int ni_run(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier, int terms,
 		  const char *after_name, int64_t after_id, name_index_visit visit, void *ctx)
@@ -519,10 +520,7 @@ static int ni_run(struct db *db, struct arena *a, int64_t org, const struct name
 		while (s.rc == 0 && !root->end && (rc = visit(ctx, root->name, root->id)) == 0)
 			ni_next(&s, root);
 	}
-	db_finalize(s.term_st);
-	db_finalize(s.walk_st);
-	db_finalize(s.prefix_st);
-	db_finalize(s.cover_st);
+	ni_finish(&s);
 	return rc ? (rc < 0 ? rc : 0) : s.rc;
 }
 
@@ -569,13 +567,18 @@ struct ni_set {
 /* ni_set_room makes room in set for one more candidate. */
 static int ni_set_room(struct ni_scan *s, struct ni_set *set)
 {
-	return arena_grow(s->a, (void **)&set->v, set->n, &set->cap, sizeof *set->v);
+	void *v = set->v;
+	int rc = arena_grow(s->a, &v, set->n, &set->cap, sizeof *set->v);
+	set->v = v;
+	return rc;
 }
 
-/* ni_gather_term appends the rows of token t to out while out holds at most max: 1 when it would
+/* ni_gather_term appends the rows of token t to out while out holds at most raw: 1 when it would
  * hold more, 0, or an error. names: copy each candidate's name. */
-static int ni_gather_term(struct ni_scan *s, struct ni_stream *t, int max, bool names, struct ni_set *out)
+static int ni_gather_term(struct ni_scan *s, struct ni_stream *t, int64_t raw, bool names, struct ni_set *out)
 {
+	if (out->n > raw)
+		return 1;
 	struct db_stmt *st = s->gather_st;
 	int rc = db_bind_int(st, 1, s->org);
 	if (rc == 0)
@@ -583,21 +586,45 @@ static int ni_gather_term(struct ni_scan *s, struct ni_stream *t, int max, bool 
 	if (rc == 0)
 		rc = db_bind_text(st, 3, t->term);
 	if (rc == 0)
-		rc = db_bind_int(st, 4, (int64_t)max - out->n + 1);
-	while (rc == 0 && (rc = db_step(st)) == DB_ROW) {
+		rc = db_bind_int(st, 4, raw - out->n + 1);
+	while (rc == 0) {
+		rc = db_step(st);
+		if (rc != DB_ROW)
+			break;
 		rc = ni_set_room(s, out);
 		if (rc)
 			break;
 		struct ni_cand *c = &out->v[out->n++];
 		c->id = db_col_int(st, 0);
 		c->name = NULL;
-		if (names && (c->name = arena_strdup(s->a, db_col_text(st, 1) ? db_col_text(st, 1) : "")) == NULL)
-			rc = ERR_NOMEM;
+		if (names) {
+			const char *name = db_col_text(st, 1);
+			c->name = arena_strdup(s->a, name ? name : "");
+			if (c->name == NULL)
+				rc = ERR_NOMEM;
+		}
 	}
 	db_reset(st);
 	if (rc < 0)
 		return rc;
-	return out->n > max;
+	return out->n > raw;
+}
+
+/* ni_both keeps in x the candidates also in y (both ascending by id). */
+static void ni_both(struct ni_set *x, const struct ni_set *y)
+{
+	int m = 0;
+	for (int i = 0, j = 0; i < x->n && j < y->n;) {
+		if (x->v[i].id < y->v[j].id) {
+			i++;
+		} else if (x->v[i].id > y->v[j].id) {
+			j++;
+		} else {
+			x->v[m++] = x->v[i++];
+			j++;
+		}
+	}
+	x->n = m;
 }
 
 /* ni_leaves is the number of tokens under t. */
@@ -612,23 +639,25 @@ static int ni_leaves(const struct ni_stream *t)
 }
 
 /* ni_gather puts into out (empty) the candidates of t, ascending by id, each once: 1 when they
- * may be more than max (or t is every client), 2 when t is better leapfrogged, 0, or an error. An
- * and leaves out a child of many more rows than the candidates of the others and of many tokens
- * (a superset: the caller checks the words on the rows it reads). */
+ * may be more than max, 2 when t is better leapfrogged, 0, or an error. An and reads its children
+ * by their estimated rows, the fewest first, and leaves out a child of many more rows than that
+ * (NI_GATHER_RATIO) or found too many: a superset, as the caller checks the words on the rows it
+ * reads. */
 static int ni_gather(struct ni_scan *s, struct ni_stream *t, int max, bool names, struct ni_set *out)
 {
+	int64_t raw = (int64_t)max * NI_GATHER_SHARED; /* rows read, before their duplicates go */
 	int rc = 0;
 	switch (t->kind) {
 	case NI_WALK:
-		return 1;
+		return 1; /* every client */
 	case NI_TERM:
 	case NI_OR:
-		if (t->rows > (int64_t)max * NI_GATHER_SHARED)
+		if (t->rows > raw)
 			return 1; /* known from name_term: nothing is read */
 		for (int i = 0; rc == 0 && i < (t->kind == NI_TERM ? 1 : t->nkids); i++) {
 			struct ni_stream *k = t->kind == NI_TERM ? t : t->kids[i];
 			if (k->kind == NI_TERM) {
-				rc = ni_gather_term(s, k, max * NI_GATHER_SHARED, names, out);
+				rc = ni_gather_term(s, k, raw, names, out);
 				continue;
 			}
 			struct ni_set sub = {0};
@@ -638,10 +667,13 @@ static int ni_gather(struct ni_scan *s, struct ni_stream *t, int max, bool names
 				if (rc == 0)
 					out->v[out->n++] = sub.v[j];
 			}
+			if (rc == 0 && out->n > raw)
+				rc = 1;
 		}
 		if (rc)
 			return rc;
-		if ((rc = keysort(s->a, out->v, (size_t)out->n, sizeof *out->v)))
+		rc = keysort(s->a, out->v, (size_t)out->n, sizeof *out->v);
+		if (rc)
 			return rc;
 		int m = 0;
 		for (int i = 0; i < out->n; i++)
@@ -652,7 +684,7 @@ static int ni_gather(struct ni_scan *s, struct ni_stream *t, int max, bool names
 	case NI_AND:
 		break;
 	}
-	/* The children of the fewest rows first. */
+	/* The children of the fewest rows first (an and has one per query word and join). */
 	struct ni_stream *kids[NAME_QUERY_WORDS * 2];
 	int n = t->nkids < (int)(sizeof kids / sizeof *kids) ? t->nkids : (int)(sizeof kids / sizeof *kids);
 	for (int i = 0; i < n; i++) {
@@ -671,37 +703,18 @@ static int ni_gather(struct ni_scan *s, struct ni_stream *t, int max, bool names
 			return 2;
 		read--;
 	}
-	bool first = true;
-	for (int i = 0; rc >= 0 && i < read && (first || out->n > 0); i++) {
-		struct ni_set *into = out, sub = {0};
-		if (!first)
-			into = &sub;
-		rc = ni_gather(s, kids[i], max, names, into);
-		if (rc == 1 && first)
-			break; /* the least is too many: every child is */
-		if (rc == 1) { /* too many: left out */
-			into->n = 0;
-			rc = 0;
-			continue;
-		}
-		if (rc < 0 || first) {
-			first = false;
-			continue;
-		}
-		int m = 0;
-		for (int x = 0, y = 0; x < out->n && y < sub.n;) {
-			if (out->v[x].id < sub.v[y].id)
-				x++;
-			else if (out->v[x].id > sub.v[y].id)
-				y++;
-			else
-				out->v[m++] = out->v[x++], y++;
-		}
-		out->n = m;
+	rc = ni_gather(s, kids[0], max, names, out);
+	if (rc)
+		return rc; /* the fewest are too many: so are the others' */
+	for (int i = 1; i < read && out->n > 0; i++) {
+		struct ni_set sub = {0};
+		rc = ni_gather(s, kids[i], max, names, &sub);
+		if (rc < 0 || rc == 2)
+			return rc;
+		if (rc == 0)
+			ni_both(out, &sub); /* else too many: left out */
 	}
-	if (rc < 0 || rc == 2)
-		return rc;
-	return first; /* every child left out: too many */
+	return 0;
 }
 
 /* The candidates of a leapfrog gathered by ni_gather_visit, up to max. */
@@ -726,6 +739,17 @@ static int ni_gather_visit(void *ctx, const char *name, int64_t id)
 	return g->set->n > g->max; /* one past: too many */
 }
 
+/* ni_finish finalizes the statements of s. */
+static void ni_finish(struct ni_scan *s)
+{
+	db_finalize(s->term_st);
+	db_finalize(s->walk_st);
+	db_finalize(s->prefix_st);
+	db_finalize(s->cover_st);
+	db_finalize(s->gather_st);
+	s->term_st = s->walk_st = s->prefix_st = s->cover_st = s->gather_st = NULL;
+}
+
 int name_index_gather(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int max, int64_t **ids,
 		      const char ***names, int *n)
 {
@@ -733,17 +757,20 @@ int name_index_gather(struct db *db, struct arena *a, int64_t org, const struct 
 	*n = -1;
 	if (names)
 		*names = NULL;
+	if (max < 0 || q->n == 0)
+		return 0; /* none wanted, or every client */
 	struct ni_scan s = {.db = db, .a = a, .org = org, .terms = NI_WORD_TERMS};
 	int rc = ni_prepare(&s);
 	if (rc == 0)
 		rc = db_prepare(db, "SELECT client_id, name_norm FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3 LIMIT ?4",
 				&s.gather_st);
 	struct ni_stream *root = NULL;
-	if (rc == 0 && q->n > 0)
+	if (rc == 0)
 		root = ni_build(&s, q, 1);
 	struct ni_set set = {0};
-	if (rc == 0 && s.rc == 0 && root != NULL)
-		rc = ni_gather(&s, root, max, names != NULL, &set);
+	if (rc == 0 && s.rc == 0)
+		rc = root ? ni_gather(&s, root, max, names != NULL, &set) : 1;
+	ni_finish(&s);
 	if (rc == 2 && s.rc == 0) {
 		/* Leapfrogged in name order, then sorted by id. */
 		struct ni_gathered g = {.s = &s, .set = &set, .max = max, .names = names != NULL};
@@ -754,7 +781,7 @@ int name_index_gather(struct db *db, struct arena *a, int64_t org, const struct 
 		if (rc == 0)
 			rc = keysort(a, set.v, (size_t)set.n, sizeof *set.v);
 	}
-	if (rc == 0 && s.rc == 0 && root != NULL) {
+	if (rc == 0 && s.rc == 0) {
 		*ids = arena_alloc(a, sizeof **ids * (size_t)(set.n + 1));
 		if (names)
 			*names = arena_alloc(a, sizeof **names * (size_t)(set.n + 1));
@@ -768,11 +795,6 @@ int name_index_gather(struct db *db, struct arena *a, int64_t org, const struct 
 		if (rc == 0)
 			*n = set.n;
 	}
-	db_finalize(s.term_st);
-	db_finalize(s.walk_st);
-	db_finalize(s.prefix_st);
-	db_finalize(s.cover_st);
-	db_finalize(s.gather_st);
 	return rc < 0 ? rc : s.rc;
 }
 
@@ -847,6 +869,8 @@ static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm
 		rc = db_bind_int(tt, 1, org);
 	if (rc == 0 && tt)
 		rc = db_bind_int(tt, 5, share);
+	if (rc == 0 && gone)
+		rc = db_bind_int(gone, 1, org);
 	const char *p = text;
 	for (size_t n; rc == 0 && (n = ni_token(&p)) > 0; p += n) {
 		int kind = pairs && p > pairs ? NI_KIND_PAIR : mark && p > mark ? NI_KIND_KEY : NI_KIND_WORD;
@@ -869,9 +893,7 @@ static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm
 				db_reset(tt);
 			}
 			if (rc == 0 && gone) {
-				rc = db_bind_int(gone, 1, org);
-				if (rc == 0)
-					rc = db_bind_int(gone, 2, kind);
+				rc = db_bind_int(gone, 2, kind);
 				if (rc == 0)
 					rc = db_bind_textn(gone, 3, p, n);
 				if (rc == 0)

@@ -6,9 +6,10 @@
  * together after NAME_SEARCH_PAIRS (before migration 012 pairs were kind 1). Within one token the
  * rows are in name order, so the clients matching a query come out in name order by merging the
  * few tokens each query word matches and intersecting the words (a leapfrog join): a search reads
- * about one page of rows, not every match. Table name_term holds the distinct tokens, and for a
- * key or a pair its covered length: a query form no longer than that finds every client of the
- * token through a shorter word or key of the client's own, so it does not look the token up. */
+ * about one page of rows, not every match. Table name_term holds the distinct tokens, for a key or
+ * a pair its covered length (a query form no longer than that finds every client of the token
+ * through a shorter word or key of the client's own, so it does not look the token up), and an
+ * estimate of its rows from a sample of its clients (clients, for plans that read every match). */
 #ifndef PD_NAME_INDEX_H
 #define PD_NAME_INDEX_H
 #include "domain/name.h"
@@ -47,9 +48,10 @@ int name_index_every(struct db *db, struct arena *a, int64_t org, const struct n
 
 /* name_index_gather gives every candidate of q in tier 1, a superset as name_index_every's,
  * ascending by id in *ids, with their normalised names in *names when names is not NULL, and
- * their number in *n: -1 when they are more than max (or no word of q is looked up). Each token
- * is read in one range rather than leapfrogged, and a word whose rows are many more than the
- * other words' candidates is left out: the caller checks the words on the rows it reads. */
+ * their number in *n: -1 when they may be more than max (estimated from name_term, or more rows
+ * read than twice max), or when no word of q is looked up. Each token is read in one range
+ * rather than leapfrogged, and a word of many more rows than the narrowest is leapfrogged, or
+ * left out when it has many tokens: the caller checks the words on the rows it reads. */
 int name_index_gather(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int max, int64_t **ids,
 		      const char ***names, int *n);
 

@@ -481,6 +481,90 @@ static void test_a_word_too_common(void **state)
 	client_store_tune(NULL);
 }
 
+/* The estimates of a province's and a regency's clients (migration 016): 16 for each client
+ * whose id is a multiple of 16, kept by the program as clients are added and move, and computed
+ * by the migration the same way. */
+#define CL_REGIONS_KEPT "SELECT group_concat(org_id || '|' || code || '|' || clients, ' ') FROM" \
+	" (SELECT * FROM region_clients WHERE clients <> 0 ORDER BY org_id, code)"
+#define CL_REGIONS_COUNTED                                                                         \
+	"SELECT group_concat(org_id || '|' || code || '|' || n, ' ') FROM (SELECT org_id, code, 16 * sum(id % 16 = 0) AS n" \
+	" FROM (SELECT org_id, id, substr(region, 1, 2) AS code FROM client WHERE length(region) >= 2"  \
+	" UNION ALL SELECT org_id, id, substr(region, 1, 5) FROM client WHERE length(region) >= 5)"      \
+	" GROUP BY org_id, code HAVING n <> 0 ORDER BY org_id, code)"
+
+/* cl_text is the text the query answers (\"\" for NULL). */
+static char *cl_text(struct db *db, const char *sql)
+{
+	struct db_stmt *st;
+	assert_int_equal(db_query(db, &st, sql, ""), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	char *v = strdup(db_col_text(st, 0) ? db_col_text(st, 0) : "");
+	db_finalize(st);
+	return v;
+}
+
+static void cl_regions_agree(struct db *db)
+{
+	char *kept = cl_text(db, CL_REGIONS_KEPT), *counted = cl_text(db, CL_REGIONS_COUNTED);
+	assert_true(strlen(counted) > 20);
+	assert_string_equal(kept, counted);
+	free(kept);
+	free(counted);
+}
+
+static void test_region_estimates_follow_the_rows(void **state)
+{
+	struct cl_fixture *f = *state;
+	static const char *const regions[] = {"11.01.01.2001", "11.02.03.2004", "12.01", "13", NULL, "12.01.05"};
+	enum { ADDED = 200 };
+	static struct client added[ADDED];
+	struct arena a;
+	arena_init(&a);
+	/* The fixture wrote its rows itself: the estimates start from the migration's count. */
+	const struct embed_file *m = embed_find("schema/sqlite/016_region_clients.sql");
+	assert_non_null(m);
+	const char *from = strstr((const char *)m->data, "INSERT INTO region_clients");
+	assert_non_null(from);
+	char *fill = strdup(from);
+	assert_int_equal(db_exec(f->db, fill), 0);
+	cl_regions_agree(f->db);
+	/* The clients added belong to an organisation of their own: the fixture's lists stay as they
+	 * are. */
+	assert_int_equal(db_run(f->db, "INSERT OR IGNORE INTO org(id, uid, name, created_at, updated_at)"
+				       " VALUES (2, 'o2', 'Org 2', 'x', 'x')", ""),
+			 0);
+	assert_int_equal(db_begin(f->db), 0);
+	for (int i = 0; i < ADDED; i++) {
+		struct client *c = &added[i];
+		char name[32], norm[64], text[NAME_SEARCH_MAX];
+		snprintf(name, sizeof name, "Estimasi %d", i);
+		name_normalise(name, norm, sizeof norm);
+		name_search_text(name, NULL, text, sizeof text);
+		*c = (struct client){.name = arena_strdup(&a, name), .name_norm = arena_strdup(&a, norm),
+				     .search_names = arena_strdup(&a, text), .region = regions[i % 6]};
+		assert_int_equal(client_store_insert(f->db, &a, 2, 1, c), 0);
+	}
+	cl_regions_agree(f->db);
+	/* Clients move: to another regency, to no region, from none; and stay. */
+	for (int i = 0; i < ADDED; i += 3) {
+		struct client *c = &added[i];
+		c->region = regions[(i / 3 + 2) % 6];
+		assert_int_equal(client_store_update(f->db, &a, 1, c), 0);
+	}
+	assert_int_equal(db_commit(f->db), 0);
+	cl_regions_agree(f->db);
+	/* And the migration computes what the program keeps. */
+	char *kept = cl_text(f->db, CL_REGIONS_KEPT);
+	assert_int_equal(db_exec(f->db, "DELETE FROM region_clients"), 0);
+	assert_int_equal(db_exec(f->db, fill), 0);
+	char *again = cl_text(f->db, CL_REGIONS_KEPT);
+	assert_string_equal(again, kept);
+	free(again);
+	free(kept);
+	free(fill);
+	arena_free(&a);
+}
+
 /* Migration 014 gives each row the bits of its flags from client_flag, as the program writes them. */
 static void test_flag_bits_filled_by_the_migration(void **state)
 {
@@ -535,6 +619,7 @@ int main(void)
 		cmocka_unit_test(test_flag_bits_filled_by_the_migration),
 		cmocka_unit_test(test_old_texts_are_given_new_ones),
 		cmocka_unit_test(test_a_word_too_common),
+		cmocka_unit_test(test_region_estimates_follow_the_rows),
 	};
 	return cmocka_run_group_tests(tests, cl_setup, cl_teardown);
 }

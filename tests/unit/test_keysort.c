@@ -6,10 +6,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/err.h"
 #include "base/keysort.h"
 
 static uint64_t ks_seed = 0x9e3779b97f4a7c15ull;
@@ -87,11 +89,50 @@ static void test_records_are_stable(void **state)
 	}
 }
 
+/* Records larger than the key and the insertion sort's own room, and sizes it refuses. */
+struct ks_wide {
+	int64_t id;
+	char text[72];
+};
+
+static void test_wide_records_and_bad_sizes(void **state)
+{
+	(void)state;
+	for (size_t n = 2; n <= 200; n += 99) {
+		struct ks_wide *v = malloc(sizeof *v * n);
+		assert_non_null(v);
+		for (size_t i = 0; i < n; i++) {
+			v[i].id = (int64_t)(ks_rand() % 50);
+			snprintf(v[i].text, sizeof v[i].text, "record %zu of id %lld", i, (long long)v[i].id);
+		}
+		struct arena a;
+		arena_init(&a);
+		assert_int_equal(keysort(&a, v, n, sizeof *v), 0);
+		for (size_t i = 0; i < n; i++) {
+			char want[72];
+			snprintf(want, sizeof want, "of id %lld", (long long)v[i].id);
+			assert_non_null(strstr(v[i].text, want)); /* the record moved whole */
+			if (i > 0)
+				assert_true(v[i - 1].id <= v[i].id);
+		}
+		arena_free(&a);
+		free(v);
+	}
+	struct arena a;
+	arena_init(&a);
+	int32_t small[4] = {3, 2, 1, 0};
+	assert_int_equal(keysort(&a, small, 4, sizeof *small), ERR_INVALID);
+	assert_int_equal(small[0], 3); /* untouched */
+	assert_int_equal(keysort(&a, small, SIZE_MAX / 8, 16), ERR_INVALID);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ids_match_a_comparison_sort),
 		cmocka_unit_test(test_records_are_stable),
+		cmocka_unit_test(test_wide_records_and_bad_sizes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
