@@ -610,6 +610,26 @@ static void test_covered_follows_the_rows(void **state)
 	ni_counts_agree(f->db);
 }
 
+/* ni_migration_computes runs the statements of migration file from the text start on, after
+ * reset, and asserts that the rows of query list are what they were (what the program wrote). */
+static void ni_migration_computes(struct db *db, const char *file, const char *start, const char *reset,
+				  const char *list)
+{
+	char *want = ni_list(db, list);
+	const struct embed_file *m = embed_find(file);
+	assert_non_null(m);
+	const char *from = strstr((const char *)m->data, start);
+	assert_non_null(from);
+	char *fill = strdup(from);
+	assert_int_equal(db_exec(db, reset), 0);
+	assert_int_equal(db_exec(db, fill), 0);
+	char *got = ni_list(db, list);
+	assert_string_equal(got, want);
+	free(got);
+	free(fill);
+	free(want);
+}
+
 /* The migration that created the index fills it for existing clients in SQL: its rows must be
  * the program's rows. */
 static void test_migration_fill_equals_program(void **state)
@@ -653,32 +673,12 @@ static void test_migration_fill_equals_program(void **state)
 		assert_int_equal(name_index_put(f->db, 1, f->c[i].id, f->c[i].norm, f->c[i].text), 0);
 	char *covered = ni_list(f->db, NI_COVERED);
 	assert_non_null(strstr(covered, "|2|nurhaliza"));
-	m = embed_find("schema/sqlite/013_name_covered.sql");
-	assert_non_null(m);
-	from = strstr((const char *)m->data, "CREATE TEMP TABLE");
-	assert_non_null(from);
-	fill = strdup(from);
-	assert_int_equal(db_exec(f->db, "UPDATE name_term SET covered = 0"), 0);
-	assert_int_equal(db_exec(f->db, fill), 0);
-	filled = ni_list(f->db, NI_COVERED);
-	assert_string_equal(filled, covered);
-	free(fill);
-	free(filled);
 	free(covered);
-	/* And the counts of rows that migration 015 computes for them. */
-	char *counts = ni_list(f->db, NI_CLIENTS_KEPT);
-	m = embed_find("schema/sqlite/015_name_term_clients.sql");
-	assert_non_null(m);
-	from = strstr((const char *)m->data, "UPDATE name_term");
-	assert_non_null(from);
-	fill = strdup(from);
-	assert_int_equal(db_exec(f->db, "UPDATE name_term SET clients = 0"), 0);
-	assert_int_equal(db_exec(f->db, fill), 0);
-	filled = ni_list(f->db, NI_CLIENTS_KEPT);
-	assert_string_equal(filled, counts);
-	free(fill);
-	free(filled);
-	free(counts);
+	ni_migration_computes(f->db, "schema/sqlite/013_name_covered.sql", "CREATE TEMP TABLE", "UPDATE name_term SET covered = 0",
+			      NI_COVERED);
+	/* And the estimates of rows that migration 015 computes for them. */
+	ni_migration_computes(f->db, "schema/sqlite/015_name_term_clients.sql", "UPDATE name_term",
+			      "UPDATE name_term SET clients = 0", NI_CLIENTS_KEPT);
 }
 
 /* The ids of a visit, in the order given. */
