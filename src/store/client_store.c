@@ -1163,22 +1163,44 @@ static int client_ids_visit(void *ctx, const char *name, int64_t id)
 	return c->n == c->max;
 }
 
+/* A candidate to test for a region. */
+struct client_named {
+	const char *name;
+	int64_t id;
+};
+
+static int client_named_cmp(const void *x, const void *y)
+{
+	const struct client_named *a = x, *b = y;
+	int c = strcmp(a->name, b->name);
+	return c ? c : a->id < b->id ? -1 : a->id > b->id;
+}
+
 /* client_store_in_region keeps, of the candidates ids[0..n) (names: their names), those whose
- * region is within q's (index of names), in order in out (which may be ids); their number goes
- * to *m. */
+ * region is within q's (index of names), ascending by id in out (which may be ids); their number
+ * goes to *m. The tests go in the order of the names: the entries they read then lie together in
+ * the index. */
 static int client_store_in_region(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 				  const int64_t *ids, const char **names, int n, int64_t *out, int *m)
 {
 	*m = 0;
+	struct client_named *c = arena_alloc(a, sizeof *c * (size_t)(n + 1));
+	if (c == NULL)
+		return ERR_NOMEM;
+	for (int i = 0; i < n; i++)
+		c[i] = (struct client_named){names[i], ids[i]};
+	qsort(c, (size_t)n, sizeof *c, client_named_cmp);
 	struct db_stmt *st;
 	int rc = client_store_place_open(db, a, org, q->region, &st);
 	for (int i = 0; rc == 0 && i < n; i++) {
-		int in = client_store_in_place(st, names[i], ids[i]);
+		int in = client_store_in_place(st, c[i].name, c[i].id);
 		if (in > 0)
-			out[(*m)++] = ids[i];
+			out[(*m)++] = c[i].id;
 		rc = in < 0 ? in : 0;
 	}
 	db_finalize(st);
+	if (rc == 0)
+		rc = keysort(a, out, (size_t)*m, sizeof *out);
 	return rc;
 }
 
@@ -1243,7 +1265,7 @@ static int client_store_intersect(struct db *db, struct arena *a, int64_t org, c
 		if (rc == 0 && m >= 0) {
 			/* The region's ids when they cost less to read than the tests: at most so many. */
 			int r = -1;
-			int64_t limit = (int64_t)m * client_store_bounds.test_ids, size;
+			int64_t limit = (int64_t)m * client_store_bounds.test_ids, size = -1;
 			if (limit > CLIENT_STORE_INTERSECT_MAX)
 				limit = CLIENT_STORE_INTERSECT_MAX;
 			if (m > 0)
