@@ -574,6 +574,23 @@ static int ni_set_room(struct ni_scan *s, struct ni_set *set)
 	return rc;
 }
 
+/* ni_set_reserve makes room in set for want candidates in all: reserved at once from the
+ * estimates, the rows of a common word do not leave behind the arrays that doubling would (a
+ * third of a request's memory for "h" in a province). */
+static int ni_set_reserve(struct ni_scan *s, struct ni_set *set, int64_t want)
+{
+	if (want <= set->cap)
+		return 0;
+	struct ni_cand *v = arena_alloc(s->a, sizeof *v * (size_t)want);
+	if (v == NULL)
+		return ERR_NOMEM;
+	if (set->n)
+		memcpy(v, set->v, sizeof *v * (size_t)set->n);
+	set->v = v;
+	set->cap = (int)want;
+	return 0;
+}
+
 /* ni_gather_term appends the rows of token t to out while out holds at most raw: 1 when it would
  * hold more, 0, or an error. names: copy each candidate's name. */
 static int ni_gather_term(struct ni_scan *s, struct ni_stream *t, int64_t raw, bool names, struct ni_set *out)
@@ -659,6 +676,10 @@ static int ni_gather(struct ni_scan *s, struct ni_stream *t, int max, bool names
 		 * estimate of an and is only a bound: the alternatives of a query are each tried.) */
 		if (t->rows > raw && (t->kind == NI_TERM || t->kids[0]->kind == NI_TERM))
 			return 1;
+		/* Room for the estimate and a margin for its sampling, within the bound. */
+		rc = ni_set_reserve(s, out, out->n + (t->rows + t->rows / 8 + 64 < raw + 1 ? t->rows + t->rows / 8 + 64 : raw + 1));
+		if (rc)
+			return rc;
 		for (int i = 0; rc == 0 && i < (t->kind == NI_TERM ? 1 : t->nkids); i++) {
 			struct ni_stream *k = t->kind == NI_TERM ? t : t->kids[i];
 			if (k->kind == NI_TERM) {
