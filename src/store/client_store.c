@@ -226,9 +226,9 @@ static int client_store_read_lists(struct db *db, struct arena *a, struct client
 /* ---- insert, update, read ---- */
 
 /* The clients of each province and regency are estimated in region_clients (migration 016) from
- * a sample: CLIENT_STORE_SAMPLE for each client whose id is a multiple of it, the only clients
- * that write the estimate. The list's plans read it (client_store_region_size). */
-#define CLIENT_STORE_SAMPLE 16
+ * the same sample as the rows of a name token: NAME_INDEX_SAMPLE for each client whose id is a
+ * multiple of it, the only clients that write the estimate. The list's plans read it
+ * (client_store_region_size). */
 
 /* client_store_region_add adds delta to the estimates of region's province and regency. */
 static int client_store_region_add(struct db *db, int64_t org, const char *region, int64_t delta)
@@ -276,8 +276,8 @@ int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t use
 	c->version = 1;
 	c->created_at = c->updated_at = arena_strdup(a, now);
 	rc = name_index_put(db, org, c->id, c->name_norm, c->search_names);
-	if (rc == 0 && c->id % CLIENT_STORE_SAMPLE == 0)
-		rc = client_store_region_add(db, org, c->region, CLIENT_STORE_SAMPLE);
+	if (rc == 0 && c->id % NAME_INDEX_SAMPLE == 0)
+		rc = client_store_region_add(db, org, c->region, NAME_INDEX_SAMPLE);
 	return rc ? rc : client_store_write_lists(db, c, true);
 }
 
@@ -311,10 +311,10 @@ int client_store_update(struct db *db, struct arena *a, int64_t user, struct cli
 		return ERR_CONFLICT;
 	if (old_norm == NULL || old_text == NULL || (had_region && old_region == NULL))
 		return ERR_NOMEM;
-	if (c->id % CLIENT_STORE_SAMPLE == 0 && !str_eq(old_region, c->region)) {
-		rc = client_store_region_add(db, org, old_region, -CLIENT_STORE_SAMPLE);
+	if (c->id % NAME_INDEX_SAMPLE == 0 && !str_eq(old_region, c->region)) {
+		rc = client_store_region_add(db, org, old_region, -NAME_INDEX_SAMPLE);
 		if (rc == 0)
-			rc = client_store_region_add(db, org, c->region, CLIENT_STORE_SAMPLE);
+			rc = client_store_region_add(db, org, c->region, NAME_INDEX_SAMPLE);
 		if (rc)
 			return rc;
 	}
@@ -958,16 +958,10 @@ static int client_scan_visit(void *ctx, const char *name, int64_t id)
 	int tier;
 	int rc = client_scan_place(s, name, id, &tier);
 	if (rc >= 0 && ordered_words && s->tier == 0 && tier != 1) {
-		if (s->nsettled == s->settled_max) {
-			int max = s->settled_max ? 2 * s->settled_max : 256;
-			int64_t *v = arena_alloc(s->a, sizeof *v * (size_t)max);
-			if (v == NULL)
-				return ERR_NOMEM;
-			if (s->nsettled)
-				memcpy(v, s->settled, sizeof *v * (size_t)s->nsettled);
-			s->settled = v;
-			s->settled_max = max;
-		}
+		void *v = s->settled;
+		if (arena_grow(s->a, &v, s->nsettled, &s->settled_max, sizeof *s->settled))
+			return ERR_NOMEM;
+		s->settled = v;
 		s->settled[s->nsettled++] = id;
 	}
 	return rc;

@@ -857,11 +857,10 @@ static int64_t ni_covered(const char *text, const char *pairs, const char *tok, 
 	return (int64_t)best;
 }
 
-/* name_term.clients estimates a token's rows from a sample of its clients: NI_SAMPLE for each
- * whose id is a multiple of NI_SAMPLE. Only those write the token's row when they are put or
- * dropped: counting every row cost the import of 300,000 clients 12% of its speed. A plan needs
- * the size of a common word within a few percent, and a rare word's is of no weight. */
-#define NI_SAMPLE 16
+/* name_term.clients estimates a token's rows from a sample of its clients (NAME_INDEX_SAMPLE).
+ * Only those write the token's row when they are put or dropped: counting every row cost the
+ * import of 300,000 clients 12% of its speed. A plan needs the size of a common word within a few
+ * percent, and a rare word's is of no weight. */
 
 /* ni_rows inserts (put) or deletes the rows of every distinct token of text, and keeps name_term:
  * a token is added with its first row and removed with its last, a client of the sample adds to
@@ -870,7 +869,7 @@ static int64_t ni_covered(const char *text, const char *pairs, const char *tok, 
 static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text, bool put)
 {
 	const char *mark = strstr(text, NAME_SEARCH_MARK), *pairs = strstr(text, NAME_SEARCH_PAIRS);
-	int64_t share = id % NI_SAMPLE == 0 ? NI_SAMPLE : 0;
+	int64_t share = id % NAME_INDEX_SAMPLE == 0 ? NAME_INDEX_SAMPLE : 0;
 	struct db_stmt *st, *tt = NULL, *gone = NULL;
 	int rc = db_prepare(db, put ? "INSERT OR IGNORE INTO client_term(org_id, kind, term, name_norm, client_id) VALUES (?1, ?2, ?3, ?4, ?5)"
 				    : "DELETE FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3 AND name_norm=?4 AND client_id=?5",

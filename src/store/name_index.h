@@ -17,6 +17,11 @@
 
 enum { NI_KIND_WORD, NI_KIND_KEY, NI_KIND_PAIR };
 
+/* The estimates that plan a list (name_term.clients, region_clients) count this many for each
+ * client whose id is a multiple of it, and nothing for the others: only one client in so many
+ * writes them. Migrations 015 and 016 compute them with the same number. */
+#define NAME_INDEX_SAMPLE 16
+
 /* name_index_put writes the rows of client id (of org) with normalised name name_norm and search
  * text text; name_index_drop removes the rows written for exactly these values. Both run in the
  * caller's transaction, next to the change of the client row. */
@@ -40,9 +45,10 @@ int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct na
 
 /* name_index_every is name_index_scan in tier 1 from the start, for a caller that takes every
  * candidate rather than a page, with a query word that matches more than terms distinct tokens
- * (at most 256) not looked up, left to whoever reads the candidates' rows: a word of many tokens moves each of them at
- * every step of the leapfrog, while the candidates of a narrower word cost one read each. The
- * candidates may then be many more: a caller that bounds them should try again with 256. */
+ * (at most 256) not looked up, left to whoever reads the candidates' rows: a word of many tokens
+ * moves each of them at every step of the leapfrog, while the candidates of a narrower word cost
+ * one read each. The candidates may then be many more: a caller that bounds them should try
+ * again with 256. */
 int name_index_every(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int terms,
 		     name_index_visit visit, void *ctx);
 

@@ -3,7 +3,7 @@
 -- from the tokens it reads anyway how many rows each word holds: it reads the narrowest word
 -- first, and leaves out a word of many more rows, or gives up on a word too common, without
 -- reading a row. The estimate counts 16 for each client of the token whose id is a multiple of
--- 16: only those write the token's row when the program puts or drops them (NI_SAMPLE).
+-- 16: only those write the token's row when the program puts or drops them (NAME_INDEX_SAMPLE).
 ALTER TABLE name_term ADD COLUMN clients INTEGER NOT NULL DEFAULT 0;
 
 UPDATE name_term SET clients = c.n
