@@ -3,6 +3,7 @@
 #include "base/err.h"
 #include "base/str.h"
 #include "store/audit_store.h"
+#include "domain/region.h"
 #include "store/ref_store.h"
 #include <string.h>
 
@@ -80,6 +81,70 @@ int api_ppks(struct request *rq, struct response *rs)
 		json_array_append_new(arr, json_pack("{s:i,s:s,s:s}", "code", items[i].code, "name_id",
 						     items[i].name_id, "name_en", items[i].name_en));
 	return api_send(rq, rs, 200, json_pack("{s:o}", "items", arr));
+}
+
+/* api_region_json is one region; within only when asked for. */
+static json_t *api_region_json(const struct region_item *r)
+{
+	json_t *j = json_pack("{s:s,s:s,s:i}", "code", r->code, "name", r->name, "level", r->level);
+	if (r->within)
+		json_object_set_new(j, "within", json_string(r->within));
+	return j;
+}
+
+/* The longest search text: a village's name with its district's is well under it. */
+#define API_REGION_Q_MAX 100
+
+int api_regions(struct request *rq, struct response *rs)
+{
+	static const char *const known[] = {"parent", "q", "limit", NULL};
+	if (api_known_params(rq, rs, known))
+		return 0;
+	const char *parent = kv_get(&rq->query, "parent"), *q = kv_get(&rq->query, "q"), *why;
+	if (parent && *parent == 0)
+		parent = NULL;
+	if (parent && region_check(parent, &why))
+		return api_error(rq, rs, ERR_INVALID, "parent", why);
+	if (q && strlen(q) > API_REGION_Q_MAX)
+		return api_error(rq, rs, ERR_INVALID, "q", "Too long: at most 100 characters.");
+	char key[API_REGION_Q_MAX + 1];
+	size_t klen = region_find_key(q, key, sizeof key);
+	if (kv_get(&rq->query, "limit") && klen == 0)
+		return api_error(rq, rs, ERR_INVALID, "limit", "Only with q: the regions below a parent come all at once.");
+	int limit, n, rc;
+	struct region_item *items;
+	if (api_limit(rq, rs, &limit))
+		return 0;
+	if (klen)
+		rc = ref_store_region_find(rq->db, &rq->arena, key, parent, limit, &items, &n);
+	else
+		rc = ref_store_region_children(rq->db, &rq->arena, parent, &items, &n);
+	if (rc)
+		return rc;
+	json_t *arr = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(arr, api_region_json(&items[i]));
+	/* The list changes when an administrator loads a new one: a day's cache saves a phone's link. */
+	rs->cache = "private, max-age=86400";
+	return api_send(rq, rs, 200, json_pack("{s:o}", "items", arr));
+}
+
+int api_region_get(struct request *rq, struct response *rs)
+{
+	const char *why;
+	if (api_known_params(rq, rs, (const char *const[]){NULL}))
+		return 0;
+	if (region_check(rq->params[0], &why))
+		return api_error(rq, rs, ERR_INVALID, "code", why);
+	struct region_item r;
+	bool found;
+	int rc = ref_store_region_get(rq->db, &rq->arena, rq->params[0], &r, &found);
+	if (rc)
+		return rc;
+	if (!found)
+		return api_error(rq, rs, ERR_NOTFOUND, "code", "This region code is not in the region list.");
+	rs->cache = "private, max-age=86400";
+	return api_send(rq, rs, 200, api_region_json(&r));
 }
 
 int api_summary(struct request *rq, struct response *rs)

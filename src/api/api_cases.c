@@ -102,14 +102,9 @@ int api_case_get(struct request *rq, struct response *rs)
 
 int api_cases_list(struct request *rq, struct response *rs)
 {
-	static const char *const known[] = {"worker", "stage", "overdue", "client", "cursor", "limit"};
-	for (int i = 0; i < rq->query.n; i++) {
-		bool ok = false;
-		for (unsigned k = 0; k < sizeof known / sizeof known[0]; k++)
-			ok = ok || strcmp(rq->query.items[i].key, known[k]) == 0;
-		if (!ok)
-			return api_error(rq, rs, ERR_INVALID, rq->query.items[i].key, "Unknown parameter.");
-	}
+	static const char *const known[] = {"worker", "stage", "overdue", "client", "cursor", "limit", NULL};
+	if (api_known_params(rq, rs, known))
+		return 0;
 	struct case_query q = {0};
 	if (api_limit(rq, rs, &q.limit))
 		return 0;
@@ -141,22 +136,6 @@ int api_cases_list(struct request *rq, struct response *rs)
 	json_t *j = json_pack("{s:o}", "items", items);
 	json_object_set_new(j, "next_cursor", next ? json_string(next) : json_null());
 	return api_send(rq, rs, 200, j);
-}
-
-/* api_known_params refuses query parameters other than those listed (a typo must not silently
- * widen an answer). */
-static int api_known_params(struct request *rq, struct response *rs, const char *const *known)
-{
-	for (int i = 0; i < rq->query.n; i++) {
-		bool ok = false;
-		for (int k = 0; known[k]; k++)
-			ok = ok || strcmp(rq->query.items[i].key, known[k]) == 0;
-		if (!ok) {
-			api_error(rq, rs, ERR_INVALID, rq->query.items[i].key, "Unknown parameter.");
-			return ERR_INVALID;
-		}
-	}
-	return 0;
 }
 
 int api_caseload(struct request *rq, struct response *rs)

@@ -113,17 +113,9 @@ int api_client_delete(struct request *rq, struct response *rs)
 /* api_client_query reads the list filters shared by the API and the CLI-like callers. */
 static int api_client_query(struct request *rq, struct response *rs, struct client_query *q)
 {
-	static const char *const known[] = {"q", "region", "ppks", "flag", "archived", "sort", "cursor", "limit"};
-	for (int i = 0; i < rq->query.n; i++) {
-		bool ok = false;
-		for (unsigned k = 0; k < sizeof known / sizeof known[0]; k++)
-			ok = ok || strcmp(rq->query.items[i].key, known[k]) == 0;
-		if (!ok)
-			{
-			api_error(rq, rs, ERR_INVALID, rq->query.items[i].key, "Unknown parameter.");
-			return ERR_INVALID;
-		}
-	}
+	static const char *const known[] = {"q", "region", "ppks", "flag", "archived", "sort", "cursor", "limit", NULL};
+	if (api_known_params(rq, rs, known))
+		return ERR_INVALID;
 	memset(q, 0, sizeof *q);
 	if (api_limit(rq, rs, &q->limit))
 		return ERR_INVALID;

@@ -65,6 +65,20 @@ int api_body(struct request *rq, struct response *rs, json_t **out)
 	return 0;
 }
 
+int api_known_params(struct request *rq, struct response *rs, const char *const *known)
+{
+	for (int i = 0; i < rq->query.n; i++) {
+		bool ok = false;
+		for (int k = 0; known[k]; k++)
+			ok = ok || strcmp(rq->query.items[i].key, known[k]) == 0;
+		if (!ok) {
+			api_error(rq, rs, ERR_INVALID, rq->query.items[i].key, "Unknown parameter.");
+			return ERR_INVALID;
+		}
+	}
+	return 0;
+}
+
 int api_limit(struct request *rq, struct response *rs, int *limit)
 {
 	const char *s = kv_get(&rq->query, "limit");

@@ -68,3 +68,37 @@ bool region_has_prefix(const char *code, const char *prefix)
 		return false;
 	return code[n] == 0 || code[n] == '.';
 }
+
+size_t region_find_key(const char *text, char *out, size_t cap)
+{
+	size_t n = 0;
+	bool space = false;
+	if (cap == 0)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++) {
+		unsigned char ch = *p;
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+			space = n > 0;
+			continue;
+		}
+		if (n + (space ? 2 : 1) >= cap)
+			break;
+		if (space)
+			out[n++] = ' ';
+		space = false;
+		out[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+	}
+	out[n] = 0;
+	/* What people put before a regency's name; the index of names leaves it out (migration 017). */
+	static const char *const prefixes[] = {"kabupaten administrasi ", "kota administrasi ", "kabupaten ", "kab. ",
+					      "kab ", "kota "};
+	for (unsigned i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		size_t k = strlen(prefixes[i]);
+		if (n > k && strncmp(out, prefixes[i], k) == 0) {
+			memmove(out, out + k, n - k + 1);
+			n -= k;
+			break;
+		}
+	}
+	return n;
+}

@@ -3,6 +3,7 @@
 #ifndef PD_REGION_H
 #define PD_REGION_H
 #include <stdbool.h>
+#include <stddef.h>
 
 /* region_check validates code's form and its province; returns 0 or ERR_INVALID with *why set
  * to an English message key naming the rule broken. */
@@ -13,5 +14,10 @@ int region_level(const char *code);
 bool region_province_known(const char *p);
 /* region_has_prefix tells whether code lies within the region prefix (same code or below it). */
 bool region_has_prefix(const char *code, const char *prefix);
+/* region_find_key writes to out (cap bytes) the form of text that region names are looked up by
+ * (migration 017's name_key): ASCII in lower case, runs of spaces as one, none at either end, and
+ * without what people put before a regency's name ("Kabupaten", "Kab.", "Kota", "Kota
+ * Administrasi"). A text longer than out is cut. Returns its length: 0 when nothing is left. */
+size_t region_find_key(const char *text, char *out, size_t cap);
 
 #endif

@@ -21,6 +21,8 @@ const struct route routes[] = {
 	{"GET", "/api/v1/me", api_me, PERM_LOGIN, KIND_JSON},
 	{"PATCH", "/api/v1/me", api_me_patch, PERM_LOGIN, KIND_JSON},
 	{"GET", "/api/v1/ppks", api_ppks, PERM_LOGIN, KIND_JSON},
+	{"GET", "/api/v1/regions", api_regions, PERM_LOGIN, KIND_JSON},
+	{"GET", "/api/v1/regions/:code", api_region_get, PERM_LOGIN, KIND_JSON},
 
 	/* The client registry */
 	{"GET", "/clients", web_clients, PERM_CLIENT_READ, KIND_HTML},

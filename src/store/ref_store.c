@@ -1,6 +1,8 @@
 /* ref_store.c: SQL for reference lists and aggregate counts (no personal data leaves here). */
 #include "store/ref_store.h"
 #include "base/err.h"
+#include "domain/region.h"
+#include <limits.h>
 #include <string.h>
 
 int ref_store_ppks(struct db *db, struct arena *a, struct ppks_item **items, int *n)
@@ -89,4 +91,120 @@ int ref_store_region_put(struct db *db, const char *code, const char *name, int 
 		      "INSERT INTO region(code, name, level) VALUES (?,?,?) ON CONFLICT(code) DO UPDATE SET name = excluded.name,"
 		      " level = excluded.level",
 		      "tti", code, name, (int64_t)level);
+}
+
+/* ref_store_region_rows appends the rows of st (code, name, level) to *items, at most max. */
+static int ref_store_region_rows(struct db_stmt *st, struct arena *a, int max, struct region_item **items, int *n,
+				 int *cap)
+{
+	int rc = 0;
+	while (*n < max && (rc = db_step(st)) == DB_ROW) {
+		if (arena_grow(a, (void **)items, *n, cap, sizeof **items))
+			return ERR_NOMEM;
+		struct region_item *r = &(*items)[*n];
+		r->code = db_col_dup(st, 0, a);
+		r->name = db_col_dup(st, 1, a);
+		r->level = (int)db_col_int(st, 2);
+		r->within = NULL;
+		if (r->code == NULL || r->name == NULL)
+			return ERR_NOMEM;
+		(*n)++;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+int ref_store_region_children(struct db *db, struct arena *a, const char *parent, struct region_item **items, int *n)
+{
+	*items = NULL;
+	*n = 0;
+	int level = parent ? region_level(parent) : 0;
+	if (parent && (level == 0 || level == 4))
+		return level ? 0 : ERR_INVALID; /* a village has nothing below it */
+	const char *lo = parent ? arena_printf(a, "%s.", parent) : "", *hi = parent ? arena_printf(a, "%s/", parent) : "A";
+	if (lo == NULL || hi == NULL)
+		return ERR_NOMEM;
+	struct db_stmt *st;
+	int rc = db_query(db, &st,
+			  "SELECT code, name, level FROM region INDEXED BY region_by_level WHERE level = ? AND code > ? AND code < ?"
+			  " ORDER BY code",
+			  "itt", (int64_t)level + 1, lo, hi);
+	if (rc)
+		return rc;
+	int cap = 0;
+	rc = ref_store_region_rows(st, a, INT_MAX, items, n, &cap);
+	db_finalize(st);
+	return rc;
+}
+
+/* ref_store_region_within sets r->within from the names of the regions above r. */
+static int ref_store_region_within(struct db *db, struct arena *a, struct region_item *r)
+{
+	static const size_t lens[] = {8, 5, 2}; /* district, regency, province */
+	const char *within = "";
+	for (unsigned i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+		if (strlen(r->code) <= lens[i])
+			continue;
+		const char *code = arena_strndup(a, r->code, lens[i]), *name = NULL;
+		if (code == NULL)
+			return ERR_NOMEM;
+		int rc = ref_store_region_name(db, a, code, &name);
+		if (rc)
+			return rc;
+		if (name)
+			within = arena_printf(a, "%s%s%s", within, *within ? ", " : "", name);
+		if (within == NULL)
+			return ERR_NOMEM;
+	}
+	r->within = within;
+	return 0;
+}
+
+int ref_store_region_find(struct db *db, struct arena *a, const char *key, const char *parent, int max,
+			  struct region_item **items, int *n)
+{
+	*items = NULL;
+	*n = 0;
+	if (parent && region_level(parent) == 0)
+		return ERR_INVALID;
+	const char *end = arena_printf(a, "%s\xff", key);
+	const char *lo = parent ? arena_printf(a, "%s.", parent) : "", *hi = parent ? arena_printf(a, "%s/", parent) : "A";
+	if (end == NULL || lo == NULL || hi == NULL)
+		return ERR_NOMEM;
+	/* Level by level, each in the order of names: the index gives them sorted, and a short
+	 * prefix (every village of "s") stops at max rather than sorting thousands. */
+	int rc = 0, cap = 0;
+	for (int level = parent ? region_level(parent) + 1 : 1; rc == 0 && level <= 4 && *n < max; level++) {
+		struct db_stmt *st;
+		rc = db_query(db, &st,
+			      "SELECT code, name, level FROM region INDEXED BY region_by_key WHERE level = ? AND name_key >= ?"
+			      " AND name_key < ? AND code > ? AND code < ? ORDER BY name_key, code",
+			      "itttt", (int64_t)level, key, end, lo, hi);
+		if (rc == 0) {
+			rc = ref_store_region_rows(st, a, max, items, n, &cap);
+			db_finalize(st);
+		}
+	}
+	for (int i = 0; rc == 0 && i < *n; i++)
+		rc = ref_store_region_within(db, a, &(*items)[i]);
+	return rc;
+}
+
+int ref_store_region_get(struct db *db, struct arena *a, const char *code, struct region_item *item, bool *found)
+{
+	memset(item, 0, sizeof *item);
+	*found = false;
+	struct db_stmt *st;
+	int rc = db_query(db, &st, "SELECT code, name, level FROM region WHERE code = ?", "t", code);
+	if (rc)
+		return rc;
+	struct region_item *items = NULL;
+	int n = 0, cap = 0;
+	rc = ref_store_region_rows(st, a, 1, &items, &n, &cap);
+	db_finalize(st);
+	if (rc == 0 && n == 1) {
+		*item = items[0];
+		*found = true;
+		rc = ref_store_region_within(db, a, item);
+	}
+	return rc;
 }

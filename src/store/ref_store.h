@@ -3,6 +3,7 @@
 #define PD_REF_STORE_H
 #include "base/arena.h"
 #include "store/db.h"
+#include <stdbool.h>
 
 struct ppks_item {
 	int code;
@@ -20,6 +21,26 @@ int ref_store_ppks(struct db *db, struct arena *a, struct ppks_item **items, int
 int ref_store_region_name(struct db *db, struct arena *a, const char *code, const char **name);
 /* ref_store_region_put inserts or renames a region (level from its code). */
 int ref_store_region_put(struct db *db, const char *code, const char *name, int level);
+struct region_item {
+	const char *code, *name;
+	const char *within; /* the names of the regions it lies in, nearest first ("Coblong, Kota
+			     * Bandung, Jawa Barat"); NULL where not asked for */
+	int level;          /* 1 province, 2 regency, 3 district, 4 village */
+};
+
+/* ref_store_region_children lists the regions one level below parent (NULL: the provinces) by
+ * code; none below a village. ERR_INVALID when parent is not a region code's shape. */
+int ref_store_region_children(struct db *db, struct arena *a, const char *parent, struct region_item **items,
+			      int *n);
+/* ref_store_region_find lists at most max regions (below parent when not NULL) whose name starts
+ * with key, region_find_key's form of what was typed; a regency's name also without its
+ * "Kabupaten" or "Kota". Provinces first, then regencies, districts and villages, each level by
+ * name; with within. ERR_INVALID when parent is not a region code's shape. */
+int ref_store_region_find(struct db *db, struct arena *a, const char *key, const char *parent, int max,
+			  struct region_item **items, int *n);
+/* ref_store_region_get sets *item, with within, to the loaded region of code; *found false when
+ * the code is not loaded. */
+int ref_store_region_get(struct db *db, struct arena *a, const char *code, struct region_item *item, bool *found);
 /* ref_store_counts counts active clients of org: by "province", "ppks" or "sex"; *total all of them. */
 int ref_store_counts(struct db *db, struct arena *a, int64_t org, const char *by,
 		     struct count_item **items, int *n, int64_t *total);

@@ -181,6 +181,47 @@ static void test_region_has_prefix(void **state)
 	assert_false(region_has_prefix(NULL, "32"));
 }
 
+struct region_key_case {
+	const char *text, *key;
+};
+
+static const struct region_key_case region_keys[] = {
+	{"Cipaganti", "cipaganti"},
+	{"  KOTA   Bandung ", "bandung"},
+	{"kabupaten bandung barat", "bandung barat"},
+	{"Kab. Garut", "garut"},
+	{"kab sukabumi", "sukabumi"},
+	{"Kota Administrasi Jakarta Pusat", "jakarta pusat"},
+	{"Kabupaten Administrasi Kepulauan Seribu", "kepulauan seribu"},
+	{"kota", "kota"},           /* a word alone is a name's start, not a prefix to drop */
+	{"kotabaru", "kotabaru"},   /* nor the start of a word */
+	{"Kabupaten", "kabupaten"},
+	{"\tSungai\nPenuh", "sungai penuh"},
+	{"Ça Va", "Ça va"},         /* only ASCII changes case */
+	{"", ""},
+	{"   ", ""},
+};
+
+static void test_region_find_key(void **state)
+{
+	(void)state;
+	char out[64];
+	for (size_t i = 0; i < sizeof region_keys / sizeof region_keys[0]; i++) {
+		const struct region_key_case *c = &region_keys[i];
+		size_t n = region_find_key(c->text, out, sizeof out);
+		if (strcmp(out, c->key) != 0 || n != strlen(c->key))
+			fail_msg("region_find_key(\"%s\") gave \"%s\" (%zu), not \"%s\"", c->text, out, n, c->key);
+	}
+	assert_int_equal(region_find_key(NULL, out, sizeof out), 0);
+	assert_string_equal(out, "");
+	/* Cut to the room given, still terminated. */
+	char small[6];
+	assert_int_equal(region_find_key("Cipaganti", small, sizeof small), 5);
+	assert_string_equal(small, "cipag");
+	assert_int_equal(region_find_key("a b", small, 1), 0);
+	assert_string_equal(small, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +229,7 @@ int main(void)
 		cmocka_unit_test(test_region_check),
 		cmocka_unit_test(test_region_province_known),
 		cmocka_unit_test(test_region_has_prefix),
+		cmocka_unit_test(test_region_find_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

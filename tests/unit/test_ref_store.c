@@ -1,0 +1,202 @@
+/* test_ref_store.c: the region picker's queries (store/ref_store.h) on a small region list: the
+ * regions below another, regions by the start of their name, one region with the regions it lies
+ * in. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "domain/region.h"
+#include "store/db.h"
+#include "store/ref_store.h"
+#include "test_db.h"
+
+/* A part of the Kemendagri list, out of order; the 38 provinces come with the schema. */
+static const char *const rs_regions[][2] = {
+	{"32.73.02.1001", "Cipaganti"},
+	{"32.73", "Kota Bandung"},
+	{"32.04", "Kabupaten Bandung"},
+	{"32.17", "Kabupaten Bandung Barat"},
+	{"32.73.02", "Coblong"},
+	{"32.73.01", "Sukasari"},
+	{"32.73.02.1002", "Lebak Siliwangi"},
+	{"32.73.01.1001", "Sukarasa"},
+	{"32.04.05", "Bandung"}, /* hypothetical: a district of the name of a regency */
+	{"32.04.05.2001", "Sukamaju"},
+	{"32.73.01.1002", "Sukamaju"},
+	{"35.04.17", "Bandung"},
+	{"35.04", "Kabupaten Tulungagung"},
+	{"31.71", "Kota Administrasi Jakarta Pusat"},
+	{"31.71.01", "Gambir"},
+};
+
+static int rs_setup(void **state)
+{
+	static struct test_db t;
+	if (test_db_open(&t, "ref_store"))
+		return -1;
+	for (size_t i = 0; i < sizeof rs_regions / sizeof rs_regions[0]; i++)
+		if (ref_store_region_put(t.db, rs_regions[i][0], rs_regions[i][1], region_level(rs_regions[i][0])))
+			return -1;
+	*state = &t;
+	return 0;
+}
+
+static int rs_teardown(void **state)
+{
+	test_db_close(*state);
+	return 0;
+}
+
+/* rs_codes joins the codes of items with spaces, to compare a list in one assertion. */
+static const char *rs_codes(struct arena *a, const struct region_item *items, int n)
+{
+	const char *s = "";
+	for (int i = 0; i < n; i++)
+		s = arena_printf(a, "%s%s%s", s, i ? " " : "", items[i].code);
+	return s;
+}
+
+static void test_children(void **state)
+{
+	struct test_db *t = *state;
+	struct arena a;
+	arena_init(&a);
+	struct region_item *items;
+	int n;
+	assert_int_equal(ref_store_region_children(t->db, &a, NULL, &items, &n), 0);
+	assert_int_equal(n, 38); /* the provinces of the schema, and nothing below them */
+	assert_string_equal(items[0].code, "11");
+	assert_string_equal(items[0].name, "Aceh");
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(items[i].level, 1);
+		assert_null(items[i].within);
+		if (i)
+			assert_true(strcmp(items[i - 1].code, items[i].code) < 0);
+	}
+	assert_int_equal(ref_store_region_children(t->db, &a, "32", &items, &n), 0);
+	assert_string_equal(rs_codes(&a, items, n), "32.04 32.17 32.73");
+	assert_int_equal(ref_store_region_children(t->db, &a, "32.73", &items, &n), 0);
+	assert_string_equal(rs_codes(&a, items, n), "32.73.01 32.73.02");
+	assert_string_equal(items[1].name, "Coblong");
+	assert_int_equal(items[1].level, 3);
+	assert_int_equal(ref_store_region_children(t->db, &a, "32.73.01", &items, &n), 0);
+	assert_string_equal(rs_codes(&a, items, n), "32.73.01.1001 32.73.01.1002");
+	/* Nothing below a village, a region not loaded, or a province without its list. */
+	assert_int_equal(ref_store_region_children(t->db, &a, "32.73.01.1001", &items, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(ref_store_region_children(t->db, &a, "32.99", &items, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(ref_store_region_children(t->db, &a, "11", &items, &n), 0);
+	assert_int_equal(n, 0);
+	/* Not a code: "32.7" must not list 32.73's districts by the string's prefix. */
+	assert_int_equal(ref_store_region_children(t->db, &a, "32.7", &items, &n), ERR_INVALID);
+	assert_int_equal(ref_store_region_children(t->db, &a, "", &items, &n), ERR_INVALID);
+	arena_free(&a);
+}
+
+/* rs_find looks text up as the API does and returns the codes found. */
+static const char *rs_find(struct test_db *t, struct arena *a, const char *text, const char *parent, int max)
+{
+	char key[101];
+	region_find_key(text, key, sizeof key);
+	struct region_item *items;
+	int n;
+	if (ref_store_region_find(t->db, a, key, parent, max, &items, &n))
+		return "(error)";
+	return rs_codes(a, items, n);
+}
+
+static void test_find(void **state)
+{
+	struct test_db *t = *state;
+	struct arena a;
+	arena_init(&a);
+	/* Regencies by the name people call them, before the districts of the same name; each
+	 * level by name, then code. */
+	assert_string_equal(rs_find(t, &a, "bandung", NULL, 25), "32.04 32.73 32.17 32.04.05 35.04.17");
+	assert_string_equal(rs_find(t, &a, "Kota Bandung", NULL, 25), "32.04 32.73 32.17 32.04.05 35.04.17");
+	assert_string_equal(rs_find(t, &a, "BANDUNG B", NULL, 25), "32.17");
+	assert_string_equal(rs_find(t, &a, "jakarta", NULL, 25), "31.71");
+	assert_string_equal(rs_find(t, &a, "Kota Administrasi Jakarta P", NULL, 25), "31.71");
+	/* Provinces too, by their names' start. */
+	assert_string_equal(rs_find(t, &a, "jawa b", NULL, 25), "32");
+	/* At most max, the first levels first. */
+	assert_string_equal(rs_find(t, &a, "bandung", NULL, 2), "32.04 32.73");
+	assert_string_equal(rs_find(t, &a, "bandung", NULL, 4), "32.04 32.73 32.17 32.04.05");
+	/* Below a parent only, the parent itself left out. */
+	assert_string_equal(rs_find(t, &a, "sukamaju", NULL, 25), "32.04.05.2001 32.73.01.1002");
+	assert_string_equal(rs_find(t, &a, "sukamaju", "32.73", 25), "32.73.01.1002");
+	assert_string_equal(rs_find(t, &a, "bandung", "32", 25), "32.04 32.73 32.17 32.04.05");
+	assert_string_equal(rs_find(t, &a, "bandung", "32.04", 25), "32.04.05");
+	assert_string_equal(rs_find(t, &a, "bandung", "33", 25), "");
+	assert_string_equal(rs_find(t, &a, "suka", "32.73.01", 25), "32.73.01.1002 32.73.01.1001");
+	/* The start of a name, not a word within it; nothing for what no name starts with. */
+	assert_string_equal(rs_find(t, &a, "siliwangi", NULL, 25), "");
+	assert_string_equal(rs_find(t, &a, "lebak", NULL, 25), "32.73.02.1002");
+	assert_string_equal(rs_find(t, &a, "zzz", NULL, 25), "");
+	assert_string_equal(rs_find(t, &a, "bandung", "32.7", 25), "(error)");
+	/* Each with the regions it lies in, nearest first. */
+	char key[32];
+	region_find_key("cipag", key, sizeof key);
+	struct region_item *items;
+	int n;
+	assert_int_equal(ref_store_region_find(t->db, &a, key, NULL, 25, &items, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(items[0].name, "Cipaganti");
+	assert_int_equal(items[0].level, 4);
+	assert_string_equal(items[0].within, "Coblong, Kota Bandung, Jawa Barat");
+	region_find_key("jawa barat", key, sizeof key);
+	assert_int_equal(ref_store_region_find(t->db, &a, key, NULL, 25, &items, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(items[0].within, "");
+	arena_free(&a);
+}
+
+static void test_get(void **state)
+{
+	struct test_db *t = *state;
+	struct arena a;
+	arena_init(&a);
+	struct region_item r;
+	bool found;
+	assert_int_equal(ref_store_region_get(t->db, &a, "32.73.01.1002", &r, &found), 0);
+	assert_true(found);
+	assert_string_equal(r.name, "Sukamaju");
+	assert_int_equal(r.level, 4);
+	assert_string_equal(r.within, "Sukasari, Kota Bandung, Jawa Barat");
+	assert_int_equal(ref_store_region_get(t->db, &a, "31.71", &r, &found), 0);
+	assert_true(found);
+	assert_string_equal(r.within, "Daerah Khusus Ibukota Jakarta");
+	assert_int_equal(ref_store_region_get(t->db, &a, "32.73.03", &r, &found), 0);
+	assert_false(found);
+	/* A region whose regency is not loaded: the names that are. */
+	assert_int_equal(ref_store_region_put(t->db, "33.01.01", "Kedungreja", 3), 0);
+	assert_int_equal(ref_store_region_get(t->db, &a, "33.01.01", &r, &found), 0);
+	assert_true(found);
+	assert_string_equal(r.within, "Jawa Tengah");
+	/* A renamed region is found by its new name only. */
+	assert_int_equal(ref_store_region_put(t->db, "33.01.01", "Kedungreja Baru", 3), 0);
+	assert_string_equal(rs_find(t, &a, "kedungreja b", NULL, 25), "33.01.01");
+	assert_int_equal(ref_store_region_put(t->db, "33.01.01", "Sidareja", 3), 0);
+	assert_string_equal(rs_find(t, &a, "kedungreja", NULL, 25), "");
+	assert_string_equal(rs_find(t, &a, "sidareja", NULL, 25), "33.01.01");
+	arena_free(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_children),
+		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_get),
+	};
+	return cmocka_run_group_tests(tests, rs_setup, rs_teardown);
+}
