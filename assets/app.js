@@ -39,4 +39,149 @@
   var printers = document.querySelectorAll('button.print');
   for (var p = 0; p < printers.length; p++)
     printers[p].addEventListener('click', function () { window.print(); });
+
+  /* Region pickers (web_region_picker): a province, regency, district and village chosen in turn,
+   * or a region found by name, write their code into the region field, which stays the form's
+   * value and works alone (without this script, or offline). The lists load when the picker is
+   * opened, one level at a time. */
+  var LENS = [2, 5, 8, 13];
+
+  function getJSON(url, done) {
+    var x = new XMLHttpRequest();
+    x.open('GET', url);
+    x.setRequestHeader('Accept', 'application/json');
+    x.onload = function () {
+      var j = null;
+      if (x.status === 200) {
+        try { j = JSON.parse(x.responseText); } catch (err) { j = null; }
+      }
+      done(j && j.items ? j.items : null);
+    };
+    x.onerror = function () { done(null); };
+    x.send();
+  }
+
+  function regionPicker(box) {
+    var input = document.getElementById(box.getAttribute('data-for'));
+    if (!input) return;
+    var api = box.getAttribute('data-api');
+    var selects = box.querySelectorAll('select[data-level]');
+    var find = box.querySelector('input[data-find]');
+    var found = box.querySelector('[data-found]');
+    var shown = document.getElementById('name-' + input.id);
+    var timer = null, asked = 0, opened = false;
+    box.hidden = false;
+
+    function clearFrom(level) {
+      for (var k = level - 1; k < selects.length; k++) {
+        var sel = selects[k];
+        while (sel.options.length > 1) sel.remove(1);
+        sel.value = '';
+        sel.disabled = k > 0;
+        sel.setAttribute('data-parent', '');
+      }
+    }
+
+    /* The names of the chosen levels, nearest first: what the page shows under the code. */
+    function describe() {
+      var names = [];
+      for (var k = selects.length - 1; k >= 0; k--)
+        if (selects[k].value) names.push(selects[k].options[selects[k].selectedIndex].text);
+      if (shown) shown.textContent = names.join(', ');
+    }
+
+    /* fill lists the regions below parent in the select of level, and goes on down the levels
+     * of code when it lies below. An answer that comes after another choice is dropped. */
+    function fill(level, parent, code) {
+      clearFrom(level);
+      var sel = selects[level - 1];
+      sel.setAttribute('data-parent', parent);
+      getJSON(api + (parent ? '?parent=' + encodeURIComponent(parent) : ''), function (items) {
+        if (!items || sel.getAttribute('data-parent') !== parent) return;
+        for (var i = 0; i < items.length; i++) sel.add(new Option(items[i].name, items[i].code));
+        sel.disabled = items.length === 0;
+        var part = code && code.length >= LENS[level - 1] ? code.substring(0, LENS[level - 1]) : '';
+        if (part) sel.value = part;
+        if (sel.value && level < selects.length && code.length > part.length) fill(level + 1, sel.value, code);
+        else if (code) describe();
+      });
+    }
+
+    function choose(level) {
+      var sel = selects[level - 1];
+      input.value = sel.value || (level > 1 ? selects[level - 2].value : '');
+      if (sel.value && level < selects.length) fill(level + 1, sel.value, '');
+      else clearFrom(level + 1);
+      describe();
+    }
+
+    for (var k = 0; k < selects.length; k++)
+      selects[k].addEventListener('change', (function (level) {
+        return function () { choose(level); };
+      })(k + 1));
+
+    box.addEventListener('toggle', function () {
+      if (box.open && !opened) {
+        opened = true;
+        fill(1, '', input.value.trim());
+      }
+    });
+    input.addEventListener('change', function () {
+      if (opened) fill(1, '', input.value.trim());
+    });
+
+    function show(items) {
+      while (found.firstChild) found.removeChild(found.firstChild);
+      if (!items) return;
+      if (items.length === 0) {
+        var none = document.createElement('li');
+        none.className = 'none';
+        none.textContent = found.getAttribute('data-none');
+        found.appendChild(none);
+      }
+      for (var i = 0; i < items.length; i++) {
+        var li = document.createElement('li'), b = document.createElement('button'), small = document.createElement('small');
+        b.type = 'button';
+        b.setAttribute('data-code', items[i].code);
+        b.appendChild(document.createTextNode(items[i].name + ' (' + items[i].code + ')'));
+        small.textContent = items[i].within || '';
+        b.appendChild(small);
+        b.addEventListener('click', (function (r) {
+          return function () {
+            input.value = r.code;
+            if (shown) shown.textContent = r.name + (r.within ? ', ' + r.within : '');
+            find.value = '';
+            show(null);
+            fill(1, '', r.code);
+            input.focus();
+          };
+        })(items[i]));
+        li.appendChild(b);
+        found.appendChild(li);
+      }
+    }
+
+    /* Found by name within the chosen province, if any: the same village name is in many. */
+    find.addEventListener('input', function () {
+      clearTimeout(timer);
+      var text = find.value.replace(/^\s+|\s+$/g, '');
+      if (text.length < 2) {
+        show(null);
+        return;
+      }
+      timer = setTimeout(function () {
+        var mine = ++asked, within = selects[0].value;
+        getJSON(api + '?limit=15&q=' + encodeURIComponent(text) + (within ? '&parent=' + within : ''), function (items) {
+          if (mine === asked) show(items);
+        });
+      }, 250);
+    });
+    /* Enter in the search box must not send the form. */
+    find.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' || e.keyCode === 13) e.preventDefault();
+    });
+  }
+
+  var pickers = document.querySelectorAll('.region-picker[data-for]');
+  for (var r = 0; r < pickers.length; r++) regionPicker(pickers[r]);
 })();

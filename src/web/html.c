@@ -1,6 +1,8 @@
 /* html.c: escaping by default, raw by name; the frame shared by every page. */
 #include "web/html.h"
 #include "base/err.h"
+#include "domain/region.h"
+#include "store/ref_store.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -140,6 +142,29 @@ int web_faults(struct request *rq, struct response *rs, const struct faults *f, 
 int web_csrf_field(struct request *rq, struct response *rs)
 {
 	return html_printf(&rs->body, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", rq->csrf);
+}
+
+int web_region_picker(struct request *rq, struct response *rs, const char *field, const char *code)
+{
+	struct region_item r = {0};
+	bool found = false;
+	const char *why;
+	int rc = code && *code && region_check(code, &why) == 0 ? ref_store_region_get(rq->db, &rq->arena, code, &r, &found) : 0;
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<p class=\"region-name\" id=\"name-%s\" aria-live=\"polite\">%s%s%s</p>", field,
+				 found ? r.name : "", found && *r.within ? ", " : "", found ? r.within : "");
+	if (rc == 0)
+		rc = html_printf(&rs->body,
+				 "<details class=\"region-picker\" data-for=\"%s\" data-api=\"/api/v1/regions\" hidden><summary>%s</summary><div class=\"levels\">"
+				 "<label>%s<select data-level=\"1\"><option value=\"\">—</option></select></label>"
+				 "<label>%s<select data-level=\"2\" disabled><option value=\"\">—</option></select></label>"
+				 "<label>%s<select data-level=\"3\" disabled><option value=\"\">—</option></select></label>"
+				 "<label>%s<select data-level=\"4\" disabled><option value=\"\">—</option></select></label></div>"
+				 "<label>%s<input type=\"search\" data-find placeholder=\"%s\" autocomplete=\"off\"></label>"
+				 "<ul class=\"region-found\" data-found data-none=\"%s\" aria-live=\"polite\"></ul></details>",
+				 field, T("Choose from the region list"), T("Province"), T("Regency or city"), T("District"), T("Village"), T("Find a region by name"),
+				 T("e.g. Cipaganti"), T("No region of that name."));
+	return rc;
 }
 
 /* web_self_url rebuilds the current path and query, to come back to the same page. */

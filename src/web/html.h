@@ -33,6 +33,11 @@ struct web_label {
 int web_faults(struct request *rq, struct response *rs, const struct faults *f, const struct web_label *labels);
 /* web_csrf_field writes the hidden CSRF input of every state-changing form. */
 int web_csrf_field(struct request *rq, struct response *rs);
+/* web_region_picker writes, after the input of a region code with id field, the name of the
+ * region it holds (when the region list has it) and the region picker: a province, regency,
+ * district and village chosen in turn, or a region found by name, which app.js shows and which
+ * writes the code into the input. Without the script the input alone works, as it always has. */
+int web_region_picker(struct request *rq, struct response *rs, const char *field, const char *code);
 /* web_time shows an ISO 8601 time as "YYYY-MM-DD HH:MM UTC" (arena memory); other text as is. */
 const char *web_time(struct request *rq, const char *iso);
 /* T is request_t for the page being written. */

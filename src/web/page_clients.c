@@ -94,9 +94,13 @@ int web_clients(struct request *rq, struct response *rs)
 		rc = html_printf(&rs->body,
 			"</div><form method=\"get\" action=\"/clients\" class=\"search\" role=\"search\">"
 			"<div><label for=\"q\">%s</label><input id=\"q\" name=\"q\" type=\"search\" value=\"%s\" placeholder=\"%s\"></div>"
-			"<div><label for=\"region\">%s</label><input id=\"region\" name=\"region\" value=\"%s\" placeholder=\"32.73\" inputmode=\"decimal\"></div>"
-			"<div><label for=\"ppks\">%s</label><select id=\"ppks\" name=\"ppks\"><option value=\"\">%s</option>",
-			T("Name or NIK"), q.q, T("e.g. siti nur"), T("Region code"), q.region, T("PPKS category"), T("All"));
+			"<div><label for=\"region\">%s</label><input id=\"region\" name=\"region\" value=\"%s\" placeholder=\"32.73\" inputmode=\"decimal\">",
+			T("Name or NIK"), q.q, T("e.g. siti nur"), T("Region code"), q.region);
+	if (rc == 0)
+		rc = web_region_picker(rq, rs, "region", q.region);
+	if (rc == 0)
+		rc = html_printf(&rs->body, "</div><div><label for=\"ppks\">%s</label><select id=\"ppks\" name=\"ppks\"><option value=\"\">%s</option>",
+				 T("PPKS category"), T("All"));
 	if (rc == 0)
 		rc = web_ppks_options(rq, rs, q.ppks);
 	if (rc == 0)
@@ -540,6 +544,8 @@ static int web_client_form(struct request *rq, struct response *rs, struct web_f
 		rc = web_input(rq, rs, wf, "address", "Address", c->address, "maxlength=\"500\"", NULL);
 	if (rc == 0)
 		rc = web_input(rq, rs, wf, "region", "Region code (Kemendagri)", c->region, "inputmode=\"decimal\" maxlength=\"13\"", "e.g. 32.73.01.1001 for a village, 32.73 for a city.");
+	if (rc == 0)
+		rc = web_region_picker(rq, rs, "region", c->region);
 	if (rc == 0)
 		rc = web_input(rq, rs, wf, "phone", "Phone", c->phone, "type=\"tel\" maxlength=\"20\"", NULL);
 	if (rc == 0)

@@ -65,12 +65,15 @@ static int web_agencies_page(struct request *rq, struct response *rs, const stru
 				 str_eq(kv_get(&rq->form, "type"), agency_types[i]) ? " selected" : "", T(agency_labels[i]));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</select><label for=\"services\">%s</label><input id=\"services\" name=\"services\" value=\"%s\">"
-				 "<label for=\"region\">%s</label><input id=\"region\" name=\"region\" value=\"%s\" placeholder=\"32.73\">"
-				 "<label for=\"contact\">%s</label><input id=\"contact\" name=\"contact\" value=\"%s\">"
+				 "<label for=\"region\">%s</label><input id=\"region\" name=\"region\" value=\"%s\" placeholder=\"32.73\">",
+				 T("Services"), kv_get(&rq->form, "services"), T("Region code"), kv_get(&rq->form, "region"));
+	if (rc == 0)
+		rc = web_region_picker(rq, rs, "region", kv_get(&rq->form, "region"));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<label for=\"contact\">%s</label><input id=\"contact\" name=\"contact\" value=\"%s\">"
 				 "<div class=\"check\"><input type=\"checkbox\" id=\"own\" name=\"own\" value=\"1\"%R><label for=\"own\">%s</label></div>"
 				 "<button type=\"submit\">%s</button></form>",
-				 T("Services"), kv_get(&rq->form, "services"), T("Region code"), kv_get(&rq->form, "region"), T("Contact"),
-				 kv_get(&rq->form, "contact"), str_eq(kv_get(&rq->form, "own"), "1") ? " checked" : "",
+				 T("Contact"), kv_get(&rq->form, "contact"), str_eq(kv_get(&rq->form, "own"), "1") ? " checked" : "",
 				 T("Part of our own organisation (no consent needed to share)"), T("Add agency"));
 	if (rc == 0)
 		rc = web_page_end(rq, rs);

@@ -1,0 +1,126 @@
+// regions.test.mjs: the region picker's API (GET /api/v1/regions, /api/v1/regions/{code}) before
+// and after `pendamping regions import`, its refusals of bad parameters, and the picker's markup
+// on the forms that take a region code.
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { TEST_TIMEOUT, anon, expectError, hooks, login, run, tempDir } from './helpers.mjs';
+
+const T = { timeout: TEST_TIMEOUT };
+
+const REGIONS = [
+  'code,name',
+  '32.73,Kota Bandung',
+  '32.04,Kabupaten Bandung',
+  '32.17,Kabupaten Bandung Barat',
+  '32.73.01,Sukasari',
+  '32.73.02,Coblong',
+  '32.73.02.1001,Cipaganti',
+  '32.73.02.1002,Lebak Siliwangi',
+  '32.73.01.1002,Sukamaju',
+  '32.04.05.2001,Sukamaju',
+  '31.71,Kota Administrasi Jakarta Pusat',
+  '',
+].join('\n');
+
+const ctx = hooks(before, after, async (c) => {
+  c.w = (await login(c.base, 'worker')).client;
+  c.viewer = (await login(c.base, 'viewer')).client;
+});
+
+async function loadRegions() {
+  const dir = await tempDir();
+  const file = path.join(dir, 'wilayah.csv');
+  await fs.writeFile(file, REGIONS);
+  const r = await run(['regions', 'import', '--data', ctx.server.dataDir, file]);
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  await fs.rm(dir, { recursive: true, force: true });
+}
+
+test('the provinces come with the program; a log-in is needed', T, async () => {
+  const r = await ctx.w.get('/api/v1/regions');
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.items.length, 38);
+  assert.deepEqual(r.json.items[0], { code: '11', name: 'Aceh', level: 1 });
+  assert.match(r.headers.get('cache-control'), /private/);
+  const v = await ctx.viewer.get('/api/v1/regions?parent=32');
+  assert.equal(v.status, 200, v.text);
+  expectError(await anon(ctx.base).get('/api/v1/regions'), 401, 'unauthenticated');
+  expectError(await anon(ctx.base).get('/api/v1/regions/32'), 401, 'unauthenticated');
+});
+
+test('after the import: each level below another, by code; searches by name with where they lie', T, async () => {
+  await loadRegions();
+  let r = await ctx.w.get('/api/v1/regions?parent=32');
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json.items.map((x) => x.code), ['32.04', '32.17', '32.73']);
+  assert.deepEqual(r.json.items[2], { code: '32.73', name: 'Kota Bandung', level: 2 });
+  r = await ctx.w.get('/api/v1/regions?parent=32.73.02');
+  assert.deepEqual(r.json.items.map((x) => [x.code, x.name, x.level]), [
+    ['32.73.02.1001', 'Cipaganti', 4],
+    ['32.73.02.1002', 'Lebak Siliwangi', 4],
+  ]);
+  r = await ctx.w.get('/api/v1/regions?parent=32.73.02.1001');
+  assert.deepEqual(r.json.items, []);
+
+  r = await ctx.w.get('/api/v1/regions?q=bandung');
+  assert.deepEqual(r.json.items.map((x) => x.code), ['32.04', '32.73', '32.17']);
+  assert.equal(r.json.items[0].within, 'Jawa Barat');
+  r = await ctx.w.get('/api/v1/regions?q=' + encodeURIComponent('  Kota  Administrasi jakarta '));
+  assert.deepEqual(r.json.items.map((x) => x.name), ['Kota Administrasi Jakarta Pusat']);
+  r = await ctx.w.get('/api/v1/regions?q=sukamaju');
+  assert.deepEqual(r.json.items.map((x) => [x.code, x.within]), [
+    ['32.04.05.2001', 'Kabupaten Bandung, Jawa Barat'],
+    ['32.73.01.1002', 'Sukasari, Kota Bandung, Jawa Barat'],
+  ]);
+  r = await ctx.w.get('/api/v1/regions?q=sukamaju&parent=32.73');
+  assert.deepEqual(r.json.items.map((x) => x.code), ['32.73.01.1002']);
+  r = await ctx.w.get('/api/v1/regions?q=bandung&limit=2');
+  assert.deepEqual(r.json.items.map((x) => x.code), ['32.04', '32.73']);
+  r = await ctx.w.get('/api/v1/regions?q=siliwangi');
+  assert.deepEqual(r.json.items, []);
+  // A q of spaces only is no search: the provinces.
+  r = await ctx.w.get('/api/v1/regions?q=%20%20');
+  assert.equal(r.json.items.length, 38);
+
+  r = await ctx.w.get('/api/v1/regions/32.73.02.1001');
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json, { code: '32.73.02.1001', name: 'Cipaganti', level: 4, within: 'Coblong, Kota Bandung, Jawa Barat' });
+});
+
+test('bad parameters are refused, naming the parameter', T, async () => {
+  expectError(await ctx.w.get('/api/v1/regions?parent=32.7'), 422, 'invalid', 'parent');
+  expectError(await ctx.w.get('/api/v1/regions?parent=99'), 422, 'invalid', 'parent');
+  expectError(await ctx.w.get('/api/v1/regions?parent=32.73&town=1'), 422, 'invalid', 'town');
+  expectError(await ctx.w.get('/api/v1/regions?q=' + 'a'.repeat(101)), 422, 'invalid', 'q');
+  expectError(await ctx.w.get('/api/v1/regions?q=ban&limit=0'), 422, 'invalid', 'limit');
+  expectError(await ctx.w.get('/api/v1/regions?q=ban&limit=abc'), 422, 'invalid', 'limit');
+  expectError(await ctx.w.get('/api/v1/regions?parent=32&limit=5'), 422, 'invalid', 'limit');
+  expectError(await ctx.w.get('/api/v1/regions/32.7'), 422, 'invalid', 'code');
+  expectError(await ctx.w.get('/api/v1/regions/32.73.99'), 404, 'not_found', 'code');
+  expectError(await ctx.w.get('/api/v1/regions/32?parent=32'), 422, 'invalid', 'parent');
+  // In the user's language.
+  const e = expectError(await ctx.w.get('/api/v1/regions?parent=32.7'), 422, 'invalid', 'parent');
+  assert.match(e.message, /Kode wilayah/);
+});
+
+test('forms with a region code carry the picker and the name of the region they hold', T, async () => {
+  await loadRegions();
+  const list = await ctx.w.get('/clients?region=32.73.02.1001');
+  assert.equal(list.status, 200);
+  assert.match(list.text, /<p class="region-name" id="name-region" aria-live="polite">Cipaganti, Coblong, Kota Bandung, Jawa Barat<\/p>/);
+  assert.match(list.text, /<details class="region-picker" data-for="region" data-api="\/api\/v1\/regions" hidden>/);
+  assert.match(list.text, /<select data-level="4" disabled>/);
+  // The picker's own inputs have no name: they are not sent with the form.
+  const picker = list.text.slice(list.text.indexOf('<details class="region-picker"'), list.text.indexOf('</details>'));
+  assert.doesNotMatch(picker, /name=/);
+  assert.match(picker, /Pilih dari daftar wilayah/);
+  const form = await ctx.w.get('/clients/new');
+  assert.match(form.text, /<details class="region-picker" data-for="region"/);
+  assert.match(form.text, /<p class="region-name" id="name-region" aria-live="polite"><\/p>/);
+  // A code not in the list shows no name, and is still what the field holds.
+  const other = await ctx.w.get('/clients?region=32.73.09');
+  assert.match(other.text, /id="name-region" aria-live="polite"><\/p>/);
+  assert.match(other.text, /<input id="region" name="region" value="32.73.09"/);
+});
