@@ -10,7 +10,7 @@ enum lang { LANG_ID = 0, LANG_EN = 1 };
 /* i18n_init parses the embedded catalogues; 0 or ERR_NOMEM. Call once before threads start. */
 int i18n_init(void);
 /* i18n_t returns msgid translated into lang, or msgid itself when there is no translation. */
-const char *i18n_t(enum lang lang, const char *msgid);
+const char *i18n_t(enum lang lang, const char *msgid) __attribute__((format_arg(2)));
 /* i18n_lang_parse maps "id"/"en" to a language; LANG_ID for anything else. */
 enum lang i18n_lang_parse(const char *s);
 /* i18n_lang_code is "id" or "en". */

@@ -172,6 +172,33 @@ int cli_actor(struct db *db, struct arena *a, const char *name, struct actor *ac
 
 int cli_fail(const char *what, int rc)
 {
-	fprintf(stderr, "pendamping: %s: %s\n", what, i18n_t(LANG_EN, err_message(rc)));
+	return cli_fail_in(LANG_EN, what, rc);
+}
+
+int cli_fail_in(enum lang lang, const char *what, int rc)
+{
+	fprintf(stderr, "pendamping: %s: %s\n", what, i18n_t(lang, err_message(rc)));
 	return rc == ERR_USAGE ? EXIT_USAGE : EXIT_FAIL;
+}
+
+int cli_lang(const char *flag, enum lang *lang)
+{
+	if (flag) {
+		if (strcmp(flag, "id") != 0 && strcmp(flag, "en") != 0) {
+			fprintf(stderr, "pendamping: --lang must be id or en\n");
+			return ERR_USAGE;
+		}
+		*lang = i18n_lang_parse(flag);
+		return 0;
+	}
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	*lang = LANG_EN;
+	for (unsigned i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v) {
+			*lang = strncmp(v, "id", 2) == 0 && (v[2] == 0 || v[2] == '_' || v[2] == '.') ? LANG_ID : LANG_EN;
+			break;
+		}
+	}
+	return 0;
 }

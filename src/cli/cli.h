@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include "base/arena.h"
 #include "domain/policy.h"
+#include "base/i18n.h"
 #include "store/db.h"
 
 /* Exit statuses. */
@@ -41,8 +42,14 @@ int cli_open(const char *dir, struct db **db);
 int cli_password(const char *env, const char *prompt, bool confirm, char *out, size_t n);
 /* cli_actor acts as user name (for commands that change records): fills actor. */
 int cli_actor(struct db *db, struct arena *a, const char *name, struct actor *actor);
-/* cli_fail prints "pendamping: what: reason" for error code rc and returns EXIT_FAIL. */
+/* cli_fail prints "pendamping: what: reason" for error code rc, the reason in English, and
+ * returns EXIT_FAIL; cli_fail_in says it in lang. */
 int cli_fail(const char *what, int rc);
+int cli_fail_in(enum lang lang, const char *what, int rc);
+/* cli_lang is the language of a command's messages: --lang (id or en) when given, else the
+ * locale's (LC_ALL, LC_MESSAGES, LANG: "id_ID.UTF-8" is Indonesian), else English. ERR_USAGE
+ * for another value of --lang. */
+int cli_lang(const char *flag, enum lang *lang);
 /* cli_print_usage prints usage and the options' help lines. */
 void cli_print_usage(const char *usage, const struct cli_opt *opts, int nopts);
 

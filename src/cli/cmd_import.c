@@ -6,6 +6,7 @@
 #include "store/user_store.h"
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,35 +47,80 @@ static int cmd_import_actor(struct db *db, struct arena *a, const char *user, st
 	return 0;
 }
 
-/* cmd_import_open opens what an import needs: the file at path, the report of rejected rows
- * (report_path, or PATH.report.csv; its name in *report_name), the database and the acting user.
- * On failure it says which, closes what it opened and returns the exit status. */
-static int cmd_import_open(const char *dir, const char *path, const char *report_path, const char *user,
-			   struct db **db, struct arena *a, struct actor *actor, FILE **in, FILE **report,
-			   const char **report_name)
+/* cmd_report_name is where the report goes by default: FILE.report.csv beside FILE.csv. */
+static const char *cmd_report_name(struct arena *a, const char *path)
 {
-	*report_name = report_path ? report_path : arena_printf(a, "%s.report.csv", path);
-	*in = fopen(path, "rb");
-	if (*in == NULL) {
-		fprintf(stderr, "pendamping: cannot read %s\n", path);
+	size_t n = strlen(path);
+	if (n > 4 && strcasecmp(path + n - 4, ".csv") == 0)
+		n -= 4;
+	return arena_printf(a, "%.*s.report.csv", (int)n, path);
+}
+
+struct import_files {
+	FILE *in, *report;
+	const char *report_name; /* where the report goes once the import has read the header */
+	const char *report_part; /* where it is written until then */
+};
+
+/* cmd_import_open opens what an import needs: the file at path, the report of rejected rows
+ * (report_path, or FILE.report.csv), the database and the acting user. The report is written
+ * beside its name until cmd_import_close keeps it, so that an import refused before its first
+ * row leaves an earlier report as it was; it may not be the file read. On failure it says which
+ * (in lang), closes what it opened and returns the exit status. */
+static int cmd_import_open(enum lang lang, const char *dir, const char *path, const char *report_path, const char *user,
+			   struct db **db, struct arena *a, struct actor *actor, struct import_files *f)
+{
+	f->report_name = report_path ? report_path : cmd_report_name(a, path);
+	f->report_part = f->report_name ? arena_printf(a, "%s.part", f->report_name) : NULL;
+	f->report = NULL;
+	if (f->report_part == NULL)
+		return EXIT_FAIL;
+	f->in = fopen(path, "rb");
+	if (f->in == NULL) {
+		fprintf(stderr, i18n_t(lang, "pendamping: cannot read %s\n"), path);
 		return EXIT_FAIL;
 	}
+	struct stat a_in, a_rep;
+	if (fstat(fileno(f->in), &a_in) == 0 && stat(f->report_name, &a_rep) == 0 && a_in.st_dev == a_rep.st_dev &&
+	    a_in.st_ino == a_rep.st_ino) {
+		fprintf(stderr, i18n_t(lang, "pendamping: the report would overwrite the file read: choose another with --report\n"));
+		fclose(f->in);
+		return EXIT_USAGE;
+	}
 	if (cli_open(dir, db)) {
-		fclose(*in);
+		fclose(f->in);
 		return EXIT_FAIL;
 	}
 	int rc = cmd_import_actor(*db, a, user, actor);
-	*report = rc == 0 && *report_name ? fopen(*report_name, "w") : NULL;
-	if (rc == 0 && *report == NULL) {
-		fprintf(stderr, "pendamping: cannot write the report %s\n", *report_name ? *report_name : path);
+	f->report = rc == 0 ? fopen(f->report_part, "w") : NULL;
+	if (rc == 0 && f->report == NULL) {
+		fprintf(stderr, i18n_t(lang, "pendamping: cannot write the report %s\n"), f->report_part);
 		rc = ERR_IO;
 	}
 	if (rc) {
-		fclose(*in);
+		fclose(f->in);
 		db_close(*db);
 		return rc == ERR_USAGE ? EXIT_USAGE : EXIT_FAIL;
 	}
 	return EXIT_OK;
+}
+
+/* cmd_import_close closes the files and the database; the report takes its name when keep, and
+ * is removed otherwise. Returns rc, or ERR_IO when the report could not be written. */
+static int cmd_import_close(enum lang lang, struct db *db, struct import_files *f, bool keep, int rc)
+{
+	bool written = fflush(f->report) == 0 && !ferror(f->report);
+	written = fclose(f->report) == 0 && written;
+	fclose(f->in);
+	db_close(db);
+	if (keep && written && rename(f->report_part, f->report_name) == 0)
+		return rc;
+	unlink(f->report_part);
+	if (keep) {
+		fprintf(stderr, i18n_t(lang, "pendamping: cannot write the report %s\n"), f->report_name);
+		return rc ? rc : ERR_IO;
+	}
+	return rc;
 }
 
 int cmd_import(int argc, char **argv)
@@ -84,18 +130,20 @@ int cmd_import(int argc, char **argv)
 		{"--on-error", true, "skip (default: report the row and go on) or abort", NULL},
 		{"--dry-run", false, "check every row and write the report, change nothing", NULL},
 		{"--report", true, "where to write rejected rows (default FILE.report.csv)", NULL},
-		{"--user", true, "record the import in this user's name", NULL},
+		{"--user", true, "record the import in this user's name (who must be allowed to register clients)", NULL},
+		{"--lang", true, "id or en: the language of the report and messages (default: the locale's)", NULL},
 	};
-	const char *usage = "pendamping import clients --data DIR FILE.csv [--on-error=skip|abort] [--dry-run] [--report PATH]";
+	const char *usage = "pendamping import clients --data DIR FILE.csv [--on-error=skip|abort] [--dry-run] [--report PATH] [--lang id|en]";
 	const char *pos[2];
 	int npos;
+	enum lang lang;
 	int rc = cli_parse(argc, argv, 2, opts, NOPTS(opts), pos, 2, &npos, usage);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	const char *dir = cli_get(opts, NOPTS(opts), "--data");
 	const char *onerr = cli_get(opts, NOPTS(opts), "--on-error");
-	if (dir == NULL || npos != 2 || strcmp(pos[0], "clients") != 0 ||
-	    (onerr && strcmp(onerr, "skip") != 0 && strcmp(onerr, "abort") != 0)) {
+	if (cli_lang(cli_get(opts, NOPTS(opts), "--lang"), &lang) || dir == NULL || npos != 2 ||
+	    strcmp(pos[0], "clients") != 0 || (onerr && strcmp(onerr, "skip") != 0 && strcmp(onerr, "abort") != 0)) {
 		cli_print_usage(usage, opts, NOPTS(opts));
 		return EXIT_USAGE;
 	}
@@ -103,50 +151,49 @@ int cmd_import(int argc, char **argv)
 	struct arena a;
 	arena_init(&a);
 	struct actor actor;
-	FILE *in, *report;
-	const char *rpath;
-	int status = cmd_import_open(dir, pos[1], cli_get(opts, NOPTS(opts), "--report"), cli_get(opts, NOPTS(opts), "--user"),
-				     &db, &a, &actor, &in, &report, &rpath);
+	struct import_files f;
+	int status = cmd_import_open(lang, dir, pos[1], cli_get(opts, NOPTS(opts), "--report"),
+				     cli_get(opts, NOPTS(opts), "--user"), &db, &a, &actor, &f);
 	if (status) {
 		arena_free(&a);
 		return status;
 	}
-	if (db_cache(db, 128)) { /* the indexes of a large registry stay in memory during the import */
-		fclose(report);
-		fclose(in);
-		db_close(db);
-		arena_free(&a);
-		return EXIT_FAIL;
-	}
+	/* the indexes of a large registry stay in memory during the import */
+	rc = db_cache(db, 128);
 	struct stat sb;
-	struct import_progress prog = {clock_mono_us(), fstat(fileno(in), &sb) == 0 ? (long)sb.st_size : 0, isatty(2) != 0};
+	struct import_progress prog = {clock_mono_us(), fstat(fileno(f.in), &sb) == 0 ? (long)sb.st_size : 0, isatty(2) != 0};
 	struct import_opts o = {.dry_run = cli_get(opts, NOPTS(opts), "--dry-run") != NULL,
 				.abort_on_error = onerr && strcmp(onerr, "abort") == 0,
 				.source = pos[1],
+				.lang = lang,
 				.progress = cmd_progress,
 				.ctx = &prog};
-	struct import_stats st;
-	rc = import_clients(db, &actor, in, report, &o, &st);
+	struct import_stats st = {0};
+	bool read = false; /* the header was read, and the rows were */
+	if (rc == 0) {
+		rc = import_clients(db, &actor, f.in, f.report, &o, &st);
+		read = rc != ERR_USAGE && rc != ERR_FORBIDDEN;
+	}
 	if (prog.tty)
 		fprintf(stderr, "\n");
-	double secs = (double)(clock_mono_us() - prog.started) / 1e6;
-	printf("%s%ld rows in %.1f s (%.0f rows/s): %ld imported, %ld already registered, %ld rejected, %ld with warnings\n",
-	       o.dry_run ? "dry run: " : "", st.rows, secs, secs > 0 ? st.rows / secs : 0.0, st.imported, st.present, st.rejected,
-	       st.warnings);
-	if (st.rejected || st.warnings)
-		printf("report: %s\n", rpath);
-	fclose(report);
-	fclose(in);
-	db_close(db);
-	arena_free(&a);
+	rc = cmd_import_close(lang, db, &f, read, rc);
+	if (read) {
+		double secs = (double)(clock_mono_us() - prog.started) / 1e6;
+		printf(i18n_t(lang, "%s%ld rows in %.1f s (%.0f rows/s): %ld imported, %ld already registered, %ld rejected, %ld with warnings\n"),
+		       o.dry_run ? i18n_t(lang, "dry run: ") : "", st.rows, secs, secs > 0 ? st.rows / secs : 0.0, st.imported,
+		       st.present, st.rejected, st.warnings);
+		if (st.rejected || st.warnings)
+			printf(i18n_t(lang, "report: %s\n"), f.report_name);
+	}
+	arena_free(&a); /* after the report's name is printed */
 	if (rc == ERR_USAGE)
 		return EXIT_USAGE;
 	if (rc == ERR_INVALID) {
-		printf("stopped at the first rejected row (--on-error=abort); its batch was not written\n");
+		printf("%s", i18n_t(lang, "stopped at the first rejected row (--on-error=abort); its batch was not written\n"));
 		return EXIT_FAIL;
 	}
 	if (rc)
-		return cli_fail("import", rc);
+		return cli_fail_in(lang, "import", rc);
 	return st.rejected ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -155,15 +202,18 @@ int cmd_regions(int argc, char **argv)
 	struct cli_opt opts[] = {
 		{"--data", true, "data directory", NULL},
 		{"--report", true, "where to write rejected rows (default FILE.report.csv)", NULL},
+		{"--lang", true, "id or en: the language of the report and messages (default: the locale's)", NULL},
 	};
-	const char *usage = "pendamping regions import --data DIR FILE.csv   (columns: code,name)";
+	const char *usage = "pendamping regions import --data DIR FILE.csv [--report PATH] [--lang id|en]   (columns: code,name)";
 	const char *pos[2];
 	int npos;
+	enum lang lang;
 	int rc = cli_parse(argc, argv, 2, opts, NOPTS(opts), pos, 2, &npos, usage);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	const char *dir = cli_get(opts, NOPTS(opts), "--data");
-	if (dir == NULL || npos != 2 || strcmp(pos[0], "import") != 0) {
+	if (cli_lang(cli_get(opts, NOPTS(opts), "--lang"), &lang) || dir == NULL || npos != 2 ||
+	    strcmp(pos[0], "import") != 0) {
 		cli_print_usage(usage, opts, NOPTS(opts));
 		return EXIT_USAGE;
 	}
@@ -171,25 +221,23 @@ int cmd_regions(int argc, char **argv)
 	struct arena a;
 	arena_init(&a);
 	struct actor actor;
-	FILE *in, *report;
-	const char *rpath;
-	int status = cmd_import_open(dir, pos[1], cli_get(opts, NOPTS(opts), "--report"), NULL, &db, &a, &actor, &in, &report,
-				     &rpath);
+	struct import_files f;
+	int status = cmd_import_open(lang, dir, pos[1], cli_get(opts, NOPTS(opts), "--report"), NULL, &db, &a, &actor, &f);
 	if (status) {
 		arena_free(&a);
 		return status;
 	}
 	struct import_stats st;
 	int64_t t0 = clock_mono_us();
-	rc = import_regions(db, &actor, in, report, &st);
+	rc = import_regions(db, &actor, f.in, f.report, lang, &st);
+	rc = cmd_import_close(lang, db, &f, true, rc);
 	if (rc == 0)
-		printf("%ld regions in %.1f s: %ld imported, %ld rejected%s%s\n", st.rows, (double)(clock_mono_us() - t0) / 1e6,
-		       st.imported, st.rejected, st.rejected ? "; report: " : "", st.rejected ? rpath : "");
-	fclose(report);
-	fclose(in);
-	db_close(db);
+		printf(i18n_t(lang, "%ld regions in %.1f s: %ld imported, %ld rejected\n"), st.rows,
+		       (double)(clock_mono_us() - t0) / 1e6, st.imported, st.rejected);
+	if (rc == 0 && st.rejected)
+		printf(i18n_t(lang, "report: %s\n"), f.report_name);
 	arena_free(&a);
 	if (rc)
-		return cli_fail("regions import", rc);
+		return cli_fail_in(lang, "regions import", rc);
 	return st.rejected ? EXIT_FAIL : EXIT_OK;
 }

@@ -10,6 +10,7 @@
 #include "domain/nik.h"
 #include "domain/region.h"
 #include "store/client_store.h"
+#include "store/ref_store.h"
 #include <string.h>
 
 const char *const client_wg_domains[CLIENT_WG_DOMAINS] = {"seeing",    "hearing",   "walking",
@@ -214,6 +215,18 @@ static int client_checks(struct db *db, struct arena *a, const struct actor *act
 			return rc;
 		if (!known) {
 			faults_add(&res->faults, "ppks", "Unknown PPKS category code.");
+			return ERR_INVALID;
+		}
+	}
+	/* A code unknown to the loaded region list; one already on the record is kept (regions are
+	 * split and renumbered over the years). */
+	if (c->region && !(before && str_eq(before->region, c->region))) {
+		bool listed;
+		int rc = ref_store_region_listed(db, a, c->region, &listed);
+		if (rc)
+			return rc;
+		if (!listed) {
+			faults_add(&res->faults, "region", "This region code is not in the region list.");
 			return ERR_INVALID;
 		}
 	}

@@ -3,6 +3,7 @@
 #include "base/arena.h"
 #include "base/csv.h"
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/str.h"
 #include "domain/audit.h"
 #include "domain/client.h"
@@ -11,6 +12,7 @@
 #include "store/client_store.h"
 #include "store/ref_store.h"
 #include <string.h>
+#include <strings.h>
 
 enum import_col {
 	COL_NIK, COL_KK, COL_NAME, COL_OTHER, COL_SEX, COL_PLACE, COL_BIRTH, COL_ADDRESS, COL_REGION,
@@ -22,13 +24,13 @@ static const char *const import_columns[COL_COUNT] = {
 	"phone", "ppks", "flags", "notes", "external_id",
 };
 
-/* import_report writes one CSV line, quoting the reason. */
-static void import_report(FILE *report, long row, const char *field, const char *reason)
+/* import_report writes one CSV line, the reason in the import's language and quoted. */
+static void import_report(FILE *report, enum lang lang, long row, const char *field, const char *reason)
 {
 	if (report == NULL)
 		return;
 	fprintf(report, "%ld,%s,\"", row, field);
-	for (const char *p = reason; *p; p++) {
+	for (const char *p = i18n_t(lang, reason); *p; p++) {
 		if (*p == '"')
 			fputc('"', report);
 		fputc(*p, report);
@@ -71,7 +73,7 @@ static int import_split(struct arena *a, const char *s, const char **parts, int 
 static int import_row(struct db *db, struct arena *a, const struct actor *actor, struct csv *c, const int *map,
 		      const bool *ppks_known, FILE *report, const struct import_opts *o, struct import_stats *st)
 {
-	long row = c->line;
+	long row = c->record;
 	struct client cl = {0};
 	struct faults f = {0};
 	cl.nik = import_field(c, map, COL_NIK);
@@ -104,25 +106,46 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 		cl.nflags = n;
 	if (c->nfields != map[COL_COUNT])
 		faults_add(&f, "", "The row does not have as many fields as the header.");
-	if (external && (strlen(external) > 100 || !str_utf8_valid(external, strlen(external))))
-		faults_add(&f, "external_id", "Too long.");
+	if (external) {
+		external = str_trim((char *)external); /* its field's own copy */
+		if (!str_utf8_valid(external, strlen(external)))
+			faults_add(&f, "external_id", "Must be UTF-8 text.");
+		else if (strlen(external) > 100)
+			faults_add(&f, "external_id", "Too long: at most 100 characters.");
+		else if (*external == 0)
+			external = NULL;
+	}
 	if (f.n == 0)
 		client_validate(a, &cl, &f);
+	if (f.n == 0 && cl.region) {
+		bool listed;
+		int rc = ref_store_region_listed(db, a, cl.region, &listed);
+		if (rc)
+			return rc;
+		if (!listed)
+			faults_add(&f, "region", "This region code is not in the region list.");
+	}
 	if (f.n) {
 		for (int i = 0; i < f.n; i++)
-			import_report(report, row, f.list[i].field, f.list[i].msg);
+			import_report(report, o->lang, row, f.list[i].field, f.list[i].msg);
 		st->rejected++;
 		return o->abort_on_error ? ERR_INVALID : 0;
 	}
-	/* keyed by NIK or external_id: a rerun skips what is already registered */
-	const char *owner = NULL;
-	bool found = false;
-	int rc = cl.nik ? client_store_nik_owner(db, a, actor->org_id, cl.nik, 0, &owner) : 0;
-	if (rc == 0 && external)
-		rc = client_store_external(db, actor->org_id, external, &found);
+	/* Keyed by NIK, else external_id, else name, sex, birth date and region together: a rerun
+	 * skips what is already registered. A key held by a client of another name is reported:
+	 * one of the two is wrong, and an import never changes a registered client. */
+	const char *uid, *known;
+	int rc = client_store_keyed(db, a, actor->org_id, &cl, external, &uid, &known);
 	if (rc)
 		return rc;
-	if (owner || found) {
+	if (uid && strcmp(known, cl.name_norm) != 0) {
+		import_report(report, o->lang, row, cl.nik ? "nik" : "external_id",
+			      cl.nik ? "This NIK is registered for a client of another name: the row was not imported."
+				     : "This external_id is registered for a client of another name: the row was not imported.");
+		st->rejected++;
+		return o->abort_on_error ? ERR_INVALID : 0;
+	}
+	if (uid) {
 		st->present++;
 		return 0;
 	}
@@ -133,7 +156,7 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 		nik_parse(cl.nik, &info, &why);
 		cl.nik_warning = nik_mismatch(&info, cl.sex ? cl.sex[0] : 0, cl.birth_date);
 		if (cl.nik_warning) {
-			import_report(report, row, "nik", cl.nik_warning);
+			import_report(report, o->lang, row, "nik", cl.nik_warning);
 			warned = true;
 		}
 	}
@@ -144,7 +167,7 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 		if (rc)
 			return rc;
 		if (ndup) {
-			import_report(report, row, "name", "A client with the same name and birth date is already registered. Check that this is a different person.");
+			import_report(report, o->lang, row, "name", "A client with the same name and birth date is already registered. Check that this is a different person.");
 			warned = true;
 		}
 	}
@@ -155,6 +178,28 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 	if (rc == 0)
 		st->imported++;
 	return rc;
+}
+
+/* import_csv_fault says what was wrong with a row the CSV reader refused. */
+static const char *import_csv_fault(enum csv_fault fault)
+{
+	switch (fault) {
+	case CSV_TOO_LONG:
+		return "The row is longer than 64 KB.";
+	case CSV_TOO_MANY:
+		return "The row has more than 64 fields.";
+	case CSV_OPEN_QUOTE:
+		return "A quote is not closed: the rest of the file, from this row on, could not be read.";
+	case CSV_AFTER_QUOTE:
+		return "Text follows a closing quote: quote the whole field, and double the quotes inside it.";
+	case CSV_NUL:
+		return "The row contains a NUL byte, which no field may hold.";
+	case CSV_BOM:
+		return "The file starts with a broken byte order mark.";
+	case CSV_FINE:
+		break;
+	}
+	return "The row is not valid CSV.";
 }
 
 static int import_batch_end(struct db *db, const struct actor *actor, const struct import_opts *o, long first, long last,
@@ -177,6 +222,8 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 		   struct import_stats *st)
 {
 	memset(st, 0, sizeof *st);
+	if (!policy_can(actor, PERM_CLIENT_WRITE))
+		return ERR_FORBIDDEN;
 	struct csv c;
 	int rc = csv_open(&c, in);
 	if (rc)
@@ -226,15 +273,18 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	long in_batch = 0, first = 0, batch_imported = 0;
 	while (rc == 0) {
 		int got = csv_next(&c);
-		if (got < 0) {
-			import_report(report, c.next_line, "", got == ERR_TOOBIG ? "The row is too long or has too many fields." : "The row is not valid CSV.");
+		if (got == ERR_TOOBIG || got == ERR_INVALID) {
+			/* The reader has skipped to the next row: report this one and go on. */
+			st->rows++;
 			st->rejected++;
-			rc = got == ERR_IO ? ERR_IO : 0;
-			if (rc == 0 && o->abort_on_error)
+			import_report(report, o->lang, c.record, "", import_csv_fault(c.fault));
+			if (o->abort_on_error)
 				rc = ERR_INVALID;
-			break; /* the rest of the file cannot be read reliably */
+			continue;
 		}
-		if (got == 0)
+		if (got < 0)
+			rc = got;
+		if (got <= 0)
 			break;
 		if (c.nfields == 1 && c.fields[0][0] == 0)
 			continue; /* an empty line */
@@ -242,7 +292,7 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 			rc = db_begin(db);
 			if (rc)
 				break;
-			first = c.line;
+			first = c.record;
 			batch_imported = 0;
 		}
 		st->rows++;
@@ -251,15 +301,19 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 		batch_imported += st->imported - before;
 		in_batch++;
 		if (rc == 0 && in_batch == IMPORT_BATCH) {
-			rc = import_batch_end(db, actor, o, first, c.line, batch_imported, 0);
+			rc = import_batch_end(db, actor, o, first, c.record, batch_imported, 0);
 			in_batch = 0;
 			arena_free(&a);
 			if (o->progress)
 				o->progress(o->ctx, st->rows, ftell(in));
 		}
 	}
-	if (in_batch > 0)
-		rc = import_batch_end(db, actor, o, first, c.line, batch_imported, rc);
+	if (in_batch > 0) {
+		int end = import_batch_end(db, actor, o, first, c.record, batch_imported, rc);
+		if (rc)
+			st->imported -= batch_imported; /* rolled back */
+		rc = rc ? rc : end;
+	}
 	if (o->progress)
 		o->progress(o->ctx, st->rows, ftell(in));
 	arena_free(&a);
@@ -267,7 +321,8 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	return rc;
 }
 
-int import_regions(struct db *db, const struct actor *actor, FILE *in, FILE *report, struct import_stats *st)
+int import_regions(struct db *db, const struct actor *actor, FILE *in, FILE *report, enum lang lang,
+		   struct import_stats *st)
 {
 	memset(st, 0, sizeof *st);
 	struct csv c;
@@ -279,32 +334,46 @@ int import_regions(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	rc = db_begin(db);
 	while (rc == 0) {
 		int got = csv_next(&c);
-		if (got <= 0) {
-			if (got < 0) {
-				import_report(report, c.next_line, "", "The row is not valid CSV.");
-				st->rejected++;
-			}
-			break;
+		if (got == ERR_TOOBIG || got == ERR_INVALID) {
+			st->rows++;
+			st->rejected++;
+			import_report(report, lang, c.record, "", import_csv_fault(c.fault));
+			continue;
 		}
-		if (c.line == 1 && c.nfields >= 1 && strcmp(c.fields[0], "code") == 0)
+		if (got < 0)
+			rc = got;
+		if (got <= 0)
+			break;
+		char *code = c.nfields >= 1 ? str_trim((char *)c.fields[0]) : NULL;
+		char *name = c.nfields >= 2 ? str_trim((char *)c.fields[1]) : NULL;
+		if (c.record == 1 && code && strcasecmp(code, "code") == 0)
 			continue; /* the header */
+		if (c.nfields == 1 && *code == 0)
+			continue; /* an empty line */
 		st->rows++;
-		const char *why = NULL;
-		if (c.nfields != 2)
+		const char *why = NULL, *field = "code";
+		if (c.nfields != 2) {
 			why = "A row has two fields: code and name.";
-		else if (region_check(c.fields[0], &why) == 0 && (str_empty(c.fields[1]) || strlen(c.fields[1]) > 200 ||
-								      !str_utf8_valid(c.fields[1], strlen(c.fields[1]))))
-			why = "The name must be text of at most 200 characters.";
+			field = "";
+		} else if (region_check(code, &why) == 0) {
+			field = "name";
+			if (*name == 0)
+				why = "The name is missing.";
+			else if (!str_utf8_valid(name, strlen(name)))
+				why = "Must be UTF-8 text.";
+			else if (strlen(name) > 200)
+				why = "Too long: at most 200 characters.";
+		}
 		if (why) {
-			import_report(report, c.line, c.nfields == 2 && region_level(c.fields[0]) ? "name" : "code", why);
+			import_report(report, lang, c.record, field, why);
 			st->rejected++;
 			continue;
 		}
-		rc = ref_store_region_put(db, c.fields[0], c.fields[1], region_level(c.fields[0]));
+		rc = ref_store_region_put(db, code, name, region_level(code));
 		if (rc == 0)
 			st->imported++;
 	}
-	if (rc == 0) {
+	if (rc == 0 && st->rows > 0) {
 		json_t *d = json_pack("{s:I,s:I}", "imported", (json_int_t)st->imported, "rejected", (json_int_t)st->rejected);
 		rc = audit_record(db, actor, "import", "region", "", d);
 		json_decref(d);

@@ -1559,14 +1559,37 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 	return rc;
 }
 
-int client_store_external(struct db *db, int64_t org, const char *external_id, bool *found)
+int client_store_keyed(struct db *db, struct arena *a, int64_t org, const struct client *c, const char *external_id,
+		       const char **uid, const char **name_norm)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st, "SELECT 1 FROM client WHERE org_id = ? AND external_id = ?", "it", org, external_id);
+	*uid = *name_norm = NULL;
+	int rc;
+	if (c->nik) {
+		rc = db_query(db, &st, "SELECT uid, name_norm FROM client WHERE org_id=? AND nik=?", "it", org, c->nik);
+	} else if (external_id) {
+		rc = db_query(db, &st, "SELECT uid, name_norm FROM client WHERE org_id=? AND external_id=?", "it", org,
+			      external_id);
+	} else {
+		/* Through client_dup (name_key, birth date); rows whose key is not filled yet by name_norm. */
+		char key[CLIENT_STORE_KEY_MAX];
+		name_dup_key(c->name_norm, key, sizeof key);
+		rc = db_query(db, &st,
+			      "SELECT uid, name_norm FROM client WHERE id IN ("
+			      "SELECT id FROM client WHERE org_id=?1 AND name_key=?2 AND birth_date IS ?3"
+			      " UNION ALL SELECT id FROM client WHERE org_id=?1 AND name_key IS NULL AND +name_norm=?4"
+			      " AND birth_date IS ?3) AND name_norm=?4 AND sex IS ?5 AND region IS ?6 AND nik IS NULL"
+			      " AND external_id IS NULL ORDER BY id LIMIT 1",
+			      "ittttt", org, key, c->birth_date, c->name_norm, c->sex, c->region);
+	}
 	if (rc)
 		return rc;
 	rc = db_step(st);
-	*found = rc == DB_ROW;
+	if (rc == DB_ROW) {
+		*uid = db_col_dup(st, 0, a);
+		*name_norm = db_col_dup(st, 1, a);
+		rc = *uid && *name_norm ? 0 : ERR_NOMEM;
+	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }

@@ -46,8 +46,11 @@ struct client_store_bounds {
 /* client_store_tune sets the bounds (NULL: the defaults); none but quick_us goes above its
  * default. For tests, which take each plan on purpose on a small registry. */
 void client_store_tune(const struct client_store_bounds *b);
-/* client_store_external sets *found when a client of org carries external_id. */
-int client_store_external(struct db *db, int64_t org, const char *external_id, bool *found);
+/* client_store_keyed finds the client of org that an imported row c stands for, by the row's key:
+ * its NIK, else external_id, else (a row with neither) a client without either of the same
+ * name_norm, sex, birth date and region. *uid and *name_norm are that client's, NULL when none. */
+int client_store_keyed(struct db *db, struct arena *a, int64_t org, const struct client *c, const char *external_id,
+		       const char **uid, const char **name_norm);
 /* client_store_set_external records the source system's identifier of client id. */
 int client_store_set_external(struct db *db, int64_t id, const char *external_id);
 /* client_store_ppks_known tells (via *known) whether code is an active PPKS category. */

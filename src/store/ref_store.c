@@ -208,3 +208,27 @@ int ref_store_region_get(struct db *db, struct arena *a, const char *code, struc
 	}
 	return rc;
 }
+
+int ref_store_region_listed(struct db *db, struct arena *a, const char *code, bool *listed)
+{
+	*listed = true;
+	int level = region_level(code);
+	if (level <= 1)
+		return 0; /* a province's code is checked against the 38 */
+	static const int lens[] = {0, 2, 5, 8};
+	const char *lo = arena_printf(a, "%.*s.", lens[level - 1], code), *hi = arena_printf(a, "%.*s/", lens[level - 1], code);
+	if (lo == NULL || hi == NULL)
+		return ERR_NOMEM;
+	struct db_stmt *st;
+	int rc = db_query(db, &st,
+			  "SELECT EXISTS (SELECT 1 FROM region WHERE code = ?1) OR NOT EXISTS (SELECT 1 FROM region"
+			  " INDEXED BY region_by_level WHERE level = ?2 AND code > ?3 AND code < ?4)",
+			  "titt", code, (int64_t)level, lo, hi);
+	if (rc)
+		return rc;
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		*listed = db_col_int(st, 0) != 0;
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}

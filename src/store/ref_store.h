@@ -41,6 +41,10 @@ int ref_store_region_find(struct db *db, struct arena *a, const char *key, const
 /* ref_store_region_get sets *item, with within, to the loaded region of code; *found false when
  * the code is not loaded. */
 int ref_store_region_get(struct db *db, struct arena *a, const char *code, struct region_item *item, bool *found);
+/* ref_store_region_listed tells (*listed) whether a well-formed code may be a client's region: it
+ * is in the region list, or the list has no region of its level below its parent (only the
+ * provinces come with the program; an office may load part of the list). */
+int ref_store_region_listed(struct db *db, struct arena *a, const char *code, bool *listed);
 /* ref_store_counts counts active clients of org: by "province", "ppks" or "sex"; *total all of them. */
 int ref_store_counts(struct db *db, struct arena *a, int64_t org, const char *by,
 		     struct count_item **items, int *n, int64_t *total);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { TEST_TIMEOUT, anon, expectError, hooks, login, run, tempDir } from './helpers.mjs';
+import { TEST_TIMEOUT, anon, createClient, expectError, hooks, login, newClient, run, tempDir } from './helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT };
 
@@ -39,6 +39,8 @@ async function loadRegions() {
 }
 
 test('the provinces come with the program; a log-in is needed', T, async () => {
+  // Registered before the list is loaded: any code of a known province's shape is taken.
+  ctx.early = await createClient(ctx.w, { region: '32.73.01.1009' });
   const r = await ctx.w.get('/api/v1/regions');
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.items.length, 38);
@@ -123,4 +125,31 @@ test('forms with a region code carry the picker and the name of the region they 
   const other = await ctx.w.get('/clients?region=32.73.09');
   assert.match(other.text, /id="name-region" aria-live="polite"><\/p>/);
   assert.match(other.text, /<input id="region" name="region" value="32.73.09"/);
+});
+
+test('with the list loaded, the region of a client must be in it where the list goes that deep', T, async () => {
+  await loadRegions();
+  for (const code of ['32.73.02.1009', '32.73.05', '32.99']) {
+    const r = await ctx.w.post('/api/v1/clients', newClient({ region: code }));
+    expectError(r, 422, 'invalid', 'region');
+    assert.match(r.json.error.message, /daftar wilayah/);
+  }
+  // Known, or below a region whose own list is not loaded (only the provinces, or a district
+  // without its villages).
+  for (const code of ['32.73.02.1001', '32.73', '33.01', '32.04.05.2001', '31.71.01']) {
+    const r = await ctx.w.post('/api/v1/clients', newClient({ region: code }));
+    assert.equal(r.status, 201, `${code}: ${r.text}`);
+  }
+  // A code already on the record is kept through other changes; a new unknown one is refused.
+  let r = await ctx.w.patch(`/api/v1/clients/${ctx.early.uid}`, { version: ctx.early.version, phone: '0812-1111-2222' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.region, '32.73.01.1009');
+  r = await ctx.w.patch(`/api/v1/clients/${ctx.early.uid}`, { version: r.json.version, region: '32.73.01.1008' });
+  expectError(r, 422, 'invalid', 'region');
+  // The web form says so at the field.
+  const page = await ctx.w.get('/clients/new');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)[1];
+  const f = await ctx.w.form('/clients', { _csrf: csrf, name: 'Wilayah Salah', sex: 'F', region: '32.73.02.1009' });
+  assert.equal(f.status, 422, f.text.slice(0, 300));
+  assert.match(f.text, /id="err-region"/);
 });

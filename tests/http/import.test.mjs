@@ -1,0 +1,261 @@
+// import.test.mjs: `pendamping import clients` and `pendamping regions import` from the command
+// line: header checks, rows validated and reported by their row number, rows the CSV reader
+// refuses reported without losing the rows after them, keys that make a rerun add nothing,
+// keys held by another name, permissions, the report's file, and the report's language.
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { sql } from './cases-helpers.mjs';
+import { TEST_TIMEOUT, demoDir, nik, run, uniqueWord } from './helpers.mjs';
+
+const T = { timeout: TEST_TIMEOUT };
+let parent, dir, work;
+
+before(async () => {
+  ({ parent, dir } = await demoDir());
+  work = path.join(parent, 'files');
+  await fs.mkdir(work);
+}, { timeout: TEST_TIMEOUT });
+
+after(async () => {
+  if (parent) await fs.rm(parent, { recursive: true, force: true });
+});
+
+/** csv writes rows (arrays of fields, quoted when needed) or raw text to a file; returns its path. */
+async function csv(name, rows) {
+  const q = (v) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const text = typeof rows === 'string' ? rows : rows.map((r) => r.map((v) => q(String(v ?? ''))).join(',')).join('\n') + '\n';
+  const file = path.join(work, name);
+  await fs.writeFile(file, text);
+  return file;
+}
+
+/** report reads FILE.report.csv beside file as [row, field, reason] triples (without the header). */
+async function report(file) {
+  const text = await fs.readFile(file.replace(/\.csv$/, '.report.csv'), 'utf8');
+  const lines = text.trim().split('\n');
+  assert.equal(lines[0], 'row,field,reason');
+  return lines.slice(1).map((l) => {
+    const m = /^(\d+),([^,]*),"(.*)"$/.exec(l);
+    assert.ok(m, `a report line: ${l}`);
+    return [Number(m[1]), m[2], m[3]];
+  });
+}
+
+async function count(marker) {
+  const rows = await sql(dir, `SELECT count(*) AS n FROM client WHERE name LIKE '%${marker}%'`);
+  return rows[0].n;
+}
+
+const importClients = (file, ...args) => run(['import', 'clients', '--data', dir, file, '--lang', 'en', ...args]);
+
+test('a bad header is refused before any row, and an earlier report is kept', T, async () => {
+  const file = await csv('header.csv', [['name', 'sex'], ['Someone', 'F']]);
+  let r = await importClients(file);
+  assert.equal(r.code, 0, r.stderr);
+  await fs.writeFile(file.replace(/\.csv$/, '.report.csv'), 'row,field,reason\n9,x,"earlier"\n');
+  for (const [header, says] of [
+    [['name', 'town'], /column 2 of the header, 'town', is not a registry field/],
+    [['name', 'name'], /'name', is named twice/],
+    [['sex', 'nik'], /no 'name' column/],
+  ]) {
+    await fs.writeFile(file, header.join(',') + '\nA,B\n');
+    r = await importClients(file);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, says);
+    assert.doesNotMatch(r.stdout, /rows in/, 'no summary of rows that were not read');
+  }
+  assert.deepEqual(await report(file), [[9, 'x', 'earlier']]);
+  await assert.rejects(fs.access(file.replace(/\.csv$/, '.report.csv.part')));
+});
+
+test('rows are checked like the API, reported by their row number; a broken row does not stop the rest', T, async () => {
+  const m = uniqueWord();
+  const big = 'x'.repeat(70 * 1024);
+  const text = [
+    'name,sex,birth_date,nik,address,external_id',
+    `${m} Satu,F,1990-05-17,${nik({ birthDate: '1990-05-17', sex: 'F' })},"Jl. Asia Afrika, No. 1",`,
+    `${m} Dua,F,1990-02-30,,,`, // row 3: no such date
+    `${m} Tiga,F,,,"Gang Mawar\nRT 01",`, // row 4, over two lines
+    `${m} Empat,X,,,,`, // row 5: sex
+    `"${m} Lima"x,F,,,,`, // row 6: text after a closing quote
+    `${m} Enam,F,,,${big},`, // row 7: longer than a row may be
+    `${m} Tujuh,F,,,,e7`,
+    `${m} Delapan\0,F,,,,`, // row 9: a NUL byte
+    `${m} Sembilan,F,,,,`,
+    '',
+  ].join('\n');
+  const file = await csv('rows.csv', text);
+  const r = await importClients(file);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^9 rows in .*: 4 imported, 0 already registered, 5 rejected, 0 with warnings$/m);
+  assert.deepEqual(await report(file), [
+    [3, 'birth_date', 'Must be a real date written YYYY-MM-DD.'],
+    [5, 'sex', 'Must be F (female) or M (male).'],
+    [6, '', 'Text follows a closing quote: quote the whole field, and double the quotes inside it.'],
+    [7, '', 'The row is longer than 64 KB.'],
+    [9, '', 'The row contains a NUL byte, which no field may hold.'],
+  ]);
+  assert.equal(await count(m), 4);
+  const rows = await sql(dir, `SELECT name, address FROM client WHERE name LIKE '${m}%' ORDER BY id`);
+  assert.deepEqual(rows.map((x) => x.name), [`${m} Satu`, `${m} Tiga`, `${m} Tujuh`, `${m} Sembilan`]);
+  assert.equal(rows[1].address, 'Gang Mawar\nRT 01');
+});
+
+test('an unclosed quote reports the rest of the file as one row', T, async () => {
+  const m = uniqueWord();
+  const file = await csv('quote.csv', `name,sex\n${m} A,F\n"${m} B,F\n${m} C,F\n`);
+  const r = await importClients(file);
+  assert.equal(r.code, 1);
+  assert.deepEqual(await report(file), [[3, '', 'A quote is not closed: the rest of the file, from this row on, could not be read.']]);
+  assert.equal(await count(m), 1);
+});
+
+test('a rerun adds nothing: rows are keyed by NIK, external_id, or name, sex, birth date and region', T, async () => {
+  const m = uniqueWord();
+  const rows = [
+    ['name', 'sex', 'birth_date', 'region', 'nik', 'external_id'],
+    [`${m} Nik`, 'F', '1991-01-02', '', nik({ birthDate: '1991-01-02', sex: 'F' }), ''],
+    [`${m} Ext`, 'M', '', '', '', ' src-1 '],
+    [`${m} Plain`, 'F', '1980-03-04', '32.73', '', ''],
+    [`${m} Plain`, 'F', '1980-03-04', '32.73', '', ''], // the same person twice in one file
+    [`${m} Plain`, 'F', '1980-03-04', '32.74', '', ''], // another region: another person
+    [`${m} Plain`, 'M', '1980-03-04', '32.73', '', ''], // another sex
+    [`${m} Undated`, 'F', '', '', '', ''],
+  ];
+  const file = await csv('keys.csv', rows);
+  let r = await importClients(file);
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  assert.match(r.stdout, /7 rows in .*: 6 imported, 1 already registered, 0 rejected/);
+  assert.equal(await count(m), 6);
+  const ext = await sql(dir, `SELECT external_id FROM client WHERE name = '${m} Ext'`);
+  assert.deepEqual(ext, [{ external_id: 'src-1' }], 'the identifier is kept without its spaces');
+  r = await importClients(file);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /7 rows in .*: 0 imported, 7 already registered, 0 rejected/);
+  // The same identifier as written without spaces is the same key.
+  rows[2][5] = 'src-1';
+  r = await importClients(await csv('keys.csv', rows));
+  assert.match(r.stdout, /0 imported, 7 already registered/);
+  assert.equal(await count(m), 6);
+});
+
+test('a key held by a client of another name is reported, and nothing changes', T, async () => {
+  const m = uniqueWord();
+  const n = nik({ birthDate: '1975-07-08', sex: 'M' });
+  const file = await csv('other.csv', [
+    ['name', 'sex', 'nik', 'external_id'],
+    [`${m} Budi`, 'M', n, 'o-1'],
+    [`${m} Bukan Budi`, 'M', n, ''],
+    [`${m} Orang Lain`, 'F', '', 'o-1'],
+    [`${m} BUDI`, 'M', n, ''], // the same name, as written elsewhere
+  ]);
+  const r = await importClients(file);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /4 rows in .*: 1 imported, 1 already registered, 2 rejected/);
+  assert.deepEqual(await report(file), [
+    [3, 'nik', 'This NIK is registered for a client of another name: the row was not imported.'],
+    [4, 'external_id', 'This external_id is registered for a client of another name: the row was not imported.'],
+  ]);
+  assert.deepEqual(await sql(dir, `SELECT name FROM client WHERE nik = '${n}'`), [{ name: `${m} Budi` }]);
+});
+
+test('--dry-run writes nothing; --on-error=abort writes nothing of the batch and says so', T, async () => {
+  const m = uniqueWord();
+  const file = await csv('dry.csv', [['name', 'sex'], [`${m} A`, 'F'], [`${m} B`, 'Q'], [`${m} C`, 'F']]);
+  let r = await importClients(file, '--dry-run');
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^dry run: 3 rows in .*: 2 imported, 0 already registered, 1 rejected/m);
+  assert.equal(await count(m), 0);
+  r = await importClients(file, '--on-error=abort');
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /2 rows in .*: 0 imported, 0 already registered, 1 rejected/);
+  assert.match(r.stdout, /stopped at the first rejected row/);
+  assert.equal(await count(m), 0);
+});
+
+test('the acting user must be allowed to register clients', T, async () => {
+  const m = uniqueWord();
+  const file = await csv('perm.csv', [['name'], [`${m} A`]]);
+  for (const user of ['viewer', 'volunteer']) {
+    const r = await importClients(file, '--user', user);
+    assert.equal(r.code, 1, `${user}: ${r.stdout}`);
+    assert.match(r.stderr, /not allowed/);
+  }
+  assert.equal(await count(m), 0);
+  await assert.rejects(fs.access(file.replace(/\.csv$/, '.report.csv')), 'no report of an import refused');
+  const r = await importClients(file, '--user', 'worker');
+  assert.equal(r.code, 0, r.stderr);
+  const who = await sql(dir, `SELECT u.name FROM client c JOIN user u ON u.id = c.created_by WHERE c.name = '${m} A'`);
+  assert.deepEqual(who, [{ name: 'worker' }]);
+});
+
+test('the report may not overwrite the file read', T, async () => {
+  const m = uniqueWord();
+  const file = await csv('self.csv', [['name', 'sex'], [`${m} A`, 'Q']]);
+  const before = await fs.readFile(file, 'utf8');
+  const r = await importClients(file, '--report', file);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /would overwrite the file read/);
+  assert.equal(await fs.readFile(file, 'utf8'), before);
+  assert.equal(await count(m), 0);
+});
+
+test('the report and the summary in Indonesian, by --lang or by the locale', T, async () => {
+  const m = uniqueWord();
+  const file = await csv('bahasa.csv', [['name', 'sex'], [`${m} A`, 'Q']]);
+  let r = await run(['import', 'clients', '--data', dir, file, '--dry-run', '--lang', 'id']);
+  assert.match(r.stdout, /^uji coba: 1 baris dalam .*: 0 diimpor, 0 sudah terdaftar, 1 ditolak/m);
+  assert.deepEqual(await report(file), [[2, 'sex', 'Harus F (perempuan) atau M (laki-laki).']]);
+  r = await run(['import', 'clients', '--data', dir, file, '--dry-run'], { env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'id_ID.UTF-8' } });
+  assert.match(r.stdout, /1 ditolak/);
+  r = await run(['import', 'clients', '--data', dir, file, '--dry-run'], { env: { LC_ALL: 'C.UTF-8', LANG: 'id_ID.UTF-8' } });
+  assert.match(r.stdout, /1 rejected/, 'LC_ALL comes first');
+  r = await run(['import', 'clients', '--data', dir, file, '--lang', 'fr']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--lang must be id or en/);
+});
+
+test('regions import: a header in any case, names trimmed, faults on the field at fault', T, async () => {
+  const file = await csv('wilayah.csv', [
+    'Code,Name',
+    '32.73, Kota Bandung ',
+    '99.01,Kabupaten Entah', // row 3: no such province
+    '32.7,Salah', // row 4: not a code's shape
+    '32.74,', // row 5: no name
+    '32.75,Kota Banjar,lagi', // row 6: three fields
+    '32.76,"Kota ""X"""y', // row 7: text after a quote
+    '32.77,Kota Akhir',
+    '',
+  ].join('\n'));
+  const r = await run(['regions', 'import', '--data', dir, file, '--lang', 'en']);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /7 regions in .*: 2 imported, 5 rejected/);
+  assert.deepEqual(await report(file), [
+    [3, 'code', 'Region code must start with a known province code.'],
+    [4, 'code', 'Region code must look like 32, 32.73, 32.73.01 or 32.73.01.1001.'],
+    [5, 'name', 'The name is missing.'],
+    [6, '', 'A row has two fields: code and name.'],
+    [7, '', 'Text follows a closing quote: quote the whole field, and double the quotes inside it.'],
+  ]);
+  assert.deepEqual(await sql(dir, "SELECT code, name FROM region WHERE code IN ('32.73', '32.77') ORDER BY code"), [
+    { code: '32.73', name: 'Kota Bandung' },
+    { code: '32.77', name: 'Kota Akhir' },
+  ]);
+  // Clients' regions are now checked against the list where it goes that deep.
+  const m = uniqueWord();
+  const clients = await csv('di-wilayah.csv', [['name', 'region'], [`${m} A`, '32.77'], [`${m} B`, '32.78'], [`${m} C`, '33.01']]);
+  const c = await importClients(clients);
+  assert.equal(c.code, 1);
+  assert.deepEqual(await report(clients), [[3, 'region', 'This region code is not in the region list.']]);
+  assert.equal(await count(m), 2);
+  // An empty file imports nothing and writes no audit row.
+  const audits = async () => (await sql(dir, "SELECT count(*) AS n FROM audit WHERE entity = 'region'"))[0].n;
+  const before = await audits();
+  const empty = await csv('kosong.csv', '');
+  const e = await run(['regions', 'import', '--data', dir, empty, '--lang', 'en']);
+  assert.equal(e.code, 0, e.stderr);
+  assert.match(e.stdout, /^0 regions/);
+  assert.equal(await audits(), before);
+});
