@@ -120,42 +120,28 @@ static int api_client_query(struct request *rq, struct response *rs, struct clie
 	if (api_limit(rq, rs, &q->limit))
 		return ERR_INVALID;
 	q->q = kv_get(&rq->query, "q");
-	if (q->q && strlen(q->q) > 200)
-		{
-		api_error(rq, rs, ERR_INVALID, "q", "Too long: at most 200 characters.");
-		return ERR_INVALID;
-	}
 	q->region = kv_get(&rq->query, "region");
-	const char *why;
-	if (q->region && *q->region && region_check(q->region, &why))
-		{
-		api_error(rq, rs, ERR_INVALID, "region", why);
+	q->flag = kv_get(&rq->query, "flag");
+	const char *field, *problem = client_query_problem(q, &field);
+	if (problem) {
+		api_error(rq, rs, ERR_INVALID, field, problem);
 		return ERR_INVALID;
 	}
 	const char *ppks = kv_get(&rq->query, "ppks");
 	long code = 0;
-	if (ppks && *ppks && str_parse_long(ppks, 1, 99, &code))
-		{
+	if (ppks && *ppks && str_parse_long(ppks, 1, 99, &code)) {
 		api_error(rq, rs, ERR_INVALID, "ppks", "Must be a PPKS category code.");
 		return ERR_INVALID;
 	}
 	q->ppks = (int)code;
-	q->flag = kv_get(&rq->query, "flag");
-	if (q->flag && *q->flag) {
-		bool ok = strcmp(q->flag, "nik_warning") == 0;
-		for (int i = 0; i < CLIENT_MAX_FLAGS; i++)
-			ok = ok || strcmp(q->flag, client_flags[i]) == 0;
-		if (!ok)
-			{
-		api_error(rq, rs, ERR_INVALID, "flag", "Unknown flag.");
-		return ERR_INVALID;
-	}
-	}
 	const char *archived = kv_get(&rq->query, "archived");
 	q->archived = archived && (strcmp(archived, "1") == 0 || strcmp(archived, "true") == 0);
+	if (archived && *archived && !q->archived && strcmp(archived, "0") != 0 && strcmp(archived, "false") != 0) {
+		api_error(rq, rs, ERR_INVALID, "archived", "Must be 1 or true, 0 or false.");
+		return ERR_INVALID;
+	}
 	const char *sort = kv_get(&rq->query, "sort");
-	if (sort && strcmp(sort, "name") != 0 && strcmp(sort, "updated") != 0)
-		{
+	if (sort && strcmp(sort, "name") != 0 && strcmp(sort, "updated") != 0) {
 		api_error(rq, rs, ERR_INVALID, "sort", "Must be name or updated.");
 		return ERR_INVALID;
 	}

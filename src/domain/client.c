@@ -11,6 +11,7 @@
 #include "domain/region.h"
 #include "store/client_store.h"
 #include "store/ref_store.h"
+#include <stdio.h>
 #include <string.h>
 
 const char *const client_wg_domains[CLIENT_WG_DOMAINS] = {"seeing",    "hearing",   "walking",
@@ -396,6 +397,70 @@ int client_get(struct db *db, struct arena *a, const struct actor *actor, const 
 	return client_store_get(db, a, actor->org_id, uid, policy_can(actor, PERM_CLIENT_SENSITIVE), c);
 }
 
+/* client_nik_typed copies t without the spaces, dots and dashes between its digits when it is a
+ * NIK typed in groups ("3273 0126 1154 0109"); NULL when it holds anything else. */
+static char *client_nik_typed(struct arena *a, const char *t)
+{
+	size_t n = 0;
+	char *d = arena_alloc(a, strlen(t) + 1);
+	if (d == NULL)
+		return NULL;
+	for (const char *p = t; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			d[n++] = *p;
+		else if (*p != ' ' && *p != '.' && *p != '-')
+			return NULL;
+	}
+	d[n] = 0;
+	return n ? d : NULL;
+}
+
+const char *client_query_problem(const struct client_query *q, const char **field)
+{
+	*field = "q";
+	if (q->q && !str_empty(q->q)) {
+		if (str_utf8_chars(q->q) > 200)
+			return "Too long: at most 200 characters.";
+		char norm[512];
+		name_normalise(q->q, norm, sizeof norm);
+		if (norm[0] == 0 && !str_all_digits(q->q))
+			return "Type letters of a name or the digits of a NIK.";
+	}
+	const char *why;
+	*field = "region";
+	if (q->region && *q->region && region_check(q->region, &why))
+		return why;
+	*field = "flag";
+	if (q->flag && *q->flag && strcmp(q->flag, "nik_warning") != 0) {
+		bool known = false;
+		for (int i = 0; i < CLIENT_MAX_FLAGS; i++)
+			known = known || strcmp(q->flag, client_flags[i]) == 0;
+		if (!known)
+			return "Unknown flag.";
+	}
+	*field = NULL;
+	return NULL;
+}
+
+/* client_query_tag writes to tag (9 bytes) a hash of what q looks for and how it is ordered, which
+ * the cursors of its pages carry: a cursor of one search given to another would skip or repeat
+ * clients without a word. */
+static void client_query_tag(const struct client_query *q, char tag[9])
+{
+	char ppks[16];
+	snprintf(ppks, sizeof ppks, "%d", q->ppks);
+	const char *parts[] = {q->q ? q->q : "", q->region ? q->region : "", ppks, q->flag ? q->flag : "",
+			       q->archived ? "a" : "", q->by_update ? "u" : ""};
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (unsigned i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		for (const char *p = parts[i];; p++) {
+			h = (h ^ (unsigned char)*p) * 16777619u;
+			if (*p == 0)
+				break;
+		}
+	snprintf(tag, 9, "%08x", h);
+}
+
 int client_search(struct db *db, struct arena *a, const struct actor *actor,
 		  const struct client_query *q, struct client_page *page)
 {
@@ -406,9 +471,11 @@ int client_search(struct db *db, struct arena *a, const struct actor *actor,
 		nq.limit = 25;
 	if (q->q && !str_empty(q->q)) {
 		char *copy = arena_strdup(a, q->q);
-		char *t = str_trim(copy);
-		if (str_all_digits(t)) {
-			nq.q = t;
+		char *t = copy ? str_trim(copy) : NULL, *nik = t ? client_nik_typed(a, t) : NULL;
+		if (t == NULL) {
+			return ERR_NOMEM;
+		} else if (nik) {
+			nq.q = nik;
 		} else {
 			/* Normalised words; the store also looks each word up by its spelling keys
 			 * (name_key_prefix, name_key) and ranks the spelling as typed first. */
@@ -423,7 +490,20 @@ int client_search(struct db *db, struct arena *a, const struct actor *actor,
 		nq.region = NULL;
 	if (nq.flag && str_empty(nq.flag))
 		nq.flag = NULL;
-	return client_store_search(db, a, actor->org_id, &nq, page);
+	char tag[9];
+	client_query_tag(&nq, tag);
+	if (nq.cursor) {
+		if (strncmp(nq.cursor, tag, 8) != 0)
+			return ERR_INVALID;
+		nq.cursor += 8;
+	}
+	int rc = client_store_search(db, a, actor->org_id, &nq, page);
+	if (rc == 0 && page->next_cursor) {
+		page->next_cursor = arena_printf(a, "%s%s", tag, page->next_cursor);
+		if (page->next_cursor == NULL)
+			rc = ERR_NOMEM;
+	}
+	return rc;
 }
 
 bool client_has_flag(const struct client *c, const char *flag)

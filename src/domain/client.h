@@ -112,7 +112,14 @@ int client_get(struct db *db, struct arena *a, const struct actor *actor, const 
  * Workers, supervisors and administrators may print it for the client. */
 int client_access_log(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
 		      struct client *c, struct audit_item **items, int *n);
-/* client_search returns one page of clients matching q. ERR_INVALID for a bad cursor. */
+/* client_query_problem is the reason (a message key) why q cannot be answered, with the field at
+ * fault in *field; NULL when it can. The search text q->q: longer than 200 characters, or neither
+ * a name's letters nor a NIK's digits (punctuation alone would list everyone); region: not a
+ * region code's shape; flag: not one of client_flags or "nik_warning". */
+const char *client_query_problem(const struct client_query *q, const char **field);
+/* client_search returns one page of clients matching q. A NIK may be typed with spaces, dots or
+ * dashes between its digits. next_cursor carries a tag of q's search and filters: ERR_INVALID
+ * for a cursor that is not valid or belongs to another search. */
 int client_search(struct db *db, struct arena *a, const struct actor *actor,
 		  const struct client_query *q, struct client_page *page);
 /* client_has_flag tells whether c carries flag. */

@@ -59,7 +59,45 @@ struct server_conn {
 	int64_t started;
 	size_t url_len;
 	bool bad_url;
+	char bad_field[32]; /* the query parameter at fault in a bad URL, when its name is plain */
 };
+
+/* server_name_field keeps the name of the query parameter at fault when it is plain (letters,
+ * digits, '_' and '-', short): a name that is itself garbage is not repeated back. */
+static void server_name_field(struct server_conn *sc, const char *key, size_t klen)
+{
+	if (klen == 0 || klen >= sizeof sc->bad_field)
+		return;
+	for (size_t i = 0; i < klen; i++) {
+		char ch = key[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-'))
+			return;
+	}
+	memcpy(sc->bad_field, key, klen);
+	sc->bad_field[klen] = 0;
+}
+
+static bool server_hex(char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+}
+
+/* server_check_escapes marks the URL bad when its query has a '%' not followed by two hex digits
+ * (the library would pass it on as it is, and "%zz" be searched for as text) or a NUL byte, "%00"
+ * (which would end the parameter's text where it stands). */
+static void server_check_escapes(struct server_conn *sc, const char *query)
+{
+	const char *name = query;
+	for (const char *p = query; *p; p++) {
+		if (*p == '&')
+			name = p + 1;
+		if (*p == '%' && (!(server_hex(p[1]) && server_hex(p[2])) || (p[1] == '0' && p[2] == '0'))) {
+			sc->bad_url = true;
+			server_name_field(sc, name, strcspn(name, "=&"));
+			return;
+		}
+	}
+}
 
 static enum MHD_Result server_collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
 					  const char *value)
@@ -75,8 +113,11 @@ static enum MHD_Result server_collect_arg(void *cls, enum MHD_ValueKind kind, co
 		sc->toobig = true;
 		return MHD_NO;
 	}
+	if (klen == 0)
+		return MHD_YES; /* "&&" or "?&": nothing was sent */
 	if (!str_utf8_valid(key, klen) || (value && !str_utf8_valid(value, vlen))) {
 		sc->bad_url = true;
+		server_name_field(sc, key, klen);
 		return MHD_NO;
 	}
 	if (q->items == NULL) {
@@ -157,6 +198,10 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 	rq->lang_cookie = cookie_get(&rq->arena, cookie, "pd_lang");
 	rq->lang = i18n_lang_parse(rq->lang_cookie);
 	rq->content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+	if (sc->bad_url && rq->kind == KIND_JSON && sc->bad_field[0]) {
+		api_error(rq, rs, ERR_BADREQ, sc->bad_field, "Not valid in a URL: send UTF-8 text, and a percent sign only before two hexadecimal digits.");
+		return;
+	}
 	if (sc->bad_url) {
 		server_fail(rq, rs, ERR_BADREQ);
 		return;
@@ -268,6 +313,8 @@ static void *server_uri_seen(void *cls, const char *uri, struct MHD_Connection *
 	size_t params = 0;
 	for (const char *p = q; p && *p; p++)
 		params += *p == '&';
+	if (q)
+		server_check_escapes(sc, q + 1);
 	if (n > REQUEST_MAX_URL || params >= REQUEST_MAX_FIELDS) {
 		/* Answered 414 either way: too long, or too many parameters to hold. */
 		sc->url_len = n > REQUEST_MAX_URL ? n : REQUEST_MAX_URL + 1;

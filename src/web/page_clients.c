@@ -68,9 +68,11 @@ int web_clients(struct request *rq, struct response *rs)
 	const char *problem = NULL;
 	if (ppks_s && *ppks_s && str_parse_long(ppks_s, 1, 99, &ppks))
 		problem = T("Choose a PPKS category from the list.");
-	const char *why;
-	if (q.region && *q.region && region_check(q.region, &why))
+	const char *sort = kv_get(&rq->query, "sort"), *field, *why = client_query_problem(&q, &field);
+	if (why)
 		problem = T(why);
+	if (sort && *sort && !str_eq(sort, "name") && !str_eq(sort, "updated"))
+		problem = T("Must be name or updated.");
 	q.ppks = (int)ppks;
 	struct client_page page = {0};
 	int rc = 0;

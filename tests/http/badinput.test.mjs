@@ -261,6 +261,22 @@ describe('invalid UTF-8 outside JSON', () => {
     const anonymous = await raw(ctx.base, { path: '/api/v1/clients?q=%FF' });
     assert.equal(anonymous.status, 400);
   });
+
+  test('a broken escape or a NUL in a query is 400 naming the parameter; empty parameters are nothing', T, async () => {
+    for (const [query, field] of [['q=%zz', 'q'], ['q=%E', 'q'], ['q=siti%', 'q'], ['q=a%00b', 'q'], ['region=32&cursor=%FF', 'cursor'],
+                                  ['q=siti%C3%28', 'q'], ['x%zz=1', undefined]]) {
+      const r = await raw(ctx.base, { path: `/api/v1/clients?${query}`, headers: { cookie: ctx.worker.cookie } });
+      assert.equal(r.status, 400, `${query}: ${r.status} ${r.text.slice(0, 200)}`);
+      assert.equal(r.json.error.code, 'bad_request');
+      assert.equal(r.json.error.field, field, query);
+    }
+    for (const query of ['&&&', 'q=siti&&', '&q=siti']) {
+      const r = await raw(ctx.base, { path: `/api/v1/clients?${query}`, headers: { cookie: ctx.worker.cookie } });
+      assert.equal(r.status, 200, `${query}: ${r.text.slice(0, 200)}`);
+    }
+    const page = await raw(ctx.base, { path: '/clients?q=%zz', headers: { cookie: ctx.worker.cookie } });
+    assert.equal(page.status, 400);
+  });
 });
 
 describe('size limits', () => {
@@ -364,9 +380,14 @@ describe('SQL and HTML metacharacters', () => {
     assert.equal(now.active, before.active + 1);
     const found = await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ q: 'robert drop table' })}`);
     assert.ok(found.json.items.some((i) => i.uid === c.uid));
-    // SQL LIKE wildcards in a search do not match everything.
+    // SQL LIKE wildcards in a search do not match everything: alone they are no search (422),
+    // after a word they are not part of it.
     const like = await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ q: '%' })}`);
-    assert.equal(like.status, 200);
+    assert.equal(like.status, 422);
+    assert.equal(like.json.error.field, 'q');
+    const word = await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ q: 'robert%_' })}`);
+    assert.equal(word.status, 200);
+    assert.ok(word.json.items.some((i) => i.uid === c.uid));
   });
 
   test('are escaped in the HTML pages', T, async () => {

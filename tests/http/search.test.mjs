@@ -112,15 +112,48 @@ describe('by name', () => {
   });
 
   test('search metacharacters are just text', T, async () => {
-    for (const q of ['"', '*', 'siti OR', 'NEAR(siti nur)', "'; DROP TABLE client; --", '^', '(', 'a:b']) {
+    for (const q of ['siti OR', 'NEAR(siti nur)', "'; DROP TABLE client; --", 'a:b', '"siti"*']) {
       const r = await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ q })}`);
       assert.equal(r.status, 200, `q=${q}: ${r.text}`);
     }
     assert.ok((await activeCount(ctx.w)) > 200);
   });
+
+  test('punctuation alone is no search: 422 on q, not the whole registry', T, async () => {
+    for (const q of ['"', '*', '^', '(', '!!!', "'\";--", ' - ']) {
+      const r = await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ q })}`);
+      const e = expectError(r, 422, 'invalid', 'q');
+      assert.match(e.message, /NIK/);
+    }
+    // Spaces alone are no search at all: the first page of everyone.
+    assert.equal((await search({ q: '   ' })).items.length, 25);
+    const page = await ctx.w.get(`/clients?${new URLSearchParams({ q: '!!!' })}`);
+    assert.equal(page.status, 422);
+    // The web list refuses what the API refuses, with the reason on the page.
+    for (const qs of ['flag=vip', 'sort=age', 'region=32.7']) {
+      const w = await ctx.w.get(`/clients?${qs}`);
+      assert.equal(w.status, 422, qs);
+      assert.match(w.text, /class="error"|role="alert"/, qs);
+    }
+    assert.equal((await ctx.w.get('/clients?flag=urgent&sort=updated')).status, 200);
+  });
+
+  test('q is at most 200 characters, however many bytes they take', T, async () => {
+    assert.equal((await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ q: 'é'.repeat(200) })}`)).status, 200);
+    expectError(await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ q: 'é'.repeat(201) })}`), 422, 'invalid', 'q');
+  });
 });
 
 describe('by NIK, region, PPKS and flag', () => {
+  test('a NIK typed in groups, with spaces, dots or dashes, finds its client', T, async () => {
+    const n = ctx.siti.nik;
+    for (const q of [`${n.slice(0, 4)} ${n.slice(4, 8)} ${n.slice(8, 12)} ${n.slice(12)}`, `${n.slice(0, 6)}-${n.slice(6)}`,
+                     `${n.slice(0, 2)}.${n.slice(2, 4)}.${n.slice(4)}`]) {
+      const r = await search({ q });
+      assert.deepEqual(uids(r.items), [ctx.siti.uid], q);
+    }
+  });
+
   test('a full NIK finds exactly its client; a NIK prefix finds all that start with it', T, async () => {
     assert.deepEqual(uids((await search({ q: ctx.siti.nik })).items), [ctx.siti.uid]);
     const prefix = ctx.siti.nik.slice(0, 6);
@@ -238,6 +271,20 @@ describe('paging and sorting', () => {
     assert.equal((await search({ cursor: '' })).items.length, 25);
   });
 
+  test('a cursor belongs to its search: another search or order refuses it', T, async () => {
+    const first = await search({ q: 'siti', limit: '2' });
+    assert.ok(first.next_cursor, 'more than two clients named siti');
+    const next = await search({ q: 'siti', limit: '2', cursor: first.next_cursor });
+    assert.equal(next.items.length, 2);
+    // Another page size is the same search.
+    assert.ok((await search({ q: 'siti', limit: '5', cursor: first.next_cursor })).items.length > 0);
+    for (const other of [{ q: 'joko' }, { q: 'siti', sort: 'updated' }, { q: 'siti', region: '32' }, { q: 'siti', archived: '1' },
+                         { q: 'siti', flag: 'urgent' }, { q: 'siti', ppks: '19' }, {}]) {
+      const r = await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ ...other, limit: '2', cursor: first.next_cursor })}`);
+      expectError(r, 422, 'invalid', 'cursor');
+    }
+  });
+
   test('unknown or malformed parameters are 422 naming the parameter', T, async () => {
     for (const [qs, field] of [
       ['name=siti', 'name'],
@@ -250,6 +297,8 @@ describe('paging and sorting', () => {
       ['region=32.7', 'region'],
       ['region=00', 'region'],
       [`q=${'a'.repeat(201)}`, 'q'],
+      ['archived=yes', 'archived'],
+      ['archived=2', 'archived'],
     ]) {
       expectError(await ctx.w.get(`/api/v1/clients?${qs}`), 422, 'invalid', field);
     }
