@@ -24,8 +24,10 @@ static const char *const import_columns[COL_COUNT] = {
 	"phone", "ppks", "flags", "notes", "external_id",
 };
 
-/* import_report writes one CSV line, the reason in the import's language and quoted. */
-static void import_report(FILE *report, enum lang lang, long row, const char *field, const char *reason)
+/* import_report writes one CSV line, the reason in the import's language and quoted, followed by
+ * the uid of the registered client it is about, when there is one. */
+static void import_report(FILE *report, enum lang lang, long row, const char *field, const char *reason,
+			  const char *about)
 {
 	if (report == NULL)
 		return;
@@ -35,6 +37,8 @@ static void import_report(FILE *report, enum lang lang, long row, const char *fi
 			fputc('"', report);
 		fputc(*p, report);
 	}
+	if (about)
+		fprintf(report, " (%s)", about);
 	fputs("\"\n", report);
 }
 
@@ -127,7 +131,7 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 	}
 	if (f.n) {
 		for (int i = 0; i < f.n; i++)
-			import_report(report, o->lang, row, f.list[i].field, f.list[i].msg);
+			import_report(report, o->lang, row, f.list[i].field, f.list[i].msg, NULL);
 		st->rejected++;
 		return o->abort_on_error ? ERR_INVALID : 0;
 	}
@@ -141,7 +145,8 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 	if (uid && strcmp(known, cl.name_norm) != 0) {
 		import_report(report, o->lang, row, cl.nik ? "nik" : "external_id",
 			      cl.nik ? "This NIK is registered for a client of another name: the row was not imported."
-				     : "This external_id is registered for a client of another name: the row was not imported.");
+				     : "This external_id is registered for a client of another name: the row was not imported.",
+			      uid);
 		st->rejected++;
 		return o->abort_on_error ? ERR_INVALID : 0;
 	}
@@ -156,7 +161,7 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 		nik_parse(cl.nik, &info, &why);
 		cl.nik_warning = nik_mismatch(&info, cl.sex ? cl.sex[0] : 0, cl.birth_date);
 		if (cl.nik_warning) {
-			import_report(report, o->lang, row, "nik", cl.nik_warning);
+			import_report(report, o->lang, row, "nik", cl.nik_warning, NULL);
 			warned = true;
 		}
 	}
@@ -167,7 +172,9 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 		if (rc)
 			return rc;
 		if (ndup) {
-			import_report(report, o->lang, row, "name", "A client with the same name and birth date is already registered. Check that this is a different person.");
+			import_report(report, o->lang, row, "name",
+				      "A client with the same name and birth date is already registered. Check that this is a different person.",
+				      uids[0]);
 			warned = true;
 		}
 	}
@@ -277,7 +284,7 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 			/* The reader has skipped to the next row: report this one and go on. */
 			st->rows++;
 			st->rejected++;
-			import_report(report, o->lang, c.record, "", import_csv_fault(c.fault));
+			import_report(report, o->lang, c.record, "", import_csv_fault(c.fault), NULL);
 			if (o->abort_on_error)
 				rc = ERR_INVALID;
 			continue;
@@ -337,7 +344,7 @@ int import_regions(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 		if (got == ERR_TOOBIG || got == ERR_INVALID) {
 			st->rows++;
 			st->rejected++;
-			import_report(report, lang, c.record, "", import_csv_fault(c.fault));
+			import_report(report, lang, c.record, "", import_csv_fault(c.fault), NULL);
 			continue;
 		}
 		if (got < 0)
@@ -365,7 +372,7 @@ int import_regions(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 				why = "Too long: at most 200 characters.";
 		}
 		if (why) {
-			import_report(report, lang, c.record, field, why);
+			import_report(report, lang, c.record, field, why, NULL);
 			st->rejected++;
 			continue;
 		}

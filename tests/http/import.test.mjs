@@ -154,11 +154,23 @@ test('a key held by a client of another name is reported, and nothing changes', 
   const r = await importClients(file);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /4 rows in .*: 1 imported, 1 already registered, 2 rejected/);
+  const [budi] = await sql(dir, `SELECT uid, name FROM client WHERE nik = '${n}'`);
+  assert.equal(budi.name, `${m} Budi`);
+  // Each line names the registered client it is about.
   assert.deepEqual(await report(file), [
-    [3, 'nik', 'This NIK is registered for a client of another name: the row was not imported.'],
-    [4, 'external_id', 'This external_id is registered for a client of another name: the row was not imported.'],
+    [3, 'nik', `This NIK is registered for a client of another name: the row was not imported. (${budi.uid})`],
+    [4, 'external_id', `This external_id is registered for a client of another name: the row was not imported. (${budi.uid})`],
   ]);
-  assert.deepEqual(await sql(dir, `SELECT name FROM client WHERE nik = '${n}'`), [{ name: `${m} Budi` }]);
+  // A likely duplicate (same name and birth date, another region) is imported with a warning
+  // that names the client it may be.
+  const dup = await csv('dup.csv', [['name', 'sex', 'birth_date', 'region'], [`${m} Sari`, 'F', '1966-06-06', '32.73'], [`${m} Sari`, 'F', '1966-06-06', '33.01']]);
+  const d = await importClients(dup);
+  assert.equal(d.code, 0, d.stdout);
+  assert.match(d.stdout, /2 imported, 0 already registered, 0 rejected, 1 with warnings/);
+  const [sari] = await sql(dir, `SELECT uid FROM client WHERE name = '${m} Sari' AND region = '32.73'`);
+  assert.deepEqual(await report(dup), [
+    [3, 'name', `A client with the same name and birth date is already registered. Check that this is a different person. (${sari.uid})`],
+  ]);
 });
 
 test('--dry-run writes nothing; --on-error=abort writes nothing of the batch and says so', T, async () => {
