@@ -69,16 +69,18 @@
     var find = box.querySelector('input[data-find]');
     var found = box.querySelector('[data-found]');
     var shown = document.getElementById('name-' + input.id);
-    var timer = null, asked = 0, opened = false;
+    var timer = null, asked = 0, opened = false, asks = [0, 0, 0, 0];
     box.hidden = false;
 
+    /* clearFrom empties the levels from level down; an answer still on its way to one of them
+     * is then dropped (asks). */
     function clearFrom(level) {
       for (var k = level - 1; k < selects.length; k++) {
         var sel = selects[k];
+        asks[k]++;
         while (sel.options.length > 1) sel.remove(1);
         sel.value = '';
         sel.disabled = k > 0;
-        sel.setAttribute('data-parent', '');
       }
     }
 
@@ -91,13 +93,14 @@
     }
 
     /* fill lists the regions below parent in the select of level, and goes on down the levels
-     * of code when it lies below. An answer that comes after another choice is dropped. */
+     * of code when it lies below. Only the answer to the last request of a level is used: an
+     * earlier one may come later. */
     function fill(level, parent, code) {
       clearFrom(level);
-      var sel = selects[level - 1];
-      sel.setAttribute('data-parent', parent);
+      var sel = selects[level - 1], mine = ++asks[level - 1];
       getJSON(api + (parent ? '?parent=' + encodeURIComponent(parent) : ''), function (items) {
-        if (!items || sel.getAttribute('data-parent') !== parent) return;
+        if (!items || mine !== asks[level - 1]) return;
+        clearFrom(level);
         for (var i = 0; i < items.length; i++) sel.add(new Option(items[i].name, items[i].code));
         sel.disabled = items.length === 0;
         var part = code && code.length >= LENS[level - 1] ? code.substring(0, LENS[level - 1]) : '';

@@ -95,6 +95,14 @@ static json_t *api_region_json(const struct region_item *r)
 /* The longest search text: a village's name with its district's is well under it. */
 #define API_REGION_Q_MAX 100
 
+/* api_region_cache lets a browser keep an answer for an hour: the list changes when an
+ * administrator loads a new one, and a phone's link is spared. An empty answer (a list not loaded
+ * yet) is not kept. */
+static void api_region_cache(struct response *rs, int n)
+{
+	rs->cache = n > 0 ? "private, max-age=3600" : NULL;
+}
+
 int api_regions(struct request *rq, struct response *rs)
 {
 	static const char *const known[] = {"parent", "q", "limit", NULL};
@@ -105,9 +113,9 @@ int api_regions(struct request *rq, struct response *rs)
 		parent = NULL;
 	if (parent && region_check(parent, &why))
 		return api_error(rq, rs, ERR_INVALID, "parent", why);
-	if (q && strlen(q) > API_REGION_Q_MAX)
+	if (q && (!str_utf8_valid(q, strlen(q)) || str_utf8_chars(q) > API_REGION_Q_MAX))
 		return api_error(rq, rs, ERR_INVALID, "q", "Too long: at most 100 characters.");
-	char key[API_REGION_Q_MAX + 1];
+	char key[4 * API_REGION_Q_MAX + 1];
 	size_t klen = region_find_key(q, key, sizeof key);
 	if (kv_get(&rq->query, "limit") && klen == 0)
 		return api_error(rq, rs, ERR_INVALID, "limit", "Only with q: the regions below a parent come all at once.");
@@ -124,8 +132,7 @@ int api_regions(struct request *rq, struct response *rs)
 	json_t *arr = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(arr, api_region_json(&items[i]));
-	/* The list changes when an administrator loads a new one: a day's cache saves a phone's link. */
-	rs->cache = "private, max-age=86400";
+	api_region_cache(rs, n);
 	return api_send(rq, rs, 200, json_pack("{s:o}", "items", arr));
 }
 
@@ -143,7 +150,7 @@ int api_region_get(struct request *rq, struct response *rs)
 		return rc;
 	if (!found)
 		return api_error(rq, rs, ERR_NOTFOUND, "code", "This region code is not in the region list.");
-	rs->cache = "private, max-age=86400";
+	api_region_cache(rs, 1);
 	return api_send(rq, rs, 200, api_region_json(&r));
 }
 

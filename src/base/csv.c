@@ -77,11 +77,12 @@ int csv_next(struct csv *c)
 	if (c->first) {
 		c->first = 0;
 		if (ch == 0xef) { /* a UTF-8 byte order mark */
-			int b = getc(c->in), d = getc(c->in);
+			int b = getc(c->in), d = b == 0xbb ? getc(c->in) : EOF;
 			if (b != 0xbb || d != 0xbf) {
+				/* The rest of the line from the first byte that is not the mark's. */
 				c->line = c->next_line;
 				c->record++;
-				return csv_skip(c, d, false, true, ERR_INVALID, CSV_BOM);
+				return csv_skip(c, b != 0xbb ? b : d, false, true, ERR_INVALID, CSV_BOM);
 			}
 			ch = getc(c->in);
 		}

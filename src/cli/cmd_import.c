@@ -5,6 +5,7 @@
 #include "domain/import.h"
 #include "store/user_store.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -14,6 +15,7 @@ struct import_progress {
 	int64_t started;
 	long size;
 	bool tty;
+	enum lang lang;
 };
 
 /* cmd_progress redraws one status line on a terminal: rows, rows per second and time left. */
@@ -26,7 +28,8 @@ static void cmd_progress(void *ctx, long rows, long bytes)
 	double rate = secs > 0 ? rows / secs : 0;
 	double left = bytes > 0 && p->size > bytes ? secs * (double)(p->size - bytes) / (double)bytes : 0;
 	int pct = p->size > 0 ? (int)(100.0 * (double)bytes / (double)p->size) : 0;
-	fprintf(stderr, "\r%3d%%  %ld rows  %.0f rows/s  ETA %d:%02d   ", pct, rows, rate, (int)left / 60, (int)left % 60);
+	fprintf(stderr, i18n_t(p->lang, "\r%3d%%  %ld rows  %.0f rows/s  %d:%02d left   "), pct, rows, rate, (int)left / 60,
+		(int)left % 60);
 	fflush(stderr);
 }
 
@@ -48,6 +51,14 @@ static int cmd_import_actor(struct db *db, struct arena *a, const char *user, st
 }
 
 /* cmd_report_name is where the report goes by default: FILE.report.csv beside FILE.csv. */
+/* cmd_umask is the process's file creation mask (reading it means setting it, then back). */
+static mode_t cmd_umask(void)
+{
+	mode_t m = umask(022);
+	umask(m);
+	return m;
+}
+
 static const char *cmd_report_name(struct arena *a, const char *path)
 {
 	size_t n = strlen(path);
@@ -59,21 +70,54 @@ static const char *cmd_report_name(struct arena *a, const char *path)
 struct import_files {
 	FILE *in, *report;
 	const char *report_name; /* where the report goes once the import has read the header */
-	const char *report_part; /* where it is written until then */
+	char *report_part;       /* where it is written until then; NULL: straight to report_name */
 };
 
+/* cmd_report_open opens the report. "-" is standard output. A new file, or a regular one it
+ * replaces, is written beside its name in a file of its own (mkstemp: created anew, never through a
+ * link) and takes the name at the end; anything else (a link, /dev/stdout, a pipe) is written
+ * through as it is, and stays what it is. */
+static int cmd_report_open(struct arena *a, struct import_files *f)
+{
+	struct stat sb;
+	if (strcmp(f->report_name, "-") == 0) {
+		f->report = stdout;
+		return 0;
+	}
+	if (lstat(f->report_name, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		f->report = fopen(f->report_name, "w");
+		return f->report ? 0 : ERR_IO;
+	}
+	f->report_part = arena_printf(a, "%s.XXXXXX", f->report_name);
+	if (f->report_part == NULL)
+		return ERR_NOMEM;
+	int fd = mkstemp(f->report_part);
+	if (fd < 0) {
+		f->report_part = NULL;
+		return ERR_IO;
+	}
+	fchmod(fd, 0644 & ~cmd_umask());
+	f->report = fdopen(fd, "w");
+	if (f->report == NULL) {
+		close(fd);
+		unlink(f->report_part);
+		return ERR_IO;
+	}
+	return 0;
+}
+
 /* cmd_import_open opens what an import needs: the file at path, the report of rejected rows
- * (report_path, or FILE.report.csv), the database and the acting user. The report is written
- * beside its name until cmd_import_close keeps it, so that an import refused before its first
- * row leaves an earlier report as it was; it may not be the file read. On failure it says which
- * (in lang), closes what it opened and returns the exit status. */
+ * (report_path, or FILE.report.csv), the database and the acting user. The report replaces an
+ * earlier one only when cmd_import_close keeps it, so that an import refused before its first
+ * row leaves that as it was; it may not be the file read. On failure it says which (in lang),
+ * closes what it opened and returns the exit status. */
 static int cmd_import_open(enum lang lang, const char *dir, const char *path, const char *report_path, const char *user,
 			   struct db **db, struct arena *a, struct actor *actor, struct import_files *f)
 {
 	f->report_name = report_path ? report_path : cmd_report_name(a, path);
-	f->report_part = f->report_name ? arena_printf(a, "%s.part", f->report_name) : NULL;
+	f->report_part = NULL;
 	f->report = NULL;
-	if (f->report_part == NULL)
+	if (f->report_name == NULL)
 		return EXIT_FAIL;
 	f->in = fopen(path, "rb");
 	if (f->in == NULL) {
@@ -92,9 +136,8 @@ static int cmd_import_open(enum lang lang, const char *dir, const char *path, co
 		return EXIT_FAIL;
 	}
 	int rc = cmd_import_actor(*db, a, user, actor);
-	f->report = rc == 0 ? fopen(f->report_part, "w") : NULL;
-	if (rc == 0 && f->report == NULL) {
-		fprintf(stderr, i18n_t(lang, "pendamping: cannot write the report %s\n"), f->report_part);
+	if (rc == 0 && cmd_report_open(a, f)) {
+		fprintf(stderr, i18n_t(lang, "pendamping: cannot write the report %s\n"), f->report_name);
 		rc = ERR_IO;
 	}
 	if (rc) {
@@ -110,13 +153,15 @@ static int cmd_import_open(enum lang lang, const char *dir, const char *path, co
 static int cmd_import_close(enum lang lang, struct db *db, struct import_files *f, bool keep, int rc)
 {
 	bool written = fflush(f->report) == 0 && !ferror(f->report);
-	written = fclose(f->report) == 0 && written;
+	if (f->report != stdout)
+		written = fclose(f->report) == 0 && written;
 	fclose(f->in);
 	db_close(db);
-	if (keep && written && rename(f->report_part, f->report_name) == 0)
-		return rc;
-	unlink(f->report_part);
-	if (keep) {
+	if (f->report_part && !(keep && written && rename(f->report_part, f->report_name) == 0)) {
+		unlink(f->report_part);
+		written = false;
+	}
+	if (keep && !written) {
 		fprintf(stderr, i18n_t(lang, "pendamping: cannot write the report %s\n"), f->report_name);
 		return rc ? rc : ERR_IO;
 	}
@@ -129,11 +174,12 @@ int cmd_import(int argc, char **argv)
 		{"--data", true, "data directory", NULL},
 		{"--on-error", true, "skip (default: report the row and go on) or abort", NULL},
 		{"--dry-run", false, "check every row and write the report, change nothing", NULL},
-		{"--report", true, "where to write rejected rows (default FILE.report.csv)", NULL},
+		{"--report", true, "where to write rejected rows (default FILE.report.csv; - for standard output)", NULL},
 		{"--user", true, "record the import in this user's name (who must be allowed to register clients)", NULL},
 		{"--lang", true, "id or en: the language of the report and messages (default: the locale's)", NULL},
 	};
-	const char *usage = "pendamping import clients --data DIR FILE.csv [--on-error=skip|abort] [--dry-run] [--report PATH] [--lang id|en]";
+	const char *usage = "pendamping import clients --data DIR FILE.csv [--on-error=skip|abort] [--dry-run] [--report PATH] [--user NAME]\n"
+			    "       [--lang id|en]";
 	const char *pos[2];
 	int npos;
 	enum lang lang;
@@ -161,7 +207,8 @@ int cmd_import(int argc, char **argv)
 	/* the indexes of a large registry stay in memory during the import */
 	rc = db_cache(db, 128);
 	struct stat sb;
-	struct import_progress prog = {clock_mono_us(), fstat(fileno(f.in), &sb) == 0 ? (long)sb.st_size : 0, isatty(2) != 0};
+	struct import_progress prog = {clock_mono_us(), fstat(fileno(f.in), &sb) == 0 ? (long)sb.st_size : 0, isatty(2) != 0,
+				       lang};
 	struct import_opts o = {.dry_run = cli_get(opts, NOPTS(opts), "--dry-run") != NULL,
 				.abort_on_error = onerr && strcmp(onerr, "abort") == 0,
 				.source = pos[1],
@@ -182,7 +229,7 @@ int cmd_import(int argc, char **argv)
 		printf(i18n_t(lang, "%s%ld rows in %.1f s (%.0f rows/s): %ld imported, %ld already registered, %ld rejected, %ld with warnings\n"),
 		       o.dry_run ? i18n_t(lang, "dry run: ") : "", st.rows, secs, secs > 0 ? st.rows / secs : 0.0, st.imported,
 		       st.present, st.rejected, st.warnings);
-		if (st.rejected || st.warnings)
+		if (st.rejected || st.warnings || st.noted)
 			printf(i18n_t(lang, "report: %s\n"), f.report_name);
 	}
 	arena_free(&a); /* after the report's name is printed */
@@ -201,7 +248,7 @@ int cmd_regions(int argc, char **argv)
 {
 	struct cli_opt opts[] = {
 		{"--data", true, "data directory", NULL},
-		{"--report", true, "where to write rejected rows (default FILE.report.csv)", NULL},
+		{"--report", true, "where to write rejected rows (default FILE.report.csv; - for standard output)", NULL},
 		{"--lang", true, "id or en: the language of the report and messages (default: the locale's)", NULL},
 	};
 	const char *usage = "pendamping regions import --data DIR FILE.csv [--report PATH] [--lang id|en]   (columns: code,name)";
@@ -230,7 +277,7 @@ int cmd_regions(int argc, char **argv)
 	struct import_stats st;
 	int64_t t0 = clock_mono_us();
 	rc = import_regions(db, &actor, f.in, f.report, lang, &st);
-	rc = cmd_import_close(lang, db, &f, true, rc);
+	rc = cmd_import_close(lang, db, &f, rc == 0, rc);
 	if (rc == 0)
 		printf(i18n_t(lang, "%ld regions in %.1f s: %ld imported, %ld rejected\n"), st.rows,
 		       (double)(clock_mono_us() - t0) / 1e6, st.imported, st.rejected);

@@ -204,6 +204,19 @@ int client_validate(struct arena *a, struct client *c, struct faults *f)
 	return 0;
 }
 
+int client_region_check(struct db *db, struct arena *a, const struct client *c, const struct client *before,
+			struct faults *f)
+{
+	/* One already on the record is kept: regions are split and renumbered over the years. */
+	if (c->region == NULL || (before && str_eq(before->region, c->region)))
+		return 0;
+	bool listed;
+	int rc = ref_store_region_listed(db, a, c->region, &listed);
+	if (rc == 0 && !listed)
+		faults_add(f, "region", "This region code is not in the region list.");
+	return rc;
+}
+
 /* client_checks runs the rules that need the store: PPKS codes, the NIK's owner, the NIK's agreement
  * with sex and birth date, likely duplicates. before is the stored record on update, else NULL. */
 static int client_checks(struct db *db, struct arena *a, const struct actor *actor, struct client *c,
@@ -219,22 +232,15 @@ static int client_checks(struct db *db, struct arena *a, const struct actor *act
 			return ERR_INVALID;
 		}
 	}
-	/* A code unknown to the loaded region list; one already on the record is kept (regions are
-	 * split and renumbered over the years). */
-	if (c->region && !(before && str_eq(before->region, c->region))) {
-		bool listed;
-		int rc = ref_store_region_listed(db, a, c->region, &listed);
-		if (rc)
-			return rc;
-		if (!listed) {
-			faults_add(&res->faults, "region", "This region code is not in the region list.");
-			return ERR_INVALID;
-		}
-	}
+	int rc = client_region_check(db, a, c, before, &res->faults);
+	if (rc == 0 && res->faults.n)
+		rc = ERR_INVALID;
+	if (rc)
+		return rc;
 	int64_t self = before ? before->id : 0;
 	c->nik_warning = NULL;
 	if (c->nik) {
-		int rc = client_store_nik_owner(db, a, actor->org_id, c->nik, self, &res->existing_uid);
+		rc = client_store_nik_owner(db, a, actor->org_id, c->nik, self, &res->existing_uid);
 		if (rc)
 			return rc;
 		if (res->existing_uid) {
@@ -259,7 +265,7 @@ static int client_checks(struct db *db, struct arena *a, const struct actor *act
 	bool same_person = before && str_eq(before->name_norm, c->name_norm) &&
 			   str_eq(before->birth_date, c->birth_date);
 	if (c->birth_date && !c->confirm_duplicate && !same_person) {
-		int rc = client_store_dups(db, a, actor->org_id, c->name_norm, c->birth_date, self,
+		rc = client_store_dups(db, a, actor->org_id, c->name_norm, c->birth_date, self,
 					   res->dup_uid, res->dup_name, CLIENT_MAX_DUPS, &res->ndup);
 		if (rc)
 			return rc;
@@ -397,22 +403,25 @@ int client_get(struct db *db, struct arena *a, const struct actor *actor, const 
 	return client_store_get(db, a, actor->org_id, uid, policy_can(actor, PERM_CLIENT_SENSITIVE), c);
 }
 
-/* client_nik_typed copies t without the spaces, dots and dashes between its digits when it is a
- * NIK typed in groups ("3273 0126 1154 0109"); NULL when it holds anything else. */
-static char *client_nik_typed(struct arena *a, const char *t)
+/* client_nik_typed sets *nik to a copy of t without the spaces, dots and dashes between its
+ * digits when it is a NIK typed in groups ("3273 0126 1154 0109"), to NULL when t holds anything
+ * else. 0 or ERR_NOMEM. */
+static int client_nik_typed(struct arena *a, const char *t, const char **nik)
 {
 	size_t n = 0;
 	char *d = arena_alloc(a, strlen(t) + 1);
+	*nik = NULL;
 	if (d == NULL)
-		return NULL;
+		return ERR_NOMEM;
 	for (const char *p = t; *p; p++) {
 		if (*p >= '0' && *p <= '9')
 			d[n++] = *p;
 		else if (*p != ' ' && *p != '.' && *p != '-')
-			return NULL;
+			return 0;
 	}
 	d[n] = 0;
-	return n ? d : NULL;
+	*nik = n ? d : NULL;
+	return 0;
 }
 
 const char *client_query_problem(const struct client_query *q, const char **field)
@@ -471,17 +480,23 @@ int client_search(struct db *db, struct arena *a, const struct actor *actor,
 		nq.limit = 25;
 	if (q->q && !str_empty(q->q)) {
 		char *copy = arena_strdup(a, q->q);
-		char *t = copy ? str_trim(copy) : NULL, *nik = t ? client_nik_typed(a, t) : NULL;
-		if (t == NULL) {
+		const char *nik;
+		if (copy == NULL || client_nik_typed(a, str_trim(copy), &nik))
 			return ERR_NOMEM;
-		} else if (nik) {
+		if (nik) {
 			nq.q = nik;
 		} else {
 			/* Normalised words; the store also looks each word up by its spelling keys
 			 * (name_key_prefix, name_key) and ranks the spelling as typed first. */
 			char norm[512];
-			name_normalise(t, norm, sizeof norm);
-			nq.q = norm[0] ? arena_strdup(a, norm) : NULL;
+			name_normalise(copy, norm, sizeof norm);
+			if (norm[0] == 0) { /* punctuation alone matches nobody (client_query_problem) */
+				memset(page, 0, sizeof *page);
+				return 0;
+			}
+			nq.q = arena_strdup(a, norm);
+			if (nq.q == NULL)
+				return ERR_NOMEM;
 		}
 	} else {
 		nq.q = NULL;

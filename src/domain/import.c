@@ -119,16 +119,11 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 		else if (*external == 0)
 			external = NULL;
 	}
-	if (f.n == 0)
-		client_validate(a, &cl, &f);
-	if (f.n == 0 && cl.region) {
-		bool listed;
-		int rc = ref_store_region_listed(db, a, cl.region, &listed);
-		if (rc)
-			return rc;
-		if (!listed)
-			faults_add(&f, "region", "This region code is not in the region list.");
-	}
+	int rc = f.n == 0 ? client_validate(a, &cl, &f) : 0;
+	if (rc == 0 && f.n == 0)
+		rc = client_region_check(db, a, &cl, NULL, &f);
+	if (rc && rc != ERR_INVALID)
+		return rc;
 	if (f.n) {
 		for (int i = 0; i < f.n; i++)
 			import_report(report, o->lang, row, f.list[i].field, f.list[i].msg, NULL);
@@ -137,18 +132,28 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 	}
 	/* Keyed by NIK, else external_id, else name, sex, birth date and region together: a rerun
 	 * skips what is already registered. A key held by a client of another name is reported:
-	 * one of the two is wrong, and an import never changes a registered client. */
+	 * one of the two is wrong, and an import never changes a registered client. A row without a
+	 * key of its own that is taken for a registered client is reported too, so that two people
+	 * alike in all of that can be told apart by someone who knows them. */
 	const char *uid, *known;
-	int rc = client_store_keyed(db, a, actor->org_id, &cl, external, &uid, &known);
+	enum client_key by;
+	rc = client_store_keyed(db, a, actor->org_id, &cl, external, &uid, &known, &by);
 	if (rc)
 		return rc;
 	if (uid && strcmp(known, cl.name_norm) != 0) {
-		import_report(report, o->lang, row, cl.nik ? "nik" : "external_id",
-			      cl.nik ? "This NIK is registered for a client of another name: the row was not imported."
-				     : "This external_id is registered for a client of another name: the row was not imported.",
+		import_report(report, o->lang, row, by == CLIENT_KEY_NIK ? "nik" : "external_id",
+			      by == CLIENT_KEY_NIK
+				      ? "This NIK is registered for a client of another name: the row was not imported."
+				      : "This external_id is registered for a client of another name: the row was not imported.",
 			      uid);
 		st->rejected++;
 		return o->abort_on_error ? ERR_INVALID : 0;
+	}
+	if (uid && by == CLIENT_KEY_CONTENT) {
+		st->noted++;
+		import_report(report, o->lang, row, "name",
+			      "Taken for the client registered with the same name, sex, birth date and region, who has no NIK: not imported again.",
+			      uid);
 	}
 	if (uid) {
 		st->present++;
@@ -188,6 +193,7 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 }
 
 /* import_csv_fault says what was wrong with a row the CSV reader refused. */
+_Static_assert(CSV_MAX_RECORD == 64 * 1024 && CSV_MAX_FIELDS == 64, "the messages below name the limits");
 static const char *import_csv_fault(enum csv_fault fault)
 {
 	switch (fault) {
@@ -239,10 +245,14 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	for (int i = 0; i <= COL_COUNT; i++)
 		map[i] = -1;
 	rc = csv_next(&c);
+	if (rc == ERR_TOOBIG || rc == ERR_INVALID)
+		fprintf(stderr, i18n_t(o->lang, "pendamping: the header row cannot be read: %s\n"),
+			i18n_t(o->lang, import_csv_fault(c.fault)));
+	else if (rc == 0)
+		fprintf(stderr, i18n_t(o->lang, "pendamping: the file has no header row naming the columns\n"));
 	if (rc != 1) {
-		fprintf(stderr, "pendamping: the file has no header row naming the columns\n");
 		csv_close(&c);
-		return rc < 0 ? rc : ERR_USAGE;
+		return rc == 0 || rc == ERR_TOOBIG || rc == ERR_INVALID ? ERR_USAGE : rc;
 	}
 	for (int i = 0; i < c.nfields; i++) {
 		char *h = str_trim((char *)c.fields[i]);
@@ -251,9 +261,12 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 			if (strcmp(h, import_columns[j]) == 0)
 				k = j;
 		if (k < 0 || map[k] >= 0) {
-			fprintf(stderr, "pendamping: column %d of the header, '%s', is %s; the columns are nik, kk, name, other_names, sex,"
-					" birth_place, birth_date, address, region, phone, ppks, flags, notes, external_id\n",
-				i + 1, h, k < 0 ? "not a registry field" : "named twice");
+			fprintf(stderr,
+				i18n_t(o->lang, k < 0 ? "pendamping: column %d of the header, '%s', is not a registry field; the columns are"
+							" nik, kk, name, other_names, sex, birth_place, birth_date, address, region, phone,"
+							" ppks, flags, notes, external_id\n"
+						      : "pendamping: column %d of the header, '%s', is named twice\n"),
+				i + 1, h);
 			csv_close(&c);
 			return ERR_USAGE;
 		}
@@ -261,7 +274,7 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	}
 	map[COL_COUNT] = c.nfields;
 	if (map[COL_NAME] < 0) {
-		fprintf(stderr, "pendamping: the header has no 'name' column\n");
+		fprintf(stderr, i18n_t(o->lang, "pendamping: the header has no 'name' column\n"));
 		csv_close(&c);
 		return ERR_USAGE;
 	}

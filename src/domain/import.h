@@ -26,6 +26,7 @@ struct import_stats {
 	long rows;     /* data rows read */
 	long imported; /* new clients (or regions) written */
 	long present;  /* rows whose key is already registered: skipped */
+	long noted;    /* of those, rows without a NIK or external_id: in the report too */
 	long rejected; /* rows with errors (listed in the report), not written */
 	long warnings; /* rows imported with a warning (NIK mismatch, possible duplicate) */
 };

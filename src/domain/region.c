@@ -26,14 +26,19 @@ static bool region_digits(const char *s, int n)
 	return true;
 }
 
+int region_code_len(int level)
+{
+	static const int lens[] = {2, 5, 8, 13};
+	return level >= 1 && level <= 4 ? lens[level - 1] : 0;
+}
+
 int region_level(const char *code)
 {
 	if (code == NULL)
 		return 0;
 	size_t n = strlen(code);
-	static const size_t lens[] = {2, 5, 8, 13};
 	for (int level = 0; level < 4; level++) {
-		if (n != lens[level])
+		if (n != (size_t)region_code_len(level + 1))
 			continue;
 		if (!region_digits(code, 2))
 			return 0;

@@ -10,6 +10,10 @@
 int region_check(const char *code, const char **why);
 /* region_level returns 1 (province) to 4 (village) for a well-formed code, 0 otherwise. */
 int region_level(const char *code);
+/* region_code_len is the length of a code of level (1 province to 4 village): 2, 5, 8 or 13; 0
+ * for another level. The code of a region's ancestor at level k is its first region_code_len(k)
+ * bytes. */
+int region_code_len(int level);
 /* region_province_known tells whether the two digits at p are one of the 38 province codes. */
 bool region_province_known(const char *p);
 /* region_has_prefix tells whether code lies within the region prefix (same code or below it). */

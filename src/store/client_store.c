@@ -497,6 +497,17 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 	return rc < 0 ? rc : 0;
 }
 
+/* The ids of org's clients (?1) of the spelling key ?2 of name_norm ?4 and birth date ?3 (NULL
+ * matches NULL): rows not yet given their key (client_store_fill_keys) are compared by name_norm,
+ * as before migration 005. Two indexed searches: an OR would read all of org's rows. The second
+ * goes through client_dup (name_key IS NULL, birth date), which holds no row once the keys are
+ * filled: the unary + keeps the planner off client_by_name, where a common name_norm meant
+ * reading every row of that name (1,000,000 clients: ~1,000 rows read per check, and an import
+ * slowing as the registry grew). */
+#define CLIENT_STORE_SAME_KEY                                                                                          \
+	"SELECT id FROM client WHERE org_id=?1 AND name_key=?2 AND birth_date IS ?3 UNION ALL SELECT id FROM client"   \
+	" WHERE org_id=?1 AND name_key IS NULL AND +name_norm=?4 AND birth_date IS ?3"
+
 int client_store_dups(struct db *db, struct arena *a, int64_t org, const char *name_norm,
 		      const char *birth_date, int64_t exclude_id, const char **uids,
 		      const char **names, int max, int *n)
@@ -505,17 +516,9 @@ int client_store_dups(struct db *db, struct arena *a, int64_t org, const char *n
 	*n = 0;
 	char key[CLIENT_STORE_KEY_MAX];
 	name_dup_key(name_norm, key, sizeof key);
-	/* Rows not yet given their key (client_store_fill_keys) are compared by name_norm, as
-	 * before migration 005. Two indexed searches: an OR would read all of org's rows. The second
-	 * goes through client_dup (name_key IS NULL, birth date), which holds no row once the keys are
-	 * filled: the unary + keeps the planner off client_by_name, where a common name_norm meant
-	 * reading every row of that name (1,000,000 clients: ~1,000 rows read per check, and an import
-	 * slowing as the registry grew). */
 	int rc = db_query(db, &st,
-			  "SELECT uid, name FROM client WHERE id IN ("
-			  "SELECT id FROM client WHERE org_id=?1 AND name_key=?2 AND birth_date=?3"
-			  " UNION ALL SELECT id FROM client WHERE org_id=?1 AND name_key IS NULL AND +name_norm=?4"
-			  " AND birth_date=?3) AND id<>?5 AND archived_at IS NULL ORDER BY id LIMIT ?6",
+			  "SELECT uid, name FROM client WHERE id IN (" CLIENT_STORE_SAME_KEY ") AND id<>?5 AND archived_at IS NULL"
+			  " ORDER BY id LIMIT ?6",
 			  "itttii", org, key, birth_date, name_norm, exclude_id, (int64_t)max);
 	if (rc)
 		return rc;
@@ -1559,32 +1562,10 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 	return rc;
 }
 
-int client_store_keyed(struct db *db, struct arena *a, int64_t org, const struct client *c, const char *external_id,
-		       const char **uid, const char **name_norm)
+/* client_store_key_row reads the uid and name_norm of the first row of st (finalized here). */
+static int client_store_key_row(struct db_stmt *st, struct arena *a, const char **uid, const char **name_norm)
 {
-	struct db_stmt *st;
-	*uid = *name_norm = NULL;
-	int rc;
-	if (c->nik) {
-		rc = db_query(db, &st, "SELECT uid, name_norm FROM client WHERE org_id=? AND nik=?", "it", org, c->nik);
-	} else if (external_id) {
-		rc = db_query(db, &st, "SELECT uid, name_norm FROM client WHERE org_id=? AND external_id=?", "it", org,
-			      external_id);
-	} else {
-		/* Through client_dup (name_key, birth date); rows whose key is not filled yet by name_norm. */
-		char key[CLIENT_STORE_KEY_MAX];
-		name_dup_key(c->name_norm, key, sizeof key);
-		rc = db_query(db, &st,
-			      "SELECT uid, name_norm FROM client WHERE id IN ("
-			      "SELECT id FROM client WHERE org_id=?1 AND name_key=?2 AND birth_date IS ?3"
-			      " UNION ALL SELECT id FROM client WHERE org_id=?1 AND name_key IS NULL AND +name_norm=?4"
-			      " AND birth_date IS ?3) AND name_norm=?4 AND sex IS ?5 AND region IS ?6 AND nik IS NULL"
-			      " AND external_id IS NULL ORDER BY id LIMIT 1",
-			      "ittttt", org, key, c->birth_date, c->name_norm, c->sex, c->region);
-	}
-	if (rc)
-		return rc;
-	rc = db_step(st);
+	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		*uid = db_col_dup(st, 0, a);
 		*name_norm = db_col_dup(st, 1, a);
@@ -1592,6 +1573,44 @@ int client_store_keyed(struct db *db, struct arena *a, int64_t org, const struct
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
+}
+
+int client_store_keyed(struct db *db, struct arena *a, int64_t org, const struct client *c, const char *external_id,
+		       const char **uid, const char **name_norm, enum client_key *by)
+{
+	struct db_stmt *st;
+	*uid = *name_norm = NULL;
+	*by = CLIENT_KEY_NONE;
+	int rc = 0;
+	if (c->nik) {
+		rc = db_query(db, &st, "SELECT uid, name_norm FROM client WHERE org_id=? AND nik=?", "it", org, c->nik);
+		if (rc == 0)
+			rc = client_store_key_row(st, a, uid, name_norm);
+		*by = CLIENT_KEY_NIK;
+	}
+	/* A row with a NIK its client lacked when first imported is still that client. */
+	if (rc == 0 && *uid == NULL && external_id) {
+		rc = db_query(db, &st, "SELECT uid, name_norm FROM client WHERE org_id=? AND external_id=?", "it", org,
+			      external_id);
+		if (rc == 0)
+			rc = client_store_key_row(st, a, uid, name_norm);
+		*by = CLIENT_KEY_EXTERNAL;
+	}
+	if (rc == 0 && !c->nik && !external_id) {
+		/* Through client_dup (name_key, birth date); rows whose key is not filled yet by name_norm. */
+		char key[CLIENT_STORE_KEY_MAX];
+		name_dup_key(c->name_norm, key, sizeof key);
+		rc = db_query(db, &st,
+			      "SELECT uid, name_norm FROM client WHERE id IN (" CLIENT_STORE_SAME_KEY ") AND name_norm=?4"
+			      " AND sex IS ?5 AND region IS ?6 AND nik IS NULL AND external_id IS NULL ORDER BY id LIMIT 1",
+			      "ittttt", org, key, c->birth_date, c->name_norm, c->sex, c->region);
+		if (rc == 0)
+			rc = client_store_key_row(st, a, uid, name_norm);
+		*by = CLIENT_KEY_CONTENT;
+	}
+	if (*uid == NULL)
+		*by = CLIENT_KEY_NONE;
+	return rc;
 }
 
 int client_store_set_external(struct db *db, int64_t id, const char *external_id)

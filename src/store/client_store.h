@@ -46,11 +46,16 @@ struct client_store_bounds {
 /* client_store_tune sets the bounds (NULL: the defaults); none but quick_us goes above its
  * default. For tests, which take each plan on purpose on a small registry. */
 void client_store_tune(const struct client_store_bounds *b);
+/* What an imported row was known by. */
+enum client_key { CLIENT_KEY_NONE, CLIENT_KEY_NIK, CLIENT_KEY_EXTERNAL, CLIENT_KEY_CONTENT };
+
 /* client_store_keyed finds the client of org that an imported row c stands for, by the row's key:
- * its NIK, else external_id, else (a row with neither) a client without either of the same
- * name_norm, sex, birth date and region. *uid and *name_norm are that client's, NULL when none. */
+ * its NIK, else its external_id (also when the NIK is not registered: a NIK added since), else,
+ * for a row with neither, a client without either of the same name_norm, sex, birth date and
+ * region. *uid and *name_norm are that client's and *by the key that found it; NULL and
+ * CLIENT_KEY_NONE when none. */
 int client_store_keyed(struct db *db, struct arena *a, int64_t org, const struct client *c, const char *external_id,
-		       const char **uid, const char **name_norm);
+		       const char **uid, const char **name_norm, enum client_key *by);
 /* client_store_set_external records the source system's identifier of client id. */
 int client_store_set_external(struct db *db, int64_t id, const char *external_id);
 /* client_store_ppks_known tells (via *known) whether code is an active PPKS category. */

@@ -113,6 +113,15 @@ static int ref_store_region_rows(struct db_stmt *st, struct arena *a, int max, s
 	return rc < 0 ? rc : 0;
 }
 
+/* ref_store_below sets *lo and *hi to the bounds of the codes below the first len bytes of code
+ * (the whole list when len is 0): "32.73." < code < "32.73/". */
+static int ref_store_below(struct arena *a, const char *code, int len, const char **lo, const char **hi)
+{
+	*lo = len ? arena_printf(a, "%.*s.", len, code) : "";
+	*hi = len ? arena_printf(a, "%.*s/", len, code) : "A"; /* codes start with digits */
+	return *lo && *hi ? 0 : ERR_NOMEM;
+}
+
 int ref_store_region_children(struct db *db, struct arena *a, const char *parent, struct region_item **items, int *n)
 {
 	*items = NULL;
@@ -120,11 +129,11 @@ int ref_store_region_children(struct db *db, struct arena *a, const char *parent
 	int level = parent ? region_level(parent) : 0;
 	if (parent && (level == 0 || level == 4))
 		return level ? 0 : ERR_INVALID; /* a village has nothing below it */
-	const char *lo = parent ? arena_printf(a, "%s.", parent) : "", *hi = parent ? arena_printf(a, "%s/", parent) : "A";
-	if (lo == NULL || hi == NULL)
-		return ERR_NOMEM;
+	const char *lo, *hi;
+	int rc = ref_store_below(a, parent, region_code_len(level), &lo, &hi);
 	struct db_stmt *st;
-	int rc = db_query(db, &st,
+	if (rc == 0)
+		rc = db_query(db, &st,
 			  "SELECT code, name, level FROM region INDEXED BY region_by_level WHERE level = ? AND code > ? AND code < ?"
 			  " ORDER BY code",
 			  "itt", (int64_t)level + 1, lo, hi);
@@ -139,12 +148,9 @@ int ref_store_region_children(struct db *db, struct arena *a, const char *parent
 /* ref_store_region_within sets r->within from the names of the regions above r. */
 static int ref_store_region_within(struct db *db, struct arena *a, struct region_item *r)
 {
-	static const size_t lens[] = {8, 5, 2}; /* district, regency, province */
 	const char *within = "";
-	for (unsigned i = 0; i < sizeof lens / sizeof lens[0]; i++) {
-		if (strlen(r->code) <= lens[i])
-			continue;
-		const char *code = arena_strndup(a, r->code, lens[i]), *name = NULL;
+	for (int level = r->level - 1; level >= 1; level--) {
+		const char *code = arena_strndup(a, r->code, (size_t)region_code_len(level)), *name = NULL;
 		if (code == NULL)
 			return ERR_NOMEM;
 		int rc = ref_store_region_name(db, a, code, &name);
@@ -164,16 +170,14 @@ int ref_store_region_find(struct db *db, struct arena *a, const char *key, const
 {
 	*items = NULL;
 	*n = 0;
-	if (parent && region_level(parent) == 0)
+	int from = parent ? region_level(parent) : 0;
+	if (parent && from == 0)
 		return ERR_INVALID;
-	const char *end = arena_printf(a, "%s\xff", key);
-	const char *lo = parent ? arena_printf(a, "%s.", parent) : "", *hi = parent ? arena_printf(a, "%s/", parent) : "A";
-	if (end == NULL || lo == NULL || hi == NULL)
-		return ERR_NOMEM;
+	const char *end = arena_printf(a, "%s\xff", key), *lo, *hi;
+	int rc = end ? ref_store_below(a, parent, region_code_len(from), &lo, &hi) : ERR_NOMEM, cap = 0;
 	/* Level by level, each in the order of names: the index gives them sorted, and a short
 	 * prefix (every village of "s") stops at max rather than sorting thousands. */
-	int rc = 0, cap = 0;
-	for (int level = parent ? region_level(parent) + 1 : 1; rc == 0 && level <= 4 && *n < max; level++) {
+	for (int level = from + 1; rc == 0 && level <= 4 && *n < max; level++) {
 		struct db_stmt *st;
 		rc = db_query(db, &st,
 			      "SELECT code, name, level FROM region INDEXED BY region_by_key WHERE level = ? AND name_key >= ?"
@@ -212,23 +216,25 @@ int ref_store_region_get(struct db *db, struct arena *a, const char *code, struc
 int ref_store_region_listed(struct db *db, struct arena *a, const char *code, bool *listed)
 {
 	*listed = true;
-	int level = region_level(code);
-	if (level <= 1)
-		return 0; /* a province's code is checked against the 38 */
-	static const int lens[] = {0, 2, 5, 8};
-	const char *lo = arena_printf(a, "%.*s.", lens[level - 1], code), *hi = arena_printf(a, "%.*s/", lens[level - 1], code);
-	if (lo == NULL || hi == NULL)
-		return ERR_NOMEM;
-	struct db_stmt *st;
-	int rc = db_query(db, &st,
-			  "SELECT EXISTS (SELECT 1 FROM region WHERE code = ?1) OR NOT EXISTS (SELECT 1 FROM region"
-			  " INDEXED BY region_by_level WHERE level = ?2 AND code > ?3 AND code < ?4)",
-			  "titt", code, (int64_t)level, lo, hi);
-	if (rc)
-		return rc;
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		*listed = db_col_int(st, 0) != 0;
-	db_finalize(st);
-	return rc < 0 ? rc : 0;
+	/* Each level below the province: "32.99.01" is not listed when 32.99 is not, though the
+	 * list has nothing below 32.99. A province's code is checked against the 38. */
+	for (int level = 2; *listed && level <= region_level(code); level++) {
+		const char *self = arena_strndup(a, code, (size_t)region_code_len(level)), *lo, *hi;
+		int rc = self ? ref_store_below(a, code, region_code_len(level - 1), &lo, &hi) : ERR_NOMEM;
+		struct db_stmt *st;
+		if (rc == 0)
+			rc = db_query(db, &st,
+				      "SELECT EXISTS (SELECT 1 FROM region WHERE code = ?1) OR NOT EXISTS (SELECT 1 FROM region"
+				      " INDEXED BY region_by_level WHERE level = ?2 AND code > ?3 AND code < ?4)",
+				      "titt", self, (int64_t)level, lo, hi);
+		if (rc)
+			return rc;
+		rc = db_step(st);
+		if (rc == DB_ROW)
+			*listed = db_col_int(st, 0) != 0;
+		db_finalize(st);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
 }

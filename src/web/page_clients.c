@@ -243,8 +243,17 @@ int web_client_view(struct request *rq, struct response *rs)
 		rc = web_dl(rq, rs, "Birth date", c.birth_date);
 	if (rc == 0)
 		rc = web_dl(rq, rs, "Address", c.address);
+	/* The region with the regions it lies in, as far as the loaded list knows them. */
+	struct region_item where = {0};
+	bool listed = false;
+	if (rc == 0 && c.region)
+		rc = ref_store_region_get(rq->db, &rq->arena, c.region, &where, &listed);
 	if (rc == 0)
-		rc = web_dl(rq, rs, "Region", c.region ? arena_printf(&rq->arena, "%s %s", c.region, c.region_name ? c.region_name : "") : NULL);
+		rc = web_dl(rq, rs, "Region",
+			    !c.region ? NULL
+			    : listed  ? arena_printf(&rq->arena, "%s %s%s%s", c.region, where.name, *where.within ? ", " : "",
+						     where.within)
+				      : c.region);
 	if (rc == 0)
 		rc = web_dl(rq, rs, "Phone", c.phone);
 	if (rc == 0)

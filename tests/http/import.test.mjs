@@ -134,6 +134,25 @@ test('a rerun adds nothing: rows are keyed by NIK, external_id, or name, sex, bi
   r = await importClients(file);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /7 rows in .*: 0 imported, 7 already registered, 0 rejected/);
+  // The rows known by their content alone are named in the report, with the client taken for each.
+  const plain = await sql(dir, `SELECT uid FROM client WHERE name = '${m} Plain' ORDER BY id`);
+  const undated = await sql(dir, `SELECT uid FROM client WHERE name = '${m} Undated'`);
+  const taken = 'Taken for the client registered with the same name, sex, birth date and region, who has no NIK: not imported again.';
+  assert.deepEqual(await report(file), [
+    [4, 'name', `${taken} (${plain[0].uid})`],
+    [5, 'name', `${taken} (${plain[0].uid})`],
+    [6, 'name', `${taken} (${plain[1].uid})`],
+    [7, 'name', `${taken} (${plain[2].uid})`],
+    [8, 'name', `${taken} (${undated[0].uid})`],
+  ]);
+  // A NIK added since the first import: the row is still known by its external_id.
+  rows[2][4] = nik({ birthDate: '1985-05-05', sex: 'M' });
+  rows[2][2] = '1985-05-05';
+  r = await importClients(await csv('keys.csv', rows));
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  assert.match(r.stdout, /0 imported, 7 already registered, 0 rejected/);
+  rows[2][4] = '';
+  rows[2][2] = '';
   // The same identifier as written without spaces is the same key.
   rows[2][5] = 'src-1';
   r = await importClients(await csv('keys.csv', rows));
@@ -201,6 +220,34 @@ test('the acting user must be allowed to register clients', T, async () => {
   assert.equal(r.code, 0, r.stderr);
   const who = await sql(dir, `SELECT u.name FROM client c JOIN user u ON u.id = c.created_by WHERE c.name = '${m} A'`);
   assert.deepEqual(who, [{ name: 'worker' }]);
+});
+
+test('a header the CSV reader refuses is a refused header: exit 2, the earlier report kept', T, async () => {
+  const file = await csv('badhead.csv', '"name"x,sex\nA,F\n');
+  await fs.writeFile(file.replace(/\.csv$/, '.report.csv'), 'row,field,reason\n9,x,"earlier"\n');
+  const r = await importClients(file);
+  assert.equal(r.code, 2, r.stdout + r.stderr);
+  assert.match(r.stderr, /the header row cannot be read: Text follows a closing quote/);
+  assert.doesNotMatch(r.stdout, /rows in|stopped/);
+  assert.deepEqual(await report(file), [[9, 'x', 'earlier']]);
+});
+
+test('the report may go to standard output, or through a link that stays a link', T, async () => {
+  const m = uniqueWord();
+  const file = await csv('stdout.csv', [['name', 'sex'], [`${m} A`, 'Q']]);
+  let r = await importClients(file, '--report', '-', '--dry-run');
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /row,field,reason\n2,sex,"Must be F \(female\) or M \(male\)\."/);
+  const target = path.join(work, 'target.csv');
+  const link = path.join(work, 'link.csv');
+  await fs.writeFile(target, 'earlier\n');
+  await fs.symlink(target, link);
+  r = await importClients(file, '--report', link, '--dry-run');
+  assert.equal(r.code, 1, r.stderr);
+  assert.ok((await fs.lstat(link)).isSymbolicLink(), 'the link is not replaced');
+  assert.match(await fs.readFile(target, 'utf8'), /^row,field,reason\n2,sex,/);
+  const left = (await fs.readdir(work)).filter((f) => /\.report\.csv\.|link\.csv\./.test(f));
+  assert.deepEqual(left, [], 'no temporary report is left behind');
 });
 
 test('the report may not overwrite the file read', T, async () => {

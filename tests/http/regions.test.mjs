@@ -129,17 +129,24 @@ test('forms with a region code carry the picker and the name of the region they 
 
 test('with the list loaded, the region of a client must be in it where the list goes that deep', T, async () => {
   await loadRegions();
-  for (const code of ['32.73.02.1009', '32.73.05', '32.99']) {
+  for (const code of ['32.73.02.1009', '32.73.05', '32.99', '32.99.01', '32.99.01.1001', '32.73.09.1001']) {
     const r = await ctx.w.post('/api/v1/clients', newClient({ region: code }));
     expectError(r, 422, 'invalid', 'region');
     assert.match(r.json.error.message, /daftar wilayah/);
   }
   // Known, or below a region whose own list is not loaded (only the provinces, or a district
   // without its villages).
+  const made = {};
   for (const code of ['32.73.02.1001', '32.73', '33.01', '32.04.05.2001', '31.71.01']) {
     const r = await ctx.w.post('/api/v1/clients', newClient({ region: code }));
     assert.equal(r.status, 201, `${code}: ${r.text}`);
+    made[code] = r.json.uid;
   }
+  // The client's page names the region with the regions it lies in, as far as the list knows.
+  const view = await ctx.w.get(`/clients/${made['32.73.02.1001']}`);
+  assert.match(view.text, /32\.73\.02\.1001 Cipaganti, Coblong, Kota Bandung, Jawa Barat/);
+  const partial = await ctx.w.get(`/clients/${made['31.71.01']}`);
+  assert.match(partial.text, /<dd>31\.71\.01<\/dd>/);
   // A code already on the record is kept through other changes; a new unknown one is refused.
   let r = await ctx.w.patch(`/api/v1/clients/${ctx.early.uid}`, { version: ctx.early.version, phone: '0812-1111-2222' });
   assert.equal(r.status, 200, r.text);

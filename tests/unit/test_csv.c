@@ -178,6 +178,16 @@ static void test_csv_recovers(void **state)
 	csv_close(&c);
 	fclose(f);
 
+	/* A byte order mark's first byte alone, at the end of a line: that line only is refused. */
+	const char *cut = "\xef\nname\nBudi\n";
+	f = fmemopen((void *)cut, strlen(cut), "rb");
+	assert_int_equal(csv_open(&c, f), 0);
+	expect_refused(&c, ERR_INVALID, CSV_BOM, 1, 1);
+	expect_record(&c, "name", 2, 2);
+	expect_record(&c, "Budi", 3, 3);
+	csv_close(&c);
+	fclose(f);
+
 	/* Half a byte order mark: the first line is refused, the rest read. */
 	const char *bom = "\xef\xbbname\nBudi\n";
 	f = fmemopen((void *)bom, strlen(bom), "rb");
