@@ -851,7 +851,7 @@ static int client_store_in_place(struct db_stmt *st, const char *name, int64_t i
 }
 
 /* A list in progress: candidates (by id) each read with the query's conditions (row, ?2 the id),
- * placed by name_query_tier when there are words, and kept by the sort key. */
+ * placed by client_scan_phase when there are words, and kept by the sort key. */
 struct client_scan {
 	struct arena *a;
 	const struct name_query *words; /* NULL: no words */
@@ -861,7 +861,11 @@ struct client_scan {
 	 * again (all but those found to be variants), ascending once that tier starts. */
 	int64_t *settled;
 	int nsettled, settled_max;
-	int tier;          /* in order by name: the tier being listed */
+	/* In order by name, the part of the list being listed (client_scan_phase): 0 the names that
+	 * start with what was typed (lead), 1 the other exact matches, 2 the variants. */
+	int tier;
+	const char *lead;  /* words: the normalised query text */
+	size_t nlead;
 	bool sorted;       /* candidates come in any order, each placed by its key */
 	bool by_update;    /* newest first (always sorted) */
 	const char *after; /* sorted by name: the cursor's key and id */
@@ -870,6 +874,24 @@ struct client_scan {
 	const char **keys;
 	int want;
 };
+
+/* client_scan_leads tells whether a client's normalised name starts with what was typed. */
+static bool client_scan_leads(const struct client_scan *s, const char *name_norm)
+{
+	return s->lead && name_norm && strncmp(name_norm, s->lead, s->nlead) == 0;
+}
+
+/* client_scan_phase places a client of search tier tier (name_query_tier) in the list by name:
+ * first the names that start with what was typed ("Soekarno" and "Soekarno Putra" before "Putra
+ * Soekarno"), then the other exact matches, then the variants; -1 when it does not match. */
+static int client_scan_phase(const struct client_scan *s, int tier, const char *name_norm)
+{
+	if (tier < 0)
+		return -1;
+	if (tier == 1)
+		return 2;
+	return client_scan_leads(s, name_norm) ? 0 : 1;
+}
 
 /* client_scan_before tells whether (key, id) comes before (k, kid) in the list. */
 static bool client_scan_before(const struct client_scan *s, const char *key, int64_t id, const char *k, int64_t kid)
@@ -909,18 +931,19 @@ static int client_scan_place(struct client_scan *s, const char *name, int64_t id
 		rc = 0; /* older than a full page: nothing to copy */
 	} else if (rc == DB_ROW) {
 		rc = 0;
-		int tier = 0;
+		int tier = 0, phase = 0;
 		if (s->words) {
 			const char *text = db_col_text(s->row, 14);
 			tier = name_query_tier(s->words, text ? text : "");
+			phase = client_scan_phase(s, tier, db_col_text(s->row, 8));
 		}
 		*found = tier;
-		if (s->sorted ? tier >= 0 : tier == s->tier) {
+		if (s->sorted ? tier >= 0 : phase == s->tier) {
 			struct client c = {0};
 			client_store_summary(s->row, s->a, &c);
 			c.variant = tier == 1;
 			const char *key = s->by_update ? c.updated_at
-				       : s->words  ? arena_printf(s->a, "%d%s", tier, c.name_norm ? c.name_norm : "")
+				       : s->words  ? arena_printf(s->a, "%d%s", phase, c.name_norm ? c.name_norm : "")
 						   : c.name_norm;
 			if (c.uid == NULL || c.name_norm == NULL || key == NULL)
 				rc = ERR_NOMEM;
@@ -948,19 +971,22 @@ static int client_scan_place(struct client_scan *s, const char *name, int64_t id
 
 static int client_store_id_cmp(const void *x, const void *y);
 
-/* client_scan_visit places a candidate (client_scan_place). Words by name, the variants' tier
- * passes over the candidates the exact tier settled: a list with a region whose words' clients
- * live elsewhere would read each of them twice. */
+/* client_scan_visit places a candidate (client_scan_place). Words by name, the variants' part
+ * passes over the candidates the exact parts settled: a list with a region whose words' clients
+ * live elsewhere would read each of them twice; and the other exact matches pass over the names
+ * that start with what was typed, listed before them. */
 static int client_scan_visit(void *ctx, const char *name, int64_t id)
 {
 	struct client_scan *s = ctx;
 	bool ordered_words = s->words && !s->sorted;
-	if (ordered_words && s->tier == 1 && s->nsettled > 0 &&
+	if (ordered_words && s->tier == 2 && s->nsettled > 0 &&
 	    bsearch(&id, s->settled, (size_t)s->nsettled, sizeof id, client_store_id_cmp))
 		return 0;
+	if (ordered_words && s->tier == 1 && client_scan_leads(s, name))
+		return 0; /* listed first, with the names that start with what was typed */
 	int tier;
 	int rc = client_scan_place(s, name, id, &tier);
-	if (rc >= 0 && ordered_words && s->tier == 0 && tier != 1) {
+	if (rc >= 0 && ordered_words && s->tier <= 1 && tier != 1) {
 		void *v = s->settled;
 		if (arena_grow(s->a, &v, s->nsettled, &s->settled_max, sizeof *s->settled))
 			return ERR_NOMEM;
@@ -981,7 +1007,8 @@ static int client_scan_open(struct db *db, struct arena *a, int64_t org, const s
 	client_store_filters(&sql, a, q, ckey, cid);
 	memset(page, 0, sizeof *page); /* a plan given up may have left rows */
 	*s = (struct client_scan){.a = a, .words = words, .by_update = q->by_update, .sorted = q->by_update,
-				  .after = ckey, .after_id = cid, .page = page, .want = q->limit + 1};
+				  .after = ckey, .after_id = cid, .page = page, .want = q->limit + 1,
+				  .lead = words ? q->q : NULL, .nlead = words && q->q ? strlen(q->q) : 0};
 	page->items = arena_alloc(a, sizeof *page->items * (size_t)s->want);
 	s->keys = arena_alloc(a, sizeof *s->keys * (size_t)s->want);
 	if (page->items == NULL || s->keys == NULL)
@@ -1425,8 +1452,54 @@ static int client_store_region(struct db *db, struct arena *a, int64_t org, cons
 	return client_scan_close(&s, rc < 0 ? rc : 0, q->limit);
 }
 
-/* client_store_search_words lists the clients matching the words of q->q in order by name,
- * through the name index: exact matches (tier 0) before variants (tier 1). */
+/* client_store_leading lists, for the first part of a list of words by name, the clients whose
+ * name starts with what was typed, along the index of names (which carries the region), from the
+ * cursor's (after, after_id) when given: a range of one index rather than a merge of the words'
+ * tokens. */
+static int client_store_leading(struct db *db, struct client_scan *s, int64_t org, const struct client_query *q,
+				const char *after, int64_t after_id)
+{
+	const char *end = arena_printf(s->a, "%s\xff", s->lead);
+	const char *rend = q->region ? client_store_region_end(s->a, q->region) : NULL;
+	if (end == NULL || (q->region && rend == NULL))
+		return ERR_NOMEM;
+	const char *sql = q->region
+		? "SELECT id, name_norm FROM client INDEXED BY client_by_name WHERE org_id=?1 AND name_norm>=?2"
+		  " AND name_norm<?3 AND (?4 IS NULL OR name_norm>?4 OR (name_norm=?4 AND id>?5)) AND region>=?7"
+		  " AND region<?8 ORDER BY name_norm, id LIMIT ?6"
+		: "SELECT id, name_norm FROM client INDEXED BY client_by_name WHERE org_id=?1 AND name_norm>=?2"
+		  " AND name_norm<?3 AND (?4 IS NULL OR name_norm>?4 OR (name_norm=?4 AND id>?5))"
+		  " ORDER BY name_norm, id LIMIT ?6";
+	int rc = 0;
+	int64_t chunk = s->want + 8; /* most candidates pass */
+	bool more = true;
+	while (rc == 0 && more && s->page->n < s->want) {
+		struct db_stmt *st = NULL;
+		rc = q->region ? db_query(db, &st, sql, "itttiitt", org, s->lead, end, after, after_id, chunk, q->region, rend)
+			       : db_query(db, &st, sql, "itttii", org, s->lead, end, after, after_id, chunk);
+		int got = 0, full = 0;
+		while (rc == 0 && (rc = db_step(st)) == DB_ROW) {
+			got++;
+			after_id = db_col_int(st, 0);
+			after = db_col_dup(st, 1, s->a);
+			/* No name: the region was tested on the index entry. */
+			rc = after ? client_scan_visit(s, NULL, after_id) : ERR_NOMEM;
+			if (rc > 0) {
+				full = 1;
+				rc = 0;
+				break;
+			}
+		}
+		db_finalize(st);
+		more = !full && got == chunk;
+		chunk *= 4;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+/* client_store_search_words lists the clients matching the words of q->q in order by name: the
+ * names that start with what was typed (client_store_leading), then the other exact matches
+ * (tier 0 of the name index), then the variants (tier 1). */
 static int client_store_search_words(struct db *db, struct arena *a, int64_t org, const struct client_query *q,
 				     const struct name_query *words, const char *ckey, int64_t cid,
 				     struct client_page *page)
@@ -1437,11 +1510,15 @@ static int client_store_search_words(struct db *db, struct arena *a, int64_t org
 	s.after = NULL; /* the scan starts after the cursor */
 	if (rc == 0 && q->region)
 		rc = client_store_place_open(db, a, org, q->region, &s.place);
-	for (s.tier = start; rc == 0 && s.tier <= 1 && page->n < s.want; s.tier++) {
+	for (s.tier = start; rc == 0 && s.tier <= 2 && page->n < s.want; s.tier++) {
 		bool from_cursor = ckey && s.tier == start;
-		if (s.tier == 1 && s.nsettled > 1)
+		if (s.tier == 2 && s.nsettled > 1)
 			qsort(s.settled, (size_t)s.nsettled, sizeof *s.settled, client_store_id_cmp);
-		rc = name_index_scan(db, a, org, words, s.tier, from_cursor ? ckey + 1 : NULL, cid, client_scan_visit, &s);
+		if (s.tier == 0)
+			rc = client_store_leading(db, &s, org, q, from_cursor ? ckey + 1 : NULL, cid);
+		else
+			rc = name_index_scan(db, a, org, words, s.tier - 1, from_cursor ? ckey + 1 : NULL, cid,
+					     client_scan_visit, &s);
 	}
 	return client_scan_close(&s, rc, q->limit);
 }
@@ -1483,7 +1560,7 @@ static int client_store_search_in(struct db *db, struct arena *a, int64_t org, c
 		if (name_query_parse(q->q, words) == 0)
 			words = NULL; /* no word to look for: every client */
 	}
-	if (words && ckey && !q->by_update && ckey[0] != '0' && ckey[0] != '1')
+	if (words && ckey && !q->by_update && (ckey[0] < '0' || ckey[0] > '2'))
 		return ERR_INVALID;
 	/* A province or regency alone, by name: its own index gives the page in order. */
 	if (client_store_conditions(q) == 1 && !words && !q->by_update && client_store_level(q->region))

@@ -105,6 +105,21 @@ describe('by name', () => {
     }
   });
 
+  test('names that start with what was typed come first, then the other exact matches, then variants', T, async () => {
+    const w = uniqueWord();
+    const made = {};
+    for (const name of [`Putra ${w}`, `${w} Putri`, `Ade ${w} Soekarno`, `${w}`, `${w}a Amin`]) made[name] = (await createClient(ctx.w, { name, nik: undefined })).uid;
+    let r = await searchAll({ q: w.toLowerCase() }, 2); // paged two at a time: the order holds across pages
+    assert.deepEqual(r.map((i) => i.name), [`${w}`, `${w} Putri`, `${w}a Amin`, `Ade ${w} Soekarno`, `Putra ${w}`]);
+    r = await searchAll({ q: `${w} putri` });
+    assert.deepEqual(r.map((i) => i.name), [`${w} Putri`]);
+    r = await searchAll({ q: `soekarno ${w}` }); // both words, not in the name's order
+    assert.deepEqual(r.map((i) => i.name), [`Ade ${w} Soekarno`]);
+    // Another spelling finds the name too.
+    r = await searchAll({ q: `sukarno ${w}` });
+    assert.deepEqual(r.map((i) => i.name), [`Ade ${w} Soekarno`]);
+  });
+
   test('no match is an empty page, not an error', T, async () => {
     const r = await search({ q: `${uniqueWord()}zzz` });
     assert.deepEqual(r.items, []);

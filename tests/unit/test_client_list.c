@@ -159,10 +159,11 @@ static int cl_teardown(void **state)
 	return 0;
 }
 
-/* The plain evaluation: every client of org 1 tested against q, then sorted. */
+/* The plain evaluation: every client of org 1 tested against q, then sorted: by name, the names
+ * that start with the query text first, then the other exact matches, then the variants. */
 struct cl_hit {
 	const struct cl_client *c;
-	int tier;
+	int tier, part;
 };
 
 static bool cl_by_update;
@@ -174,8 +175,8 @@ static int cl_hit_cmp(const void *x, const void *y)
 		int c = strcmp(b->c->updated, a->c->updated);
 		return c ? c : b->c->id < a->c->id ? -1 : b->c->id > a->c->id;
 	}
-	if (a->tier != b->tier)
-		return a->tier - b->tier;
+	if (a->part != b->part)
+		return a->part - b->part;
 	int c = strcmp(a->c->norm, b->c->norm);
 	return c ? c : a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
 }
@@ -206,7 +207,8 @@ static int cl_expect(const struct cl_fixture *f, const struct client_query *q, s
 		int tier = named ? name_query_tier(&words, c->text) : 0;
 		if (tier < 0)
 			continue;
-		hits[n++] = (struct cl_hit){c, tier};
+		int part = tier == 1 ? 2 : named && strncmp(c->norm, q->q, strlen(q->q)) == 0 ? 0 : 1;
+		hits[n++] = (struct cl_hit){c, tier, part};
 	}
 	cl_by_update = q->by_update;
 	qsort(hits, (size_t)n, sizeof *hits, cl_hit_cmp);
