@@ -1407,6 +1407,40 @@ static int client_store_walk(struct db *db, struct arena *a, int64_t org, const 
 	return rc < 0 ? rc : 0;
 }
 
+/* client_scan_range visits the candidates of sql in the list's order (columns: the id, then the
+ * list's key; ?1 org, ?2 and ?3 the range read, ?4 and ?5 the key and id to start after, ?6 how
+ * many, and with region ?7 and ?8 the region's range), chunk by chunk: a page and a few more
+ * first (most candidates pass), then four times as many, until the page is full or the range
+ * ends. */
+static int client_scan_range(struct db *db, struct client_scan *s, const char *sql, int64_t org, const char *lo,
+			     const char *hi, const char *region, const char *rend, const char *after, int64_t after_id)
+{
+	int rc = 0;
+	int64_t chunk = s->want + 8;
+	bool more = true;
+	while (rc == 0 && more && s->page->n < s->want) {
+		struct db_stmt *st = NULL;
+		rc = region ? db_query(db, &st, sql, "itttiitt", org, lo, hi, after, after_id, chunk, region, rend)
+			    : db_query(db, &st, sql, "itttii", org, lo, hi, after, after_id, chunk);
+		int got = 0, full = 0;
+		while (rc == 0 && (rc = db_step(st)) == DB_ROW) {
+			got++;
+			after_id = db_col_int(st, 0);
+			after = db_col_dup(st, 1, s->a);
+			rc = after ? client_scan_visit(s, NULL, after_id) : ERR_NOMEM;
+			if (rc > 0) {
+				full = 1;
+				rc = 0;
+				break;
+			}
+		}
+		db_finalize(st);
+		more = !full && got == chunk;
+		chunk *= 4;
+	}
+	return rc < 0 ? rc : 0;
+}
+
 /* client_store_region lists the clients of q's region, its only condition with an index, by name
  * or by update: the next candidates in the list's order are taken from the index of regions alone
  * (a range of it sorted, no row read), then read one by one with q's other conditions until a page
@@ -1425,31 +1459,9 @@ static int client_store_region(struct db *db, struct arena *a, int64_t org, cons
 		: "SELECT id, name_norm FROM client INDEXED BY client_by_region WHERE org_id=?1 AND region>=?2 AND region<?3"
 		  " AND (?4 IS NULL OR name_norm > ?4 OR (name_norm = ?4 AND id > ?5)) ORDER BY name_norm, id LIMIT ?6";
 	const char *hi = client_store_region_end(a, q->region);
-	if (hi == NULL)
-		rc = ERR_NOMEM;
-	const char *after = ckey;
-	int64_t after_id = cid, chunk = s.want + 8; /* most candidates pass */
-	bool more = true;
-	while (rc == 0 && more && page->n < s.want) {
-		struct db_stmt *st = NULL;
-		rc = db_query(db, &st, sql, "itttii", org, q->region, hi, after, after_id, chunk);
-		int got = 0, full = 0;
-		while (rc == 0 && (rc = db_step(st)) == DB_ROW) {
-			got++;
-			after_id = db_col_int(st, 0);
-			after = db_col_dup(st, 1, a);
-			rc = after ? client_scan_visit(&s, NULL, after_id) : ERR_NOMEM;
-			if (rc > 0) {
-				full = 1;
-				rc = 0;
-				break;
-			}
-		}
-		db_finalize(st);
-		more = !full && got == chunk;
-		chunk *= 4;
-	}
-	return client_scan_close(&s, rc < 0 ? rc : 0, q->limit);
+	if (rc == 0)
+		rc = hi ? client_scan_range(db, &s, sql, org, q->region, hi, NULL, NULL, ckey, cid) : ERR_NOMEM;
+	return client_scan_close(&s, rc, q->limit);
 }
 
 /* client_store_leading lists, for the first part of a list of words by name, the clients whose
@@ -1470,31 +1482,8 @@ static int client_store_leading(struct db *db, struct client_scan *s, int64_t or
 		: "SELECT id, name_norm FROM client INDEXED BY client_by_name WHERE org_id=?1 AND name_norm>=?2"
 		  " AND name_norm<?3 AND (?4 IS NULL OR name_norm>?4 OR (name_norm=?4 AND id>?5))"
 		  " ORDER BY name_norm, id LIMIT ?6";
-	int rc = 0;
-	int64_t chunk = s->want + 8; /* most candidates pass */
-	bool more = true;
-	while (rc == 0 && more && s->page->n < s->want) {
-		struct db_stmt *st = NULL;
-		rc = q->region ? db_query(db, &st, sql, "itttiitt", org, s->lead, end, after, after_id, chunk, q->region, rend)
-			       : db_query(db, &st, sql, "itttii", org, s->lead, end, after, after_id, chunk);
-		int got = 0, full = 0;
-		while (rc == 0 && (rc = db_step(st)) == DB_ROW) {
-			got++;
-			after_id = db_col_int(st, 0);
-			after = db_col_dup(st, 1, s->a);
-			/* No name: the region was tested on the index entry. */
-			rc = after ? client_scan_visit(s, NULL, after_id) : ERR_NOMEM;
-			if (rc > 0) {
-				full = 1;
-				rc = 0;
-				break;
-			}
-		}
-		db_finalize(st);
-		more = !full && got == chunk;
-		chunk *= 4;
-	}
-	return rc < 0 ? rc : 0;
+	/* No names to the visitor: the region is tested on the index entries. */
+	return client_scan_range(db, s, sql, org, s->lead, end, q->region, rend, after, after_id);
 }
 
 /* client_store_search_words lists the clients matching the words of q->q in order by name: the
