@@ -46,18 +46,18 @@
    * opened, one level at a time. */
   var LENS = [2, 5, 8, 13];
 
+  /* getJSON calls done(answer, status): the parsed answer, or null when there is none (status 0
+   * when the server could not be reached). */
   function getJSON(url, done) {
     var x = new XMLHttpRequest();
     x.open('GET', url);
     x.setRequestHeader('Accept', 'application/json');
     x.onload = function () {
       var j = null;
-      if (x.status === 200) {
-        try { j = JSON.parse(x.responseText); } catch (err) { j = null; }
-      }
-      done(j && j.items ? j.items : null);
+      try { j = JSON.parse(x.responseText); } catch (err) { j = null; }
+      done(x.status === 200 ? j : null, x.status);
     };
-    x.onerror = function () { done(null); };
+    x.onerror = function () { done(null, 0); };
     x.send();
   }
 
@@ -68,9 +68,17 @@
     var selects = box.querySelectorAll('select[data-level]');
     var find = box.querySelector('input[data-find]');
     var found = box.querySelector('[data-found]');
+    var noteEl = box.querySelector('[data-note]');
     var shown = document.getElementById('name-' + input.id);
-    var timer = null, asked = 0, opened = false, asks = [0, 0, 0, 0];
+    var timer = null, asked = 0, named = 0, opened = false, asks = [0, 0, 0, 0];
     box.hidden = false;
+
+    /* note says why the lists are short (data-offline, data-unloaded), or nothing. */
+    function note(which) {
+      if (!noteEl) return;
+      noteEl.textContent = which ? noteEl.getAttribute('data-' + which) : '';
+      noteEl.hidden = !which;
+    }
 
     /* clearFrom empties the levels from level down; an answer still on its way to one of them
      * is then dropped (asks). */
@@ -92,21 +100,43 @@
       if (shown) shown.textContent = names.join(', ');
     }
 
+    /* showName puts under the field the name of the region the code is, and nothing when the
+     * list does not have it (or cannot be reached). */
+    function showName(code) {
+      var mine = ++named;
+      if (!shown) return;
+      if (!/^\d\d(\.\d\d(\.\d\d(\.\d{4})?)?)?$/.test(code)) {
+        shown.textContent = '';
+        return;
+      }
+      getJSON(api + '/' + encodeURIComponent(code), function (r) {
+        if (mine !== named) return;
+        shown.textContent = r ? r.name + (r.within ? ', ' + r.within : '') : '';
+      });
+    }
+
     /* fill lists the regions below parent in the select of level, and goes on down the levels
      * of code when it lies below. Only the answer to the last request of a level is used: an
      * earlier one may come later. */
     function fill(level, parent, code) {
       clearFrom(level);
       var sel = selects[level - 1], mine = ++asks[level - 1];
-      getJSON(api + (parent ? '?parent=' + encodeURIComponent(parent) : ''), function (items) {
-        if (!items || mine !== asks[level - 1]) return;
+      getJSON(api + (parent ? '?parent=' + encodeURIComponent(parent) : ''), function (r, status) {
+        if (mine !== asks[level - 1]) return;
+        if (!r) {
+          note('offline');
+          opened = false; /* opened again, the picker asks again */
+          return;
+        }
+        var items = r.items || [];
         clearFrom(level);
         for (var i = 0; i < items.length; i++) sel.add(new Option(items[i].name, items[i].code));
         sel.disabled = items.length === 0;
+        note(items.length === 0 && level > 1 ? 'unloaded' : '');
         var part = code && code.length >= LENS[level - 1] ? code.substring(0, LENS[level - 1]) : '';
         if (part) sel.value = part;
+        if (sel.selectedIndex < 0) sel.value = '';
         if (sel.value && level < selects.length && code.length > part.length) fill(level + 1, sel.value, code);
-        else if (code) describe();
       });
     }
 
@@ -115,6 +145,7 @@
       input.value = sel.value || (level > 1 ? selects[level - 2].value : '');
       if (sel.value && level < selects.length) fill(level + 1, sel.value, '');
       else clearFrom(level + 1);
+      ++named; /* an answer about an earlier code must not replace this name */
       describe();
     }
 
@@ -126,11 +157,14 @@
     box.addEventListener('toggle', function () {
       if (box.open && !opened) {
         opened = true;
+        note('');
         fill(1, '', input.value.trim());
       }
     });
     input.addEventListener('change', function () {
-      if (opened) fill(1, '', input.value.trim());
+      var code = input.value.trim();
+      showName(code);
+      if (opened) fill(1, '', code);
     });
 
     function show(items) {
@@ -152,6 +186,7 @@
         b.addEventListener('click', (function (r) {
           return function () {
             input.value = r.code;
+            ++named;
             if (shown) shown.textContent = r.name + (r.within ? ', ' + r.within : '');
             find.value = '';
             show(null);
@@ -164,18 +199,23 @@
       }
     }
 
-    /* Found by name within the chosen province, if any: the same village name is in many. */
+    /* Found by name within the chosen regency, else the chosen province, if any: the same
+     * village name is in many. */
     find.addEventListener('input', function () {
       clearTimeout(timer);
       var text = find.value.replace(/^\s+|\s+$/g, '');
       if (text.length < 2) {
+        ++asked; /* an answer still on its way is no longer wanted */
         show(null);
         return;
       }
       timer = setTimeout(function () {
-        var mine = ++asked, within = selects[0].value;
-        getJSON(api + '?limit=15&q=' + encodeURIComponent(text) + (within ? '&parent=' + within : ''), function (items) {
-          if (mine === asked) show(items);
+        var mine = ++asked, within = selects[1].value || selects[0].value;
+        getJSON(api + '?limit=25&q=' + encodeURIComponent(text) + (within ? '&parent=' + within : ''), function (r) {
+          if (mine !== asked) return;
+          if (!r) note('offline');
+          else note('');
+          show(r ? r.items || [] : null);
         });
       }, 250);
     });

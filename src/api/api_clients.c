@@ -121,6 +121,8 @@ static int api_client_query(struct request *rq, struct response *rs, struct clie
 		return ERR_INVALID;
 	q->q = kv_get(&rq->query, "q");
 	q->region = kv_get(&rq->query, "region");
+	if (q->region)
+		q->region = str_trim((char *)q->region); /* the request's own copy */
 	q->flag = kv_get(&rq->query, "flag");
 	const char *field, *problem = client_query_problem(q, &field);
 	if (problem) {

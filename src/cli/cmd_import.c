@@ -224,19 +224,21 @@ int cmd_import(int argc, char **argv)
 	if (prog.tty)
 		fprintf(stderr, "\n");
 	rc = cmd_import_close(lang, db, &f, read, rc);
+	/* With the report on standard output, the summary goes to standard error. */
+	FILE *out = strcmp(f.report_name, "-") == 0 ? stderr : stdout;
 	if (read) {
 		double secs = (double)(clock_mono_us() - prog.started) / 1e6;
-		printf(i18n_t(lang, "%s%ld rows in %.1f s (%.0f rows/s): %ld imported, %ld already registered, %ld rejected, %ld with warnings\n"),
-		       o.dry_run ? i18n_t(lang, "dry run: ") : "", st.rows, secs, secs > 0 ? st.rows / secs : 0.0, st.imported,
-		       st.present, st.rejected, st.warnings);
-		if (st.rejected || st.warnings || st.noted)
+		fprintf(out, i18n_t(lang, "%s%ld rows in %.1f s (%.0f rows/s): %ld imported, %ld already registered, %ld rejected, %ld with warnings\n"),
+			o.dry_run ? i18n_t(lang, "dry run: ") : "", st.rows, secs, secs > 0 ? st.rows / secs : 0.0, st.imported,
+			st.present, st.rejected, st.warnings);
+		if ((st.rejected || st.warnings || st.noted) && out == stdout)
 			printf(i18n_t(lang, "report: %s\n"), f.report_name);
 	}
 	arena_free(&a); /* after the report's name is printed */
 	if (rc == ERR_USAGE)
 		return EXIT_USAGE;
 	if (rc == ERR_INVALID) {
-		printf("%s", i18n_t(lang, "stopped at the first rejected row (--on-error=abort); its batch was not written\n"));
+		fprintf(out, "%s", i18n_t(lang, "stopped at the first rejected row (--on-error=abort); its batch was not written\n"));
 		return EXIT_FAIL;
 	}
 	if (rc)

@@ -6,6 +6,7 @@
 #include "base/str.h"
 #include "domain/audit.h"
 #include "domain/region.h"
+#include "store/ref_store.h"
 #include "store/user_store.h"
 #include <stdio.h>
 #include <string.h>
@@ -70,8 +71,16 @@ int agency_add(struct db *db, struct arena *a, const struct actor *actor, json_t
 	if (out->type && !known)
 		faults_add(f, "type", "Choose one of the listed values.");
 	const char *why;
-	if (out->region && region_check(out->region, &why))
+	if (out->region && region_check(out->region, &why)) {
 		faults_add(f, "region", why);
+	} else if (out->region) {
+		bool listed;
+		int rc = ref_store_region_listed(db, a, out->region, &listed);
+		if (rc)
+			return rc;
+		if (!listed)
+			faults_add(f, "region", "This region code is not in the region list.");
+	}
 	json_t *ext = json_object_get(in, "external");
 	if (ext && !json_is_boolean(ext))
 		faults_add(f, "external", "Must be true or false.");

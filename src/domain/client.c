@@ -331,6 +331,8 @@ int client_create(struct db *db, struct arena *a, const struct actor *actor, str
 	c->created_by = c->updated_by = actor->name;
 	if (rc == 0)
 		rc = client_audit(db, actor, "create", NULL, c);
+	if (rc == 0 && c->region) /* the answer names it, as a read of the record does */
+		rc = ref_store_region_name(db, a, c->region, &c->region_name);
 	return client_finish(db, rc);
 }
 
@@ -373,6 +375,8 @@ int client_update(struct db *db, struct arena *a, const struct actor *actor, con
 		c->region_name = NULL;
 		rc = client_audit(db, actor, "update", &before, c);
 	}
+	if (rc == 0 && c->region)
+		rc = ref_store_region_name(db, a, c->region, &c->region_name);
 	return client_finish(db, rc);
 }
 

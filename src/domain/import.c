@@ -258,7 +258,7 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 		char *h = str_trim((char *)c.fields[i]);
 		int k = -1;
 		for (int j = 0; j < COL_COUNT; j++)
-			if (strcmp(h, import_columns[j]) == 0)
+			if (strcasecmp(h, import_columns[j]) == 0)
 				k = j;
 		if (k < 0 || map[k] >= 0) {
 			fprintf(stderr,

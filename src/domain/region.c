@@ -94,16 +94,23 @@ size_t region_find_key(const char *text, char *out, size_t cap)
 		out[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
 	}
 	out[n] = 0;
-	/* What people put before a regency's name; the index of names leaves it out (migration 017). */
-	static const char *const prefixes[] = {"kabupaten administrasi ", "kota administrasi ", "kabupaten ", "kab. ",
-					      "kab ", "kota "};
+	/* What people put before a region's name, which the names of the list do not have or the
+	 * index of names leaves out (migration 017): "Kab. Bandung", "Kec. Coblong", "Desa ...". A
+	 * word is taken off when a space or its dot follows it. */
+	static const char *const prefixes[] = {
+		"kabupaten administrasi", "kota administrasi", "kab. adm.", "kota adm.", "kab adm", "kota adm",
+		"kabupaten", "kecamatan", "kelurahan", "provinsi", "kab.", "kec.", "kel.", "prov.", "kab", "kec",
+		"kel", "prov", "kota", "desa",
+	};
 	for (unsigned i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
 		size_t k = strlen(prefixes[i]);
-		if (n > k && strncmp(out, prefixes[i], k) == 0) {
-			memmove(out, out + k, n - k + 1);
-			n -= k;
-			break;
-		}
+		if (n <= k || strncmp(out, prefixes[i], k) != 0 || (out[k] != ' ' && prefixes[i][k - 1] != '.'))
+			continue;
+		while (out[k] == ' ')
+			k++;
+		memmove(out, out + k, n - k + 1);
+		n -= k;
+		break;
 	}
 	return n;
 }

@@ -20,8 +20,9 @@ bool region_province_known(const char *p);
 bool region_has_prefix(const char *code, const char *prefix);
 /* region_find_key writes to out (cap bytes) the form of text that region names are looked up by
  * (migration 017's name_key): ASCII in lower case, runs of spaces as one, none at either end, and
- * without what people put before a regency's name ("Kabupaten", "Kab.", "Kota", "Kota
- * Administrasi"). A text longer than out is cut. Returns its length: 0 when nothing is left. */
+ * without what people put before a region's name ("Kabupaten", "Kab.", "Kota", "Kota Adm.",
+ * "Kecamatan", "Kec.", "Desa", "Kelurahan", "Kel.", "Provinsi"). A text longer than out is cut.
+ * Returns its length: 0 when nothing is left. */
 size_t region_find_key(const char *text, char *out, size_t cap);
 
 #endif

@@ -161,9 +161,12 @@ int web_region_picker(struct request *rq, struct response *rs, const char *field
 				 "<label>%s<select data-level=\"3\" disabled><option value=\"\">—</option></select></label>"
 				 "<label>%s<select data-level=\"4\" disabled><option value=\"\">—</option></select></label></div>"
 				 "<label>%s<input type=\"search\" data-find placeholder=\"%s\" autocomplete=\"off\"></label>"
-				 "<ul class=\"region-found\" data-found data-none=\"%s\" aria-live=\"polite\"></ul></details>",
+				 "<ul class=\"region-found\" data-found data-none=\"%s\"></ul>"
+				 "<p class=\"region-note\" data-note data-offline=\"%s\" data-unloaded=\"%s\" aria-live=\"polite\" hidden></p></details>",
 				 field, T("Choose from the region list"), T("Province"), T("Regency or city"), T("District"), T("Village"), T("Find a region by name"),
-				 T("e.g. Cipaganti"), T("No region of that name."));
+				 T("e.g. Cipaganti"), T("No region of that name."),
+				 T("The region list cannot be reached now: type the code, or open the list again later."),
+				 T("The region list has nothing below this level: type the rest of the code."));
 	return rc;
 }
 

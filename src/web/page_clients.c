@@ -56,6 +56,8 @@ int web_clients(struct request *rq, struct response *rs)
 	struct client_query q = {0};
 	q.q = kv_get(&rq->query, "q");
 	q.region = kv_get(&rq->query, "region");
+	if (q.region)
+		q.region = str_trim((char *)q.region); /* the request's own copy */
 	q.flag = kv_get(&rq->query, "flag");
 	q.cursor = kv_get(&rq->query, "cursor");
 	if (q.cursor && !*q.cursor)
@@ -130,7 +132,7 @@ int web_clients(struct request *rq, struct response *rs)
 	for (int i = 0; rc == 0 && i < page.n; i++) {
 		const struct client *c = &page.items[i];
 		/* Sorted by name, the spellings as typed come first: say where the others begin. */
-		if (c->variant && (i == 0 || !page.items[i - 1].variant))
+		if (!q.by_update && c->variant && (i == 0 || !page.items[i - 1].variant))
 			rc = html_printf(&rs->body, "<tr class=\"variants\"><th colspan=\"6\" scope=\"rowgroup\">%s</th></tr>",
 					 T("Found through another spelling of the name"));
 		if (rc == 0)

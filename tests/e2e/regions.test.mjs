@@ -87,12 +87,23 @@ test('a region chosen level by level writes its code and shows its name', async 
   await shoot(app, page, 'region-picker');
 });
 
-test('a region found by name, within the chosen province', async () => {
+test('a region found by name, within the chosen regency or province', async () => {
   const find = picker().locator('input[data-find]');
+  // Within the chosen regency only.
+  await level(2).selectOption('32.73');
+  await optionValues(3, 2);
+  await find.fill('sukamaju');
+  await page.waitForFunction(() => document.querySelectorAll('.region-found button').length === 1);
+  assert.equal(await picker().locator('.region-found button').getAttribute('data-code'), '32.73.01.1002');
+  // Within the province.
+  await level(2).selectOption('');
+  await find.fill('');
   await find.fill('sukamaju');
   const results = picker().locator('.region-found button');
   await results.first().waitFor();
   assert.equal(await results.count(), 2, 'the two villages of that name in Jawa Barat');
+  const [fg, bg] = await results.first().evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+  assert.notEqual(fg, bg, 'the results are readable');
   const texts = await results.allInnerTexts();
   assert.ok(texts.some((t) => t.includes('Cileunyi, Kabupaten Bandung, Jawa Barat')), texts.join(' | '));
   await picker().locator('.region-found button[data-code="32.04.05.2001"]').click();
@@ -120,6 +131,33 @@ test('a code typed into the field is followed by the levels', async () => {
   assert.equal(await level(2).inputValue(), '32.73');
   assert.equal(await level(3).inputValue(), '32.73.01');
   assert.equal(await level(4).inputValue(), '32.73.01.1002');
+});
+
+test('the name under the field follows a typed code, the picker open or not', async () => {
+  await page.goto(`${app.base}/clients/new`, { waitUntil: 'load' });
+  await region().fill('32.73.02.1001');
+  await region().dispatchEvent('change');
+  await page.waitForFunction(() => document.getElementById('name-region').textContent.startsWith('Cipaganti'));
+  assert.equal((await regionName().innerText()).trim(), 'Cipaganti, Coblong, Kota Bandung, Jawa Barat');
+  for (const code of ['32.73.99', '3273', '']) {
+    await region().fill(code);
+    await region().dispatchEvent('change');
+    await page.waitForFunction(() => document.getElementById('name-region').textContent === '');
+  }
+});
+
+test('when the list cannot be reached, the picker says so and asks again when opened again', async () => {
+  await page.goto(`${app.base}/clients/new`, { waitUntil: 'load' });
+  await page.route('**/api/v1/regions**', (route) => route.abort());
+  await picker().locator('summary').click();
+  const note = picker().locator('[data-note]');
+  await note.waitFor({ state: 'visible' });
+  assert.ok((await note.innerText()).trim().length > 0);
+  await page.unroute('**/api/v1/regions**');
+  await picker().locator('summary').click(); // closed
+  await picker().locator('summary').click(); // and opened again
+  await optionValues(1, 38);
+  assert.ok(await note.isHidden());
 });
 
 test('the list filter sends the region code only', async () => {

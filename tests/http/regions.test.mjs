@@ -153,6 +153,18 @@ test('with the list loaded, the region of a client must be in it where the list 
   assert.equal(r.json.region, '32.73.01.1009');
   r = await ctx.w.patch(`/api/v1/clients/${ctx.early.uid}`, { version: r.json.version, region: '32.73.01.1008' });
   expectError(r, 422, 'invalid', 'region');
+  // The answer names the region, as a read of the record does.
+  r = await ctx.w.post('/api/v1/clients', newClient({ region: '32.73.02.1002' }));
+  assert.equal(r.json.region_name, 'Lebak Siliwangi');
+  r = await ctx.w.patch(`/api/v1/clients/${r.json.uid}`, { version: r.json.version, region: '32.73.02.1001' });
+  assert.equal(r.json.region_name, 'Cipaganti');
+  // A list's region filter is trimmed like a form's field.
+  const list = await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ region: ' 32.73.02 ' })}`);
+  assert.equal(list.status, 200, list.text);
+  // Partner agencies' regions are checked the same way.
+  const agency = { name: 'LKS Sejahtera', type: 'lks', region: '32.73.05' };
+  expectError(await ctx.w.post('/api/v1/agencies', agency), 422, 'invalid', 'region');
+  assert.equal((await ctx.w.post('/api/v1/agencies', { ...agency, region: '32.73.02' })).status, 201);
   // The web form says so at the field.
   const page = await ctx.w.get('/clients/new');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)[1];

@@ -193,6 +193,16 @@ static const struct region_key_case region_keys[] = {
 	{"kab sukabumi", "sukabumi"},
 	{"Kota Administrasi Jakarta Pusat", "jakarta pusat"},
 	{"Kabupaten Administrasi Kepulauan Seribu", "kepulauan seribu"},
+	{"Kota Adm. Jakarta Pusat", "jakarta pusat"},
+	{"kab. adm. kepulauan seribu", "kepulauan seribu"},
+	{"Kab.Bandung", "bandung"},
+	{"Kec. Coblong", "coblong"},
+	{"kecamatan  coblong", "coblong"},
+	{"Desa Cipaganti", "cipaganti"},
+	{"Kel. Cipaganti", "cipaganti"},
+	{"Kelurahan Cipaganti", "cipaganti"},
+	{"Provinsi Jawa Barat", "jawa barat"},
+	{"desaku", "desaku"},       /* the start of a word is no prefix */
 	{"kota", "kota"},           /* a word alone is a name's start, not a prefix to drop */
 	{"kotabaru", "kotabaru"},   /* nor the start of a word */
 	{"Kabupaten", "kabupaten"},
