@@ -428,6 +428,30 @@ static int client_nik_typed(struct arena *a, const char *t, const char **nik)
 	return 0;
 }
 
+/* client_has_word tells whether the normalised text norm holds a letter or a digit: an ASCII one,
+ * or a character outside the punctuation blocks that name_normalise keeps as it is (Latin-1's
+ * « » ¡ ¿ ·, General Punctuation's — … “ ”, CJK's 。 、, the fullwidth ！ ？ ， ．). */
+static bool client_has_word(const char *norm)
+{
+	const unsigned char *p = (const unsigned char *)norm;
+	while (*p) {
+		unsigned c = *p, len = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4, cp = c;
+		if (len > 1) {
+			cp = c & (0xff >> (len + 1));
+			for (unsigned i = 1; i < len && p[i]; i++)
+				cp = cp << 6 | (p[i] & 0x3f);
+		}
+		bool punct = cp == ' ' || (cp >= 0xa0 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
+			     (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x3000 && cp <= 0x303f) ||
+			     (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20);
+		if (!punct && (cp >= 0x80 || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')))
+			return true;
+		for (unsigned i = 0; i < len && *p; i++)
+			p++;
+	}
+	return false;
+}
+
 const char *client_query_problem(const struct client_query *q, const char **field)
 {
 	*field = "q";
@@ -436,7 +460,7 @@ const char *client_query_problem(const struct client_query *q, const char **fiel
 			return "Too long: at most 200 characters.";
 		char norm[512];
 		name_normalise(q->q, norm, sizeof norm);
-		if (norm[0] == 0 && !str_all_digits(q->q))
+		if (!client_has_word(norm))
 			return "Type letters of a name or the digits of a NIK.";
 	}
 	const char *why;
@@ -494,7 +518,7 @@ int client_search(struct db *db, struct arena *a, const struct actor *actor,
 			 * (name_key_prefix, name_key) and ranks the spelling as typed first. */
 			char norm[512];
 			name_normalise(copy, norm, sizeof norm);
-			if (norm[0] == 0) { /* punctuation alone matches nobody (client_query_problem) */
+			if (!client_has_word(norm)) { /* punctuation alone matches nobody (client_query_problem) */
 				memset(page, 0, sizeof *page);
 				return 0;
 			}

@@ -135,11 +135,13 @@ describe('by name', () => {
   });
 
   test('punctuation alone is no search: 422 on q, not the whole registry', T, async () => {
-    for (const q of ['"', '*', '^', '(', '!!!', "'\";--", ' - ']) {
+    for (const q of ['"', '*', '^', '(', '!!!', "'\";--", ' - ', '—', '…', '«»', '“ ”', '。', '！', '· ·']) {
       const r = await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ q })}`);
       const e = expectError(r, 422, 'invalid', 'q');
       assert.match(e.message, /NIK/);
     }
+    // Letters of other scripts are letters: searched, not refused.
+    for (const q of ['Ярослав', 'محمد', 'ß']) assert.equal((await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ q })}`)).status, 200, q);
     // Spaces alone are no search at all: the first page of everyone.
     assert.equal((await search({ q: '   ' })).items.length, 25);
     const page = await ctx.w.get(`/clients?${new URLSearchParams({ q: '!!!' })}`);
