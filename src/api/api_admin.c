@@ -124,7 +124,7 @@ int api_regions(struct request *rq, struct response *rs)
 	if (api_limit(rq, rs, &limit))
 		return 0;
 	if (klen)
-		rc = ref_store_region_find(rq->db, &rq->arena, key, parent, limit, &items, &n);
+		rc = ref_store_region_find(rq->db, &rq->arena, key, region_find_kind(q), parent, limit, &items, &n);
 	else
 		rc = ref_store_region_children(rq->db, &rq->arena, parent, &items, &n);
 	if (rc)

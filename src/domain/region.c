@@ -2,6 +2,7 @@
 #include "domain/region.h"
 #include "base/err.h"
 #include <string.h>
+#include <strings.h>
 
 /* The 38 provinces of Kepmendagri 300.2.2-2138/2025. */
 static const char region_provinces[][3] = {
@@ -113,4 +114,16 @@ size_t region_find_key(const char *text, char *out, size_t cap)
 		break;
 	}
 	return n;
+}
+
+const char *region_find_kind(const char *text)
+{
+	const char *t = text ? text : "";
+	while (*t == ' ' || *t == '\t')
+		t++;
+	if (strncasecmp(t, "kota", 4) == 0 && (t[4] == ' ' || t[4] == '.'))
+		return "Kota %";
+	if (strncasecmp(t, "kabupaten", 9) == 0 ? t[9] == ' ' : strncasecmp(t, "kab", 3) == 0 && (t[3] == ' ' || t[3] == '.'))
+		return "Kabupaten %";
+	return NULL;
 }

@@ -24,5 +24,9 @@ bool region_has_prefix(const char *code, const char *prefix);
  * "Kecamatan", "Kec.", "Desa", "Kelurahan", "Kel.", "Provinsi"). A text longer than out is cut.
  * Returns its length: 0 when nothing is left. */
 size_t region_find_key(const char *text, char *out, size_t cap);
+/* region_find_kind is the kind of regency that text names first ("Kota Bandung", "kab. garut"), as
+ * a LIKE pattern of the names of the list ("Kota %", "Kabupaten %"), or NULL: such regencies are
+ * then listed before the others of the same name. */
+const char *region_find_kind(const char *text);
 
 #endif

@@ -165,8 +165,8 @@ static int ref_store_region_within(struct db *db, struct arena *a, struct region
 	return 0;
 }
 
-int ref_store_region_find(struct db *db, struct arena *a, const char *key, const char *parent, int max,
-			  struct region_item **items, int *n)
+int ref_store_region_find(struct db *db, struct arena *a, const char *key, const char *prefer, const char *parent,
+			  int max, struct region_item **items, int *n)
 {
 	*items = NULL;
 	*n = 0;
@@ -179,10 +179,16 @@ int ref_store_region_find(struct db *db, struct arena *a, const char *key, const
 	 * prefix (every village of "s") stops at max rather than sorting thousands. */
 	for (int level = from + 1; rc == 0 && level <= 4 && *n < max; level++) {
 		struct db_stmt *st;
-		rc = db_query(db, &st,
-			      "SELECT code, name, level FROM region INDEXED BY region_by_key WHERE level = ? AND name_key >= ?"
-			      " AND name_key < ? AND code > ? AND code < ? ORDER BY name_key, code",
-			      "itttt", (int64_t)level, key, end, lo, hi);
+		if (level == 2 && prefer) /* a few hundred regencies at most: sorted */
+			rc = db_query(db, &st,
+				      "SELECT code, name, level FROM region INDEXED BY region_by_key WHERE level = ? AND name_key >= ?"
+				      " AND name_key < ? AND code > ? AND code < ? ORDER BY name LIKE ? DESC, name_key, code",
+				      "ittttt", (int64_t)level, key, end, lo, hi, prefer);
+		else
+			rc = db_query(db, &st,
+				      "SELECT code, name, level FROM region INDEXED BY region_by_key WHERE level = ? AND name_key >= ?"
+				      " AND name_key < ? AND code > ? AND code < ? ORDER BY name_key, code",
+				      "itttt", (int64_t)level, key, end, lo, hi);
 		if (rc == 0) {
 			rc = ref_store_region_rows(st, a, max, items, n, &cap);
 			db_finalize(st);

@@ -34,10 +34,11 @@ int ref_store_region_children(struct db *db, struct arena *a, const char *parent
 			      int *n);
 /* ref_store_region_find lists at most max regions (below parent when not NULL) whose name starts
  * with key, region_find_key's form of what was typed; a regency's name also without its
- * "Kabupaten" or "Kota". Provinces first, then regencies, districts and villages, each level by
- * name; with within. ERR_INVALID when parent is not a region code's shape. */
-int ref_store_region_find(struct db *db, struct arena *a, const char *key, const char *parent, int max,
-			  struct region_item **items, int *n);
+ * "Kabupaten" or "Kota". Provinces first, then regencies (those whose name is like prefer first,
+ * when not NULL: region_find_kind), districts and villages, each level by name; with within.
+ * ERR_INVALID when parent is not a region code's shape. */
+int ref_store_region_find(struct db *db, struct arena *a, const char *key, const char *prefer, const char *parent,
+			  int max, struct region_item **items, int *n);
 /* ref_store_region_get sets *item, with within, to the loaded region of code; *found false when
  * the code is not loaded. */
 int ref_store_region_get(struct db *db, struct arena *a, const char *code, struct region_item *item, bool *found);

@@ -69,6 +69,8 @@ test('after the import: each level below another, by code; searches by name with
   r = await ctx.w.get('/api/v1/regions?q=bandung');
   assert.deepEqual(r.json.items.map((x) => x.code), ['32.04', '32.73', '32.17']);
   assert.equal(r.json.items[0].within, 'Jawa Barat');
+  r = await ctx.w.get('/api/v1/regions?q=' + encodeURIComponent('kota bandung'));
+  assert.deepEqual(r.json.items.map((x) => x.code), ['32.73', '32.04', '32.17'], 'the city first when a city is asked for');
   r = await ctx.w.get('/api/v1/regions?q=' + encodeURIComponent('  Kota  Administrasi jakarta '));
   assert.deepEqual(r.json.items.map((x) => x.name), ['Kota Administrasi Jakarta Pusat']);
   r = await ctx.w.get('/api/v1/regions?q=sukamaju');

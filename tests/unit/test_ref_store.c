@@ -109,7 +109,7 @@ static const char *rs_find(struct test_db *t, struct arena *a, const char *text,
 	region_find_key(text, key, sizeof key);
 	struct region_item *items;
 	int n;
-	if (ref_store_region_find(t->db, a, key, parent, max, &items, &n))
+	if (ref_store_region_find(t->db, a, key, region_find_kind(text), parent, max, &items, &n))
 		return "(error)";
 	return rs_codes(a, items, n);
 }
@@ -122,7 +122,10 @@ static void test_find(void **state)
 	/* Regencies by the name people call them, before the districts of the same name; each
 	 * level by name, then code. */
 	assert_string_equal(rs_find(t, &a, "bandung", NULL, 25), "32.04 32.73 32.17 32.04.05 35.04.17");
-	assert_string_equal(rs_find(t, &a, "Kota Bandung", NULL, 25), "32.04 32.73 32.17 32.04.05 35.04.17");
+	/* The kind of regency typed comes first among them. */
+	assert_string_equal(rs_find(t, &a, "Kota Bandung", NULL, 25), "32.73 32.04 32.17 32.04.05 35.04.17");
+	assert_string_equal(rs_find(t, &a, "kab. bandung", NULL, 25), "32.04 32.17 32.73 32.04.05 35.04.17");
+	assert_string_equal(rs_find(t, &a, "kota bandung", NULL, 1), "32.73");
 	assert_string_equal(rs_find(t, &a, "BANDUNG B", NULL, 25), "32.17");
 	assert_string_equal(rs_find(t, &a, "jakarta", NULL, 25), "31.71");
 	assert_string_equal(rs_find(t, &a, "Kota Administrasi Jakarta P", NULL, 25), "31.71");
@@ -148,13 +151,13 @@ static void test_find(void **state)
 	region_find_key("cipag", key, sizeof key);
 	struct region_item *items;
 	int n;
-	assert_int_equal(ref_store_region_find(t->db, &a, key, NULL, 25, &items, &n), 0);
+	assert_int_equal(ref_store_region_find(t->db, &a, key, NULL, NULL, 25, &items, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(items[0].name, "Cipaganti");
 	assert_int_equal(items[0].level, 4);
 	assert_string_equal(items[0].within, "Coblong, Kota Bandung, Jawa Barat");
 	region_find_key("jawa barat", key, sizeof key);
-	assert_int_equal(ref_store_region_find(t->db, &a, key, NULL, 25, &items, &n), 0);
+	assert_int_equal(ref_store_region_find(t->db, &a, key, NULL, NULL, 25, &items, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(items[0].within, "");
 	arena_free(&a);

@@ -232,6 +232,22 @@ static void test_region_find_key(void **state)
 	assert_string_equal(small, "");
 }
 
+static void test_region_find_kind(void **state)
+{
+	(void)state;
+	assert_string_equal(region_find_kind("Kota Bandung"), "Kota %");
+	assert_string_equal(region_find_kind("  kota. banjar"), "Kota %");
+	assert_string_equal(region_find_kind("Kota Adm. Jakarta"), "Kota %");
+	assert_string_equal(region_find_kind("Kabupaten Bandung"), "Kabupaten %");
+	assert_string_equal(region_find_kind("kab. garut"), "Kabupaten %");
+	assert_string_equal(region_find_kind("KAB SUMEDANG"), "Kabupaten %");
+	assert_null(region_find_kind("kotabaru"));
+	assert_null(region_find_kind("kabupatenku"));
+	assert_null(region_find_kind("kab"));
+	assert_null(region_find_kind("bandung"));
+	assert_null(region_find_kind(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_region_province_known),
 		cmocka_unit_test(test_region_has_prefix),
 		cmocka_unit_test(test_region_find_key),
+		cmocka_unit_test(test_region_find_kind),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
