@@ -72,6 +72,12 @@
     var shown = document.getElementById('name-' + input.id);
     var timer = null, asked = 0, named = 0, opened = false, asks = [0, 0, 0, 0];
     box.hidden = false;
+    /* The name under the field describes it, as its hint does. */
+    if (shown) {
+      var described = (input.getAttribute('aria-describedby') || '').split(/\s+/);
+      if (described.indexOf(shown.id) < 0)
+        input.setAttribute('aria-describedby', (described.join(' ') + ' ' + shown.id).replace(/^\s+/, ''));
+    }
 
     /* note says why the lists are short (data-offline, data-unloaded), or nothing. */
     function note(which) {

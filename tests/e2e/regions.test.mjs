@@ -58,6 +58,7 @@ test('a region chosen level by level writes its code and shows its name', async 
   assert.ok(await picker().isVisible(), 'the script shows the picker');
   assert.equal(await level(1).count(), 1);
   assert.ok(!(await level(1).isVisible()), 'closed until asked for');
+  assert.match(await region().getAttribute('aria-describedby'), /\bhint-region\b.*\bname-region\b/, 'the name describes the field');
   await picker().locator('summary').click();
   const provinces = await optionValues(1, 38);
   assert.equal(provinces[0], '11');
