@@ -20,8 +20,8 @@ int api_body(struct request *rq, struct response *rs, json_t **out);
 int api_text(struct request *rq, struct response *rs, json_t *body, const char *key, const char **out);
 /* api_only refuses (422, response written) members of body other than the NULL-terminated keys. */
 int api_only(struct request *rq, struct response *rs, json_t *body, const char *const *keys);
-/* api_known_params refuses (400, response written) query parameters other than the
- * NULL-terminated known: a typo must not silently widen an answer. */
+/* api_known_params refuses (422, response written) query parameters other than the
+ * NULL-terminated known, and one given twice: a typo must not silently widen an answer. */
 int api_known_params(struct request *rq, struct response *rs, const char *const *known);
 /* api_limit reads ?limit= (1-100, default 25); ERR_INVALID with the response written. */
 int api_limit(struct request *rq, struct response *rs, int *limit);

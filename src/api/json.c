@@ -75,6 +75,12 @@ int api_known_params(struct request *rq, struct response *rs, const char *const 
 			api_error(rq, rs, ERR_INVALID, rq->query.items[i].key, "Unknown parameter.");
 			return ERR_INVALID;
 		}
+		/* Given twice, one value would be taken and the other silently dropped. */
+		for (int j = 0; j < i; j++)
+			if (strcmp(rq->query.items[j].key, rq->query.items[i].key) == 0) {
+				api_error(rq, rs, ERR_INVALID, rq->query.items[i].key, "Given more than once.");
+				return ERR_INVALID;
+			}
 	}
 	return 0;
 }

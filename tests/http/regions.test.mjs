@@ -97,6 +97,7 @@ test('bad parameters are refused, naming the parameter', T, async () => {
   expectError(await ctx.w.get('/api/v1/regions?parent=32.7'), 422, 'invalid', 'parent');
   expectError(await ctx.w.get('/api/v1/regions?parent=99'), 422, 'invalid', 'parent');
   expectError(await ctx.w.get('/api/v1/regions?parent=32.73&town=1'), 422, 'invalid', 'town');
+  expectError(await ctx.w.get('/api/v1/regions?parent=32&parent=33'), 422, 'invalid', 'parent');
   expectError(await ctx.w.get('/api/v1/regions?q=' + 'a'.repeat(101)), 422, 'invalid', 'q');
   expectError(await ctx.w.get('/api/v1/regions?q=ban&limit=0'), 422, 'invalid', 'limit');
   expectError(await ctx.w.get('/api/v1/regions?q=ban&limit=abc'), 422, 'invalid', 'limit');

@@ -315,6 +315,8 @@ describe('paging and sorting', () => {
       ['region=00', 'region'],
       [`q=${'a'.repeat(201)}`, 'q'],
       ['archived=yes', 'archived'],
+      ['q=siti&q=budi', 'q'],
+      ['region=32&limit=5&region=33', 'region'],
       ['archived=2', 'archived'],
     ]) {
       expectError(await ctx.w.get(`/api/v1/clients?${qs}`), 422, 'invalid', field);
