@@ -365,13 +365,18 @@ export function nik({ district = '327301', birthDate = '1990-05-17', sex = 'F', 
 }
 
 let nameSeq = 0;
+/* Letters that spell no mark of the old spelling (oe, dj, tj, sj, hj, nj) nor a pair the spelling
+ * keys fold (ch, kh, ph, dz): a word of them is the same in every spelling, and a search that
+ * pairs it with a name word cannot turn that word into another (joined with "qxoe", "joko" was
+ * read in the old spelling, as "yoko"). */
+const LETTERS = 'abfgiklmnprtuvwxy';
 /** uniqueWord gives a letters-only word that no demo client has (e.g. "Qxbaaf"). */
 export function uniqueWord() {
   let n = ++nameSeq * 7919 + (process.pid % 1000);
   let w = '';
   for (let i = 0; i < 5; i++) {
-    w += String.fromCharCode(97 + (n % 26));
-    n = Math.floor(n / 26);
+    w += LETTERS[n % LETTERS.length];
+    n = Math.floor(n / LETTERS.length);
   }
   return `Qx${w}`;
 }
