@@ -56,6 +56,23 @@ size_t str_utf8_chars(const char *s)
 	return n;
 }
 
+unsigned str_utf8_next(const char **s)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	unsigned c = p[0], len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1, cp = len == 1 ? c : c & (0x3f >> (len - 1));
+	for (unsigned i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80) {
+			len = 1; /* not a whole sequence */
+			cp = c;
+			break;
+		}
+		cp = cp << 6 | (p[i] & 0x3f);
+	}
+	if (c)
+		*s += len;
+	return cp;
+}
+
 static bool str_is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';

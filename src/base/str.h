@@ -9,6 +9,9 @@
 bool str_utf8_valid(const char *s, size_t n);
 /* str_utf8_chars counts the characters (code points) of a valid UTF-8 string. */
 size_t str_utf8_chars(const char *s);
+/* str_utf8_next returns the code point at *s and moves *s past it; a byte that does not start a
+ * whole sequence is returned as itself, one byte. 0 at the end of s. */
+unsigned str_utf8_next(const char **s);
 /* str_trim returns s without leading and trailing ASCII white space; it writes a NUL in s. */
 char *str_trim(char *s);
 /* str_empty tells whether s is NULL or only white space. */

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "domain/import.h"
 #include "store/user_store.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,14 +52,6 @@ static int cmd_import_actor(struct db *db, struct arena *a, const char *user, st
 }
 
 /* cmd_report_name is where the report goes by default: FILE.report.csv beside FILE.csv. */
-/* cmd_umask is the process's file creation mask (reading it means setting it, then back). */
-static mode_t cmd_umask(void)
-{
-	mode_t m = umask(022);
-	umask(m);
-	return m;
-}
-
 static const char *cmd_report_name(struct arena *a, const char *path)
 {
 	size_t n = strlen(path);
@@ -75,8 +68,9 @@ struct import_files {
 
 /* cmd_report_open opens the report. "-" is standard output. A new file, or a regular one it
  * replaces, is written beside its name in a file of its own (mkstemp: created anew, never through a
- * link) and takes the name at the end; anything else (a link, /dev/stdout, a pipe) is written
- * through as it is, and stays what it is. */
+ * link, readable by its owner only) and takes the name at the end; anything else (a link,
+ * /dev/stdout, a pipe) is written through as it is, and stays what it is. On failure errno says
+ * why. */
 static int cmd_report_open(struct arena *a, struct import_files *f)
 {
 	struct stat sb;
@@ -96,8 +90,7 @@ static int cmd_report_open(struct arena *a, struct import_files *f)
 		f->report_part = NULL;
 		return ERR_IO;
 	}
-	fchmod(fd, 0644 & ~cmd_umask());
-	f->report = fdopen(fd, "w");
+	f->report = fdopen(fd, "w"); /* readable by its owner only, as mkstemp makes it: it is about people */
 	if (f->report == NULL) {
 		close(fd);
 		unlink(f->report_part);
@@ -121,7 +114,7 @@ static int cmd_import_open(enum lang lang, const char *dir, const char *path, co
 		return EXIT_FAIL;
 	f->in = fopen(path, "rb");
 	if (f->in == NULL) {
-		fprintf(stderr, i18n_t(lang, "pendamping: cannot read %s\n"), path);
+		fprintf(stderr, i18n_t(lang, "pendamping: cannot read %s: %s\n"), path, strerror(errno));
 		return EXIT_FAIL;
 	}
 	struct stat a_in, a_rep;
@@ -137,7 +130,7 @@ static int cmd_import_open(enum lang lang, const char *dir, const char *path, co
 	}
 	int rc = cmd_import_actor(*db, a, user, actor);
 	if (rc == 0 && cmd_report_open(a, f)) {
-		fprintf(stderr, i18n_t(lang, "pendamping: cannot write the report %s\n"), f->report_name);
+		fprintf(stderr, i18n_t(lang, "pendamping: cannot write the report %s: %s\n"), f->report_name, strerror(errno));
 		rc = ERR_IO;
 	}
 	if (rc) {
@@ -157,12 +150,14 @@ static int cmd_import_close(enum lang lang, struct db *db, struct import_files *
 		written = fclose(f->report) == 0 && written;
 	fclose(f->in);
 	db_close(db);
+	int why = written ? 0 : errno ? errno : EIO;
 	if (f->report_part && !(keep && written && rename(f->report_part, f->report_name) == 0)) {
+		why = why ? why : errno;
 		unlink(f->report_part);
 		written = false;
 	}
 	if (keep && !written) {
-		fprintf(stderr, i18n_t(lang, "pendamping: cannot write the report %s\n"), f->report_name);
+		fprintf(stderr, i18n_t(lang, "pendamping: cannot write the report %s: %s\n"), f->report_name, strerror(why));
 		return rc ? rc : ERR_IO;
 	}
 	return rc;

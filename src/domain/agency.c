@@ -5,8 +5,8 @@
 #include "base/secret.h"
 #include "base/str.h"
 #include "domain/audit.h"
+#include "domain/client.h"
 #include "domain/region.h"
-#include "store/ref_store.h"
 #include "store/user_store.h"
 #include <stdio.h>
 #include <string.h>
@@ -73,13 +73,10 @@ int agency_add(struct db *db, struct arena *a, const struct actor *actor, json_t
 	const char *why;
 	if (out->region && region_check(out->region, &why)) {
 		faults_add(f, "region", why);
-	} else if (out->region) {
-		bool listed;
-		int rc = ref_store_region_listed(db, a, out->region, &listed);
+	} else {
+		int rc = client_region_check(db, a, out->region, NULL, f);
 		if (rc)
 			return rc;
-		if (!listed)
-			faults_add(f, "region", "This region code is not in the region list.");
 	}
 	json_t *ext = json_object_get(in, "external");
 	if (ext && !json_is_boolean(ext))

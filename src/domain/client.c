@@ -204,14 +204,13 @@ int client_validate(struct arena *a, struct client *c, struct faults *f)
 	return 0;
 }
 
-int client_region_check(struct db *db, struct arena *a, const struct client *c, const struct client *before,
-			struct faults *f)
+int client_region_check(struct db *db, struct arena *a, const char *code, const char *kept, struct faults *f)
 {
 	/* One already on the record is kept: regions are split and renumbered over the years. */
-	if (c->region == NULL || (before && str_eq(before->region, c->region)))
+	if (code == NULL || str_eq(kept, code))
 		return 0;
 	bool listed;
-	int rc = ref_store_region_listed(db, a, c->region, &listed);
+	int rc = ref_store_region_listed(db, a, code, &listed);
 	if (rc == 0 && !listed)
 		faults_add(f, "region", "This region code is not in the region list.");
 	return rc;
@@ -232,7 +231,7 @@ static int client_checks(struct db *db, struct arena *a, const struct actor *act
 			return ERR_INVALID;
 		}
 	}
-	int rc = client_region_check(db, a, c, before, &res->faults);
+	int rc = client_region_check(db, a, c->region, before ? before->region : NULL, &res->faults);
 	if (rc == 0 && res->faults.n)
 		rc = ERR_INVALID;
 	if (rc)
@@ -428,30 +427,6 @@ static int client_nik_typed(struct arena *a, const char *t, const char **nik)
 	return 0;
 }
 
-/* client_has_word tells whether the normalised text norm holds a letter or a digit: an ASCII one,
- * or a character outside the punctuation blocks that name_normalise keeps as it is (Latin-1's
- * « » ¡ ¿ ·, General Punctuation's — … “ ”, CJK's 。 、, the fullwidth ！ ？ ， ．). */
-static bool client_has_word(const char *norm)
-{
-	const unsigned char *p = (const unsigned char *)norm;
-	while (*p) {
-		unsigned c = *p, len = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4, cp = c;
-		if (len > 1) {
-			cp = c & (0xff >> (len + 1));
-			for (unsigned i = 1; i < len && p[i]; i++)
-				cp = cp << 6 | (p[i] & 0x3f);
-		}
-		bool punct = cp == ' ' || (cp >= 0xa0 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
-			     (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x3000 && cp <= 0x303f) ||
-			     (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20);
-		if (!punct && (cp >= 0x80 || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')))
-			return true;
-		for (unsigned i = 0; i < len && *p; i++)
-			p++;
-	}
-	return false;
-}
-
 const char *client_query_problem(const struct client_query *q, const char **field)
 {
 	*field = "q";
@@ -460,7 +435,7 @@ const char *client_query_problem(const struct client_query *q, const char **fiel
 			return "Too long: at most 200 characters.";
 		char norm[512];
 		name_normalise(q->q, norm, sizeof norm);
-		if (!client_has_word(norm))
+		if (!name_has_word(norm))
 			return "Type letters of a name or the digits of a NIK.";
 	}
 	const char *why;
@@ -518,7 +493,7 @@ int client_search(struct db *db, struct arena *a, const struct actor *actor,
 			 * (name_key_prefix, name_key) and ranks the spelling as typed first. */
 			char norm[512];
 			name_normalise(copy, norm, sizeof norm);
-			if (!client_has_word(norm)) { /* punctuation alone matches nobody (client_query_problem) */
+			if (!name_has_word(norm)) { /* punctuation alone matches nobody (client_query_problem) */
 				memset(page, 0, sizeof *page);
 				return 0;
 			}

@@ -112,11 +112,11 @@ int client_get(struct db *db, struct arena *a, const struct actor *actor, const 
  * Workers, supervisors and administrators may print it for the client. */
 int client_access_log(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
 		      struct client *c, struct audit_item **items, int *n);
-/* client_region_check adds a fault on region to f when c's region code is not in the loaded
- * region list where the list goes that deep (ref_store_region_listed); a code that before, the
- * stored record, already holds is kept. 0 or a store error. */
-int client_region_check(struct db *db, struct arena *a, const struct client *c, const struct client *before,
-			struct faults *f);
+/* client_region_check adds a fault on region to f when code, a region code of the right shape (a
+ * client's or a partner agency's), is not in the loaded region list where the list goes that deep
+ * (ref_store_region_listed); the code kept, already on the record, is accepted as it is. 0 or a
+ * store error. */
+int client_region_check(struct db *db, struct arena *a, const char *code, const char *kept, struct faults *f);
 /* client_query_problem is the reason (a message key) why q cannot be answered, with the field at
  * fault in *field; NULL when it can. The search text q->q: longer than 200 characters, or neither
  * a name's letters nor a NIK's digits (punctuation alone would list everyone); region: not a

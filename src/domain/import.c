@@ -121,7 +121,7 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 	}
 	int rc = f.n == 0 ? client_validate(a, &cl, &f) : 0;
 	if (rc == 0 && f.n == 0)
-		rc = client_region_check(db, a, &cl, NULL, &f);
+		rc = client_region_check(db, a, cl.region, NULL, &f);
 	if (rc && rc != ERR_INVALID)
 		return rc;
 	if (f.n) {
@@ -215,6 +215,18 @@ static const char *import_csv_fault(enum csv_fault fault)
 	return "The row is not valid CSV.";
 }
 
+/* import_refused reports a row the CSV reader refused (got, from csv_next) and counts it, rejected:
+ * true when it was one. The reader has skipped to the next row, which is read next. */
+static bool import_refused(int got, const struct csv *c, FILE *report, enum lang lang, struct import_stats *st)
+{
+	if (got != ERR_TOOBIG && got != ERR_INVALID)
+		return false;
+	st->rows++;
+	st->rejected++;
+	import_report(report, lang, c->record, "", import_csv_fault(c->fault), NULL);
+	return true;
+}
+
 static int import_batch_end(struct db *db, const struct actor *actor, const struct import_opts *o, long first, long last,
 			    long imported, int rc)
 {
@@ -293,11 +305,7 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	long in_batch = 0, first = 0, batch_imported = 0;
 	while (rc == 0) {
 		int got = csv_next(&c);
-		if (got == ERR_TOOBIG || got == ERR_INVALID) {
-			/* The reader has skipped to the next row: report this one and go on. */
-			st->rows++;
-			st->rejected++;
-			import_report(report, o->lang, c.record, "", import_csv_fault(c.fault), NULL);
+		if (import_refused(got, &c, report, o->lang, st)) {
 			if (o->abort_on_error)
 				rc = ERR_INVALID;
 			continue;
@@ -354,12 +362,8 @@ int import_regions(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	rc = db_begin(db);
 	while (rc == 0) {
 		int got = csv_next(&c);
-		if (got == ERR_TOOBIG || got == ERR_INVALID) {
-			st->rows++;
-			st->rejected++;
-			import_report(report, lang, c.record, "", import_csv_fault(c.fault), NULL);
+		if (import_refused(got, &c, report, lang, st))
 			continue;
-		}
 		if (got < 0)
 			rc = got;
 		if (got <= 0)

@@ -1,5 +1,6 @@
 /* name.c: case and accent folding for names (Latin-1 and Latin Extended-A). */
 #include "domain/name.h"
+#include "base/str.h"
 #include <stdbool.h>
 #include <string.h>
 
@@ -92,6 +93,19 @@ size_t name_normalise(const char *name, char *out, size_t n)
 	}
 	out[o] = 0;
 	return o;
+}
+
+bool name_has_word(const char *norm)
+{
+	unsigned cp;
+	while ((cp = str_utf8_next(&norm)) != 0) {
+		bool punct = cp == ' ' || (cp >= 0xa0 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
+			     (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x3000 && cp <= 0x303f) ||
+			     (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20);
+		if (!punct && (cp >= 0x80 || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')))
+			return true;
+	}
+	return false;
 }
 
 /* ---- spelling keys ---- */

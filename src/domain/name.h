@@ -9,6 +9,10 @@
  * space, no leading or trailing space. "  Siti  Nur'aini, S.Pd " → "siti nuraini s pd".
  * Characters without an ASCII folding are kept as UTF-8. Returns the length written. */
 size_t name_normalise(const char *name, char *out, size_t n);
+/* name_has_word tells whether norm, name_normalise's output, holds a letter or a digit: an ASCII
+ * one, or a character outside the punctuation it keeps as it is (Latin-1's « » ¡ ¿ ·, General
+ * Punctuation's — … “ ”, CJK's 。 、, the fullwidth ！ ？ ， ．). Punctuation alone is no name. */
+bool name_has_word(const char *norm);
 
 /* name_key writes the spelling key of name into out (size n): name is normalised first (as by
  * name_normalise), then every word is folded on its own, so that old and new spellings and common

@@ -9,7 +9,7 @@ const char *request_t(const struct request *rq, const char *msgid)
 	return i18n_t(rq->lang, msgid);
 }
 
-static int url_hex(char c)
+int url_hex(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';

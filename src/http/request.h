@@ -67,6 +67,8 @@ struct response {
 /* request_t translates msgid into the request's language. */
 const char *request_t(const struct request *rq, const char *msgid);
 
+/* url_hex is the value of the hexadecimal digit c, or -1. */
+int url_hex(char c);
 /* url_decode decodes %XX and, when plus is true, '+' as space. Returns arena memory, or NULL when
  * the escapes are malformed or the result is not valid UTF-8. */
 char *url_decode(struct arena *a, const char *s, size_t n, bool plus);

@@ -77,11 +77,6 @@ static void server_name_field(struct server_conn *sc, const char *key, size_t kl
 	sc->bad_field[klen] = 0;
 }
 
-static bool server_hex(char ch)
-{
-	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
-}
-
 /* server_check_escapes marks the URL bad when its query has a '%' not followed by two hex digits
  * (the library would pass it on as it is, and "%zz" be searched for as text) or a NUL byte, "%00"
  * (which would end the parameter's text where it stands). */
@@ -91,7 +86,7 @@ static void server_check_escapes(struct server_conn *sc, const char *query)
 	for (const char *p = query; *p; p++) {
 		if (*p == '&')
 			name = p + 1;
-		if (*p == '%' && (!(server_hex(p[1]) && server_hex(p[2])) || (p[1] == '0' && p[2] == '0'))) {
+		if (*p == '%' && (url_hex(p[1]) < 0 || url_hex(p[2]) < 0 || (p[1] == '0' && p[2] == '0'))) {
 			sc->bad_url = true;
 			server_name_field(sc, name, strcspn(name, "=&"));
 			return;

@@ -145,25 +145,34 @@ int ref_store_region_children(struct db *db, struct arena *a, const char *parent
 	return rc;
 }
 
-/* ref_store_region_within sets r->within from the names of the regions above r. */
+/* ref_store_region_within sets r->within from the names of the regions above r, read in one
+ * statement: the district, the regency and the province whose codes begin r's. */
 static int ref_store_region_within(struct db *db, struct arena *a, struct region_item *r)
 {
+	const char *codes[3] = {"", "", ""};
+	for (int level = 1; level < r->level; level++)
+		if ((codes[level - 1] = arena_strndup(a, r->code, (size_t)region_code_len(level))) == NULL)
+			return ERR_NOMEM;
+	struct db_stmt *st;
+	int rc = db_query(db, &st, "SELECT name FROM region WHERE code IN (?, ?, ?) ORDER BY level DESC", "ttt", codes[0],
+			  codes[1], codes[2]);
+	if (rc)
+		return rc;
 	const char *within = "";
-	for (int level = r->level - 1; level >= 1; level--) {
-		const char *code = arena_strndup(a, r->code, (size_t)region_code_len(level)), *name = NULL;
-		if (code == NULL)
-			return ERR_NOMEM;
-		int rc = ref_store_region_name(db, a, code, &name);
-		if (rc)
-			return rc;
-		if (name)
-			within = arena_printf(a, "%s%s%s", within, *within ? ", " : "", name);
-		if (within == NULL)
-			return ERR_NOMEM;
-	}
+	while (within && (rc = db_step(st)) == DB_ROW)
+		within = arena_printf(a, "%s%s%s", within, *within ? ", " : "", db_col_text(st, 0));
+	db_finalize(st);
+	if (within == NULL)
+		return ERR_NOMEM;
 	r->within = within;
-	return 0;
+	return rc < 0 ? rc : 0;
 }
+
+/* The regions of a level (?1) whose name_key starts with a key (?2 <= name_key < ?3) below a
+ * region (?4 < code < ?5), followed by their order. */
+#define REF_STORE_FIND                                                                                       \
+	"SELECT code, name, level FROM region INDEXED BY region_by_key WHERE level = ? AND name_key >= ?"          \
+	" AND name_key < ? AND code > ? AND code < ? ORDER BY "
 
 int ref_store_region_find(struct db *db, struct arena *a, const char *key, const char *prefer, const char *parent,
 			  int max, struct region_item **items, int *n)
@@ -180,15 +189,10 @@ int ref_store_region_find(struct db *db, struct arena *a, const char *key, const
 	for (int level = from + 1; rc == 0 && level <= 4 && *n < max; level++) {
 		struct db_stmt *st;
 		if (level == 2 && prefer) /* a few hundred regencies at most: sorted */
-			rc = db_query(db, &st,
-				      "SELECT code, name, level FROM region INDEXED BY region_by_key WHERE level = ? AND name_key >= ?"
-				      " AND name_key < ? AND code > ? AND code < ? ORDER BY name LIKE ? DESC, name_key, code",
-				      "ittttt", (int64_t)level, key, end, lo, hi, prefer);
+			rc = db_query(db, &st, REF_STORE_FIND "name LIKE ? DESC, name_key, code", "ittttt", (int64_t)level,
+				      key, end, lo, hi, prefer);
 		else
-			rc = db_query(db, &st,
-				      "SELECT code, name, level FROM region INDEXED BY region_by_key WHERE level = ? AND name_key >= ?"
-				      " AND name_key < ? AND code > ? AND code < ? ORDER BY name_key, code",
-				      "itttt", (int64_t)level, key, end, lo, hi);
+			rc = db_query(db, &st, REF_STORE_FIND "name_key, code", "itttt", (int64_t)level, key, end, lo, hi);
 		if (rc == 0) {
 			rc = ref_store_region_rows(st, a, max, items, n, &cap);
 			db_finalize(st);

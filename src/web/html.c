@@ -144,15 +144,26 @@ int web_csrf_field(struct request *rq, struct response *rs)
 	return html_printf(&rs->body, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", rq->csrf);
 }
 
-int web_region_picker(struct request *rq, struct response *rs, const char *field, const char *code)
+int web_region_label(struct request *rq, const char *code, const char **label)
 {
-	struct region_item r = {0};
+	struct region_item r;
 	bool found = false;
 	const char *why;
-	int rc = code && *code && region_check(code, &why) == 0 ? ref_store_region_get(rq->db, &rq->arena, code, &r, &found) : 0;
+	*label = NULL;
+	int rc = code && region_check(code, &why) == 0 ? ref_store_region_get(rq->db, &rq->arena, code, &r, &found) : 0;
+	if (rc == 0 && found) {
+		*label = arena_printf(&rq->arena, "%s%s%s", r.name, *r.within ? ", " : "", r.within);
+		rc = *label ? 0 : ERR_NOMEM;
+	}
+	return rc;
+}
+
+int web_region_picker(struct request *rq, struct response *rs, const char *field, const char *code)
+{
+	const char *label;
+	int rc = web_region_label(rq, code, &label);
 	if (rc == 0)
-		rc = html_printf(&rs->body, "<p class=\"region-name\" id=\"name-%s\" aria-live=\"polite\">%s%s%s</p>", field,
-				 found ? r.name : "", found && *r.within ? ", " : "", found ? r.within : "");
+		rc = html_printf(&rs->body, "<p class=\"region-name\" id=\"name-%s\" aria-live=\"polite\">%s</p>", field, label);
 	if (rc == 0)
 		rc = html_printf(&rs->body,
 				 "<details class=\"region-picker\" data-for=\"%s\" data-api=\"/api/v1/regions\" hidden><summary>%s</summary><div class=\"levels\">"

@@ -38,6 +38,10 @@ int web_csrf_field(struct request *rq, struct response *rs);
  * district and village chosen in turn, or a region found by name, which app.js shows and which
  * writes the code into the input. Without the script the input alone works, as it always has. */
 int web_region_picker(struct request *rq, struct response *rs, const char *field, const char *code);
+/* web_region_label sets *label to the name of the region of code with the regions it lies in
+ * ("Coblong, Kota Bandung, Jawa Barat"), as far as the loaded list knows them; NULL when the list
+ * does not have the code (or code is NULL or not a code's shape). 0 or a store error. */
+int web_region_label(struct request *rq, const char *code, const char **label);
 /* web_time shows an ISO 8601 time as "YYYY-MM-DD HH:MM UTC" (arena memory); other text as is. */
 const char *web_time(struct request *rq, const char *iso);
 /* T is request_t for the page being written. */

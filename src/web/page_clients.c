@@ -246,16 +246,11 @@ int web_client_view(struct request *rq, struct response *rs)
 	if (rc == 0)
 		rc = web_dl(rq, rs, "Address", c.address);
 	/* The region with the regions it lies in, as far as the loaded list knows them. */
-	struct region_item where = {0};
-	bool listed = false;
-	if (rc == 0 && c.region)
-		rc = ref_store_region_get(rq->db, &rq->arena, c.region, &where, &listed);
+	const char *where = NULL;
 	if (rc == 0)
-		rc = web_dl(rq, rs, "Region",
-			    !c.region ? NULL
-			    : listed  ? arena_printf(&rq->arena, "%s %s%s%s", c.region, where.name, *where.within ? ", " : "",
-						     where.within)
-				      : c.region);
+		rc = web_region_label(rq, c.region, &where);
+	if (rc == 0)
+		rc = web_dl(rq, rs, "Region", where ? arena_printf(&rq->arena, "%s %s", c.region, where) : c.region);
 	if (rc == 0)
 		rc = web_dl(rq, rs, "Phone", c.phone);
 	if (rc == 0)

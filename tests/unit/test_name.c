@@ -616,6 +616,23 @@ static void test_name_key_speed(void **state)
 	assert_true(key_ns < 20000);
 }
 
+static void test_name_has_word(void **state)
+{
+	(void)state;
+	static const char *const words[] = {"siti", "a", "7", "— siti", "ярослав", "محمد", "ö"};
+	static const char *const none[] = {"", " ", "—", "… …", "« »", "“ ”", "。", "！", "· ·", "¿"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!name_has_word(words[i]))
+			fail_msg("\"%s\" holds a word", words[i]);
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+		if (name_has_word(none[i]))
+			fail_msg("\"%s\" is punctuation alone", none[i]);
+	/* What name_normalise leaves of punctuation typed in ASCII: nothing. */
+	char norm[64];
+	name_normalise("!!! '\";-- ", norm, sizeof norm);
+	assert_false(name_has_word(norm));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -633,6 +650,7 @@ int main(void)
 		cmocka_unit_test(test_name_key_small_buffer),
 		cmocka_unit_test(test_name_search_text),
 		cmocka_unit_test(test_name_query_tier),
+		cmocka_unit_test(test_name_has_word),
 		cmocka_unit_test(test_name_key_speed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

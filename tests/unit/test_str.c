@@ -288,10 +288,28 @@ static void test_str_date_valid(void **state)
 	assert_false(str_date_valid(NULL));
 }
 
+static void test_str_utf8_next(void **state)
+{
+	(void)state;
+	const char *s = "a\xc3\xa9\xe2\x80\x94\xf0\x9f\x98\x80";
+	assert_int_equal(str_utf8_next(&s), 'a');
+	assert_int_equal(str_utf8_next(&s), 0xe9);    /* é */
+	assert_int_equal(str_utf8_next(&s), 0x2014);  /* — */
+	assert_int_equal(str_utf8_next(&s), 0x1f600); /* an emoji */
+	assert_int_equal(str_utf8_next(&s), 0);
+	assert_int_equal(str_utf8_next(&s), 0); /* stays at the end */
+	/* A sequence cut short, or a stray continuation byte: one byte at a time, never past the end. */
+	const char *cut = "\xe2\x80";
+	assert_int_equal(str_utf8_next(&cut), 0xe2);
+	assert_int_equal(str_utf8_next(&cut), 0x80);
+	assert_int_equal(str_utf8_next(&cut), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_str_utf8_valid),
+		cmocka_unit_test(test_str_utf8_next),
 		cmocka_unit_test(test_str_utf8_length_bound),
 		cmocka_unit_test(test_str_trim),
 		cmocka_unit_test(test_str_empty),
