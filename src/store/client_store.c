@@ -850,6 +850,19 @@ static int client_store_in_place(struct db_stmt *st, const char *name, int64_t i
 	return rc < 0 ? rc : rc == DB_ROW;
 }
 
+/* A candidate by its normalised name: to test for a region, or to list again. */
+struct client_named {
+	const char *name;
+	int64_t id;
+};
+
+static int client_named_cmp(const void *x, const void *y)
+{
+	const struct client_named *a = x, *b = y;
+	int c = strcmp(a->name, b->name);
+	return c ? c : a->id < b->id ? -1 : a->id > b->id;
+}
+
 /* A list in progress: candidates (by id) each read with the query's conditions (row, ?2 the id),
  * placed by client_scan_phase when there are words, and kept by the sort key. */
 struct client_scan {
@@ -861,6 +874,12 @@ struct client_scan {
 	 * again (all but those found to be variants), ascending once that tier starts. */
 	int64_t *settled;
 	int nsettled, settled_max;
+	/* Words by name from the top of the list (keep_variants): the variants met in the exact
+	 * parts, which the variants' part lists without a scan when its scan would meet only the
+	 * exact parts' candidates again (name_index_variants). */
+	bool keep_variants;
+	struct client_named *variants;
+	int nvariants, variants_max;
 	/* In order by name, the part of the list being listed (client_scan_phase): 0 the names that
 	 * start with what was typed (lead), 1 the other exact matches, 2 the variants. */
 	int tier;
@@ -911,6 +930,22 @@ static bool client_scan_kept(const struct client_scan *s, const char *updated, i
 	return client_scan_before(s, updated ? updated : "", id, s->keys[s->want - 1], s->page->items[s->want - 1].id);
 }
 
+/* client_scan_keep_variant keeps the candidate on s->row, a variant met in an exact part. */
+static int client_scan_keep_variant(struct client_scan *s)
+{
+	void *v = s->variants;
+	if (arena_grow(s->a, &v, s->nvariants, &s->variants_max, sizeof *s->variants))
+		return ERR_NOMEM;
+	s->variants = v;
+	struct client_named *c = &s->variants[s->nvariants];
+	c->id = db_col_int(s->row, 0);
+	c->name = db_col_dup(s->row, 8, s->a);
+	if (c->name == NULL)
+		return ERR_NOMEM;
+	s->nvariants++;
+	return 0;
+}
+
 /* client_scan_place reads candidate id (name: its key in the index of names, or NULL) with the
  * conditions, and places it in the page when it belongs there; *found is its tier, -1 when it
  * does not meet them. Returns 1 when the page is full (in order), 0 to go on, < 0 an error. */
@@ -938,7 +973,9 @@ static int client_scan_place(struct client_scan *s, const char *name, int64_t id
 			phase = client_scan_phase(s, tier, db_col_text(s->row, 8));
 		}
 		*found = tier;
-		if (s->sorted ? tier >= 0 : phase == s->tier) {
+		if (tier == 1 && s->keep_variants && s->tier <= 1)
+			rc = client_scan_keep_variant(s);
+		if (rc == 0 && (s->sorted ? tier >= 0 : phase == s->tier)) {
 			struct client c = {0};
 			client_store_summary(s->row, s->a, &c);
 			c.variant = tier == 1;
@@ -1185,19 +1222,6 @@ static int client_ids_visit(void *ctx, const char *name, int64_t id)
 	struct client_ids *c = ctx;
 	c->v[c->n++] = id;
 	return c->n == c->max;
-}
-
-/* A candidate to test for a region. */
-struct client_named {
-	const char *name;
-	int64_t id;
-};
-
-static int client_named_cmp(const void *x, const void *y)
-{
-	const struct client_named *a = x, *b = y;
-	int c = strcmp(a->name, b->name);
-	return c ? c : a->id < b->id ? -1 : a->id > b->id;
 }
 
 /* client_store_in_region keeps, of the candidates ids[0..n) (names: their names), those whose
@@ -1486,6 +1510,28 @@ static int client_store_leading(struct db *db, struct client_scan *s, int64_t or
 	return client_scan_range(db, s, sql, org, s->lead, end, q->region, rend, after, after_id);
 }
 
+/* client_store_variants lists the variants' part of a list of words by name, from the index of
+ * names; or, for a list from its top whose variants' scan would meet only the exact parts'
+ * candidates again, from the variants kept among those: a name query without spelling keys or
+ * joined pairs of its own ("tri lake") would otherwise be leapfrogged twice to the end when its
+ * matches are fewer than a page. */
+static int client_store_variants(struct db *db, struct client_scan *s, int64_t org, const struct name_query *words,
+				 const char *after, int64_t after_id)
+{
+	bool same = false;
+	int rc = s->keep_variants
+		? name_index_variants(db, s->a, org, words, after, after_id, client_scan_visit, s, &same)
+		: name_index_scan(db, s->a, org, words, 1, after, after_id, client_scan_visit, s);
+	if (rc || !same)
+		return rc;
+	if (s->nvariants > 1)
+		qsort(s->variants, (size_t)s->nvariants, sizeof *s->variants, client_named_cmp);
+	/* No names: their region was tested when they were met. */
+	for (int i = 0; rc == 0 && i < s->nvariants; i++)
+		rc = client_scan_visit(s, NULL, s->variants[i].id);
+	return rc < 0 ? rc : 0;
+}
+
 /* client_store_search_words lists the clients matching the words of q->q in order by name: the
  * names that start with what was typed (client_store_leading), then the other exact matches
  * (tier 0 of the name index), then the variants (tier 1). */
@@ -1497,6 +1543,7 @@ static int client_store_search_words(struct db *db, struct arena *a, int64_t org
 	struct client_scan s;
 	int rc = client_scan_open(db, a, org, q, words, ckey, cid, page, &s);
 	s.after = NULL; /* the scan starts after the cursor */
+	s.keep_variants = ckey == NULL;
 	if (rc == 0 && q->region)
 		rc = client_store_place_open(db, a, org, q->region, &s.place);
 	for (s.tier = start; rc == 0 && s.tier <= 2 && page->n < s.want; s.tier++) {
@@ -1505,9 +1552,10 @@ static int client_store_search_words(struct db *db, struct arena *a, int64_t org
 			qsort(s.settled, (size_t)s.nsettled, sizeof *s.settled, client_store_id_cmp);
 		if (s.tier == 0)
 			rc = client_store_leading(db, &s, org, q, from_cursor ? ckey + 1 : NULL, cid);
+		else if (s.tier == 1)
+			rc = name_index_scan(db, a, org, words, 0, from_cursor ? ckey + 1 : NULL, cid, client_scan_visit, &s);
 		else
-			rc = name_index_scan(db, a, org, words, s.tier - 1, from_cursor ? ckey + 1 : NULL, cid,
-					     client_scan_visit, &s);
+			rc = client_store_variants(db, &s, org, words, from_cursor ? ckey + 1 : NULL, cid);
 	}
 	return client_scan_close(&s, rc, q->limit);
 }

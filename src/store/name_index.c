@@ -449,10 +449,9 @@ static struct ni_stream *ni_word_stream(struct ni_scan *s, const struct ni_word 
 	return t;
 }
 
-/* ni_build makes the stream of q for tier: the or of its alternatives (the words; in tier 1 also
- * the words with one adjacent pair joined), each the and of its words that are looked up. NULL
- * with s->rc 0 when some alternative has no word to look up: then every client is a candidate. */
-static struct ni_stream *ni_build(struct ni_scan *s, const struct name_query *q, int tier)
+/* ni_words finds the tokens of q's words for tier, and in tier 1 those of its joined pairs after
+ * them: an array of q->n (+ q->njoin) words, NULL with s->rc set when out of memory. */
+static struct ni_word *ni_words(struct ni_scan *s, const struct name_query *q, int tier)
 {
 	int nw = q->n + (tier ? q->njoin : 0);
 	struct ni_word *w = arena_alloc(s->a, sizeof *w * (size_t)nw);
@@ -462,6 +461,35 @@ static struct ni_stream *ni_build(struct ni_scan *s, const struct name_query *q,
 	}
 	for (int i = 0; i < nw && s->rc == 0; i++)
 		ni_word(s, &w[i], i < q->n ? &q->words[i] : &q->joins[i - q->n], tier);
+	return s->rc ? NULL : w;
+}
+
+/* ni_same_tiers tells whether the tokens of tier 1 (w1) are those of tier 0 (w0): every word
+ * matches no spelling key or pair beyond its written words, and no joined pair matches a token.
+ * The two tiers' streams then give the same candidates. */
+static bool ni_same_tiers(const struct name_query *q, const struct ni_word *w0, const struct ni_word *w1)
+{
+	for (int i = 0; i < q->n; i++) {
+		if (w0[i].n != w1[i].n || w0[i].too_many != w1[i].too_many)
+			return false;
+		for (int k = 0; k < w0[i].n; k++)
+			if (w0[i].kind[k] != w1[i].kind[k] || strcmp(w0[i].term[k], w1[i].term[k]) != 0)
+				return false;
+	}
+	for (int j = 0; j < q->njoin; j++)
+		if (w1[q->n + j].n > 0 || w1[q->n + j].too_many)
+			return false;
+	return true;
+}
+
+/* ni_build makes the stream of q for tier from the tokens of its words (ni_words): the or of its
+ * alternatives (the words; in tier 1 also the words with one adjacent pair joined), each the and
+ * of its words that are looked up. NULL with s->rc 0 when some alternative has no word to look
+ * up: then every client is a candidate. */
+static struct ni_stream *ni_build(struct ni_scan *s, const struct name_query *q, int tier, const struct ni_word *w)
+{
+	if (w == NULL)
+		return NULL;
 	struct ni_stream *alts[NAME_QUERY_WORDS], *kids[NAME_QUERY_WORDS];
 	int nalt = 0;
 	for (int j = -1; s->rc == 0 && j < (tier ? q->njoin : 0); j++) {
@@ -501,15 +529,28 @@ static int ni_prepare(struct ni_scan *s)
 
 static void ni_finish(struct ni_scan *s);
 
-/* ni_run scans q for tier with words of up to terms tokens looked up. */
+/* ni_run scans q for tier with words of up to terms tokens looked up. With same, tier 1 is not
+ * scanned when its tokens are tier 0's (ni_same_tiers), and *same tells so. */
 static int ni_run(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier, int terms,
-		  const char *after_name, int64_t after_id, name_index_visit visit, void *ctx)
+		  const char *after_name, int64_t after_id, name_index_visit visit, void *ctx, bool *same)
 {
 	struct ni_scan s = {.db = db, .a = a, .org = org, .terms = terms};
 	int rc = ni_prepare(&s);
 	struct ni_stream *root = NULL;
-	if (rc == 0 && q->n > 0)
-		root = ni_build(&s, q, tier);
+	if (same)
+		*same = false;
+	if (rc == 0 && q->n > 0) {
+		struct ni_word *w = ni_words(&s, q, tier);
+		if (w && same && tier == 1) {
+			struct ni_word *w0 = ni_words(&s, q, 0);
+			*same = w0 && ni_same_tiers(q, w0, w);
+			if (*same) {
+				ni_finish(&s);
+				return 0;
+			}
+		}
+		root = ni_build(&s, q, tier, w);
+	}
 	if (rc == 0 && s.rc == 0 && root == NULL)
 		root = ni_new(&s, NI_WALK);
 	if (rc == 0 && s.rc == 0) {
@@ -527,13 +568,20 @@ static int ni_run(struct db *db, struct arena *a, int64_t org, const struct name
 int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier,
 		    const char *after_name, int64_t after_id, name_index_visit visit, void *ctx)
 {
-	return ni_run(db, a, org, q, tier, NI_WORD_TERMS, after_name, after_id, visit, ctx);
+	return ni_run(db, a, org, q, tier, NI_WORD_TERMS, after_name, after_id, visit, ctx, NULL);
+}
+
+int name_index_variants(struct db *db, struct arena *a, int64_t org, const struct name_query *q, const char *after_name,
+			int64_t after_id, name_index_visit visit, void *ctx, bool *same)
+{
+	return ni_run(db, a, org, q, 1, NI_WORD_TERMS, after_name, after_id, visit, ctx, same);
 }
 
 int name_index_every(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int terms,
 		     name_index_visit visit, void *ctx)
 {
-	return ni_run(db, a, org, q, 1, terms < 1 ? 1 : terms > NI_WORD_TERMS ? NI_WORD_TERMS : terms, NULL, 0, visit, ctx);
+	return ni_run(db, a, org, q, 1, terms < 1 ? 1 : terms > NI_WORD_TERMS ? NI_WORD_TERMS : terms, NULL, 0, visit, ctx,
+		      NULL);
 }
 
 /* ---- gathering every candidate ---- */
@@ -797,7 +845,7 @@ int name_index_gather(struct db *db, struct arena *a, int64_t org, const struct 
 				&s.gather_st);
 	struct ni_stream *root = NULL;
 	if (rc == 0)
-		root = ni_build(&s, q, 1);
+		root = ni_build(&s, q, 1, ni_words(&s, q, 1));
 	struct ni_set set = {0};
 	if (rc == 0 && s.rc == 0)
 		rc = root ? ni_gather(&s, root, max, names != NULL, &set) : 1;
@@ -806,7 +854,7 @@ int name_index_gather(struct db *db, struct arena *a, int64_t org, const struct 
 		/* Leapfrogged in name order, then sorted by id. */
 		struct ni_gathered g = {.s = &s, .set = &set, .max = max, .names = names != NULL};
 		set.n = 0;
-		rc = ni_run(db, a, org, q, 1, NI_WORD_TERMS, NULL, 0, ni_gather_visit, &g);
+		rc = ni_run(db, a, org, q, 1, NI_WORD_TERMS, NULL, 0, ni_gather_visit, &g, NULL);
 		if (rc == 0 && set.n > max)
 			rc = 1;
 		if (rc == 0)

@@ -43,6 +43,13 @@ typedef int (*name_index_visit)(void *ctx, const char *name, int64_t id);
 int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier,
 		    const char *after_name, int64_t after_id, name_index_visit visit, void *ctx);
 
+/* name_index_variants is name_index_scan in tier 1, unless tier 1 looks up no token that tier 0
+ * does not (no query word has a spelling key or a pair of its own, no joined pair of words
+ * matches): its candidates are then tier 0's again, it visits none and sets *same. A caller that
+ * kept the variants among tier 0's candidates lists those instead of scanning them again. */
+int name_index_variants(struct db *db, struct arena *a, int64_t org, const struct name_query *q, const char *after_name,
+			int64_t after_id, name_index_visit visit, void *ctx, bool *same);
+
 /* name_index_every is name_index_scan in tier 1 from the start, for a caller that takes every
  * candidate rather than a page, with a query word that matches more than terms distinct tokens
  * (at most 256) not looked up, left to whoever reads the candidates' rows: a word of many tokens

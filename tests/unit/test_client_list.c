@@ -26,7 +26,7 @@
 /* More than the 4000 a condition may hold to be read as a set, so that both ways are taken. */
 #define CL_CLIENTS 9000
 /* Room for the clients a test adds. */
-#define CL_EXTRA 400
+#define CL_EXTRA 440
 #define CL_PAGE 7
 #define CL_PAGES 4
 
@@ -483,6 +483,43 @@ static void test_a_word_too_common(void **state)
 	client_store_tune(NULL);
 }
 
+/* A query whose words have no spelling key or pair of their own in the index ("wirya yu": "yu"
+ * too common to look up, "wirya" never written first) is leapfrogged once: its variants' part
+ * lists the variants the exact parts met ("Joesoef Wirya", whose key is yusuf), in order by name,
+ * with a region or without, from the top and from a cursor in any part. Uses the "yu" names of
+ * test_a_word_too_common. */
+static void test_variants_met_in_the_exact_part(void **state)
+{
+	struct cl_fixture *f = *state;
+	assert_true(cl_count(f->db, "SELECT count(*) FROM name_term WHERE org_id = 1 AND kind = 0 AND term >= 'yu' AND term < 'yv'") > 256);
+	assert_int_equal(db_begin(f->db), 0);
+	static const char *const names[] = {"Joesoef Wirya", "Yusuf Wirya", "Budi Wirya", "Joesoef Budi Wirya",
+					    "Yu007 Wirya", "Ani Djoesoef Wirya"};
+	for (int i = 0; i < 18; i++)
+		cl_add(f, names[i % 6], i % 3 ? "11.01.01.2001" : "13.01.01.2001");
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(cl_count(f->db, "SELECT count(*) FROM name_term WHERE org_id = 1 AND term >= 'wirya' AND term < 'wiryb'"), 1);
+	static const char *const regions[] = {NULL, "11", "13", "12"};
+	for (size_t r = 0; r < sizeof regions / sizeof *regions; r++) {
+		for (int alternate = 0; alternate <= 1; alternate++) {
+			cl_alternate = alternate;
+			int n = cl_check(f, (struct client_query){.q = "wirya yu", .region = regions[r]});
+			assert_int_equal(n, regions[r] == NULL ? 15 : strcmp(regions[r], "11") == 0 ? 9 : strcmp(regions[r], "13") == 0 ? 6 : 0);
+		}
+	}
+	cl_alternate = false;
+	client_store_tune(NULL);
+	/* In one page: the exact matches first, then the variants. */
+	struct arena a;
+	arena_init(&a);
+	struct client_page p;
+	assert_int_equal(client_store_search(f->db, &a, 1, &(struct client_query){.q = "wirya yu", .limit = 20}, &p), 0);
+	assert_int_equal(p.n, 15);
+	for (int i = 0; i < p.n; i++)
+		assert_int_equal(p.items[i].variant, i >= 6);
+	arena_free(&a);
+}
+
 /* The estimates of a province's and a regency's clients (migration 016): 16 for each client
  * whose id is a multiple of 16, kept by the program as clients are added and move, and computed
  * by the migration the same way. */
@@ -621,6 +658,7 @@ int main(void)
 		cmocka_unit_test(test_flag_bits_filled_by_the_migration),
 		cmocka_unit_test(test_old_texts_are_given_new_ones),
 		cmocka_unit_test(test_a_word_too_common),
+		cmocka_unit_test(test_variants_met_in_the_exact_part),
 		cmocka_unit_test(test_region_estimates_follow_the_rows),
 	};
 	return cmocka_run_group_tests(tests, cl_setup, cl_teardown);
