@@ -1510,18 +1510,17 @@ static int client_store_leading(struct db *db, struct client_scan *s, int64_t or
 	return client_scan_range(db, s, sql, org, s->lead, end, q->region, rend, after, after_id);
 }
 
-/* client_store_variants lists the variants' part of a list of words by name, from the index of
- * names; or, for a list from its top whose variants' scan would meet only the exact parts'
- * candidates again, from the variants kept among those: a name query without spelling keys or
- * joined pairs of its own ("tri lake") would otherwise be leapfrogged twice to the end when its
- * matches are fewer than a page. */
+/* client_store_variants lists the variants' part of a list of words by name, from the candidates
+ * that may be variants in the index of names (name_index_variants: a query whose matches are
+ * fewer than a page is then not leapfrogged twice through its exact matches to the end); or, for
+ * a list from its top whose variants' scan would meet only the exact parts' candidates again (a
+ * word too common to look up), from the variants kept among those. */
 static int client_store_variants(struct db *db, struct client_scan *s, int64_t org, const struct name_query *words,
 				 const char *after, int64_t after_id)
 {
 	bool same = false;
-	int rc = s->keep_variants
-		? name_index_variants(db, s->a, org, words, after, after_id, client_scan_visit, s, &same)
-		: name_index_scan(db, s->a, org, words, 1, after, after_id, client_scan_visit, s);
+	int rc = name_index_variants(db, s->a, org, words, after, after_id, client_scan_visit, s,
+				     s->keep_variants ? &same : NULL);
 	if (rc || !same)
 		return rc;
 	if (s->nvariants > 1)

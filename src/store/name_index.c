@@ -482,6 +482,77 @@ static bool ni_same_tiers(const struct name_query *q, const struct ni_word *w0, 
 	return true;
 }
 
+/* ni_looked_up tells whether every word and joined pair of w (tier 1) has its tokens looked up:
+ * none matches too many. */
+static bool ni_looked_up(const struct name_query *q, const struct ni_word *w)
+{
+	for (int i = 0; i < q->n + q->njoin; i++)
+		if (w[i].too_many)
+			return false;
+	return true;
+}
+
+/* ni_build_variants makes, when every word's tokens are looked up (ni_looked_up), the stream of
+ * the candidates that may be variants of q: a client matching every word, not all of them as
+ * written, matches some word i through a token that tier 0 does not look up (a spelling key, a
+ * pair, a word that i's key starts); so the or, over the words i with such tokens, of the and of
+ * those tokens with the other words' (all of tier 1's), and the alternatives of joined pairs as in
+ * ni_build. A word's tier 1 tokens start with its tier 0 ones (the same range, read first);
+ * *built is false when they do not, and the caller builds tier 1 whole. */
+static struct ni_stream *ni_build_variants(struct ni_scan *s, const struct name_query *q, const struct ni_word *w0,
+					   const struct ni_word *w1, bool *built)
+{
+	*built = false;
+	for (int i = 0; i < q->n; i++) {
+		if (w0[i].too_many || w0[i].n > w1[i].n)
+			return NULL;
+		for (int k = 0; k < w0[i].n; k++)
+			if (w0[i].kind[k] != w1[i].kind[k] || strcmp(w0[i].term[k], w1[i].term[k]) != 0)
+				return NULL;
+	}
+	*built = true;
+	struct ni_word *var = arena_alloc(s->a, sizeof *var);
+	if (var == NULL) {
+		s->rc = ERR_NOMEM;
+		return NULL;
+	}
+	struct ni_stream *alts[2 * NAME_QUERY_WORDS], *kids[NAME_QUERY_WORDS];
+	int nalt = 0;
+	for (int i = 0; s->rc == 0 && i < q->n; i++) {
+		int skip = w0[i].n;
+		if (w1[i].n == skip)
+			continue;
+		var->n = w1[i].n - skip;
+		var->too_many = false;
+		memcpy(var->kind, w1[i].kind + skip, sizeof *var->kind * (size_t)var->n);
+		memcpy(var->term, w1[i].term + skip, sizeof *var->term * (size_t)var->n);
+		memcpy(var->rows, w1[i].rows + skip, sizeof *var->rows * (size_t)var->n);
+		for (int j = 0; j < q->n; j++)
+			kids[j] = ni_word_stream(s, j == i ? var : &w1[j]);
+		if (s->rc == 0)
+			alts[nalt++] = ni_group(s, NI_AND, kids, q->n);
+	}
+	for (int j = 0; s->rc == 0 && j < q->njoin; j++) {
+		if (w1[q->n + j].n == 0)
+			continue;
+		int n = 0;
+		for (int i = 0; i < q->n; i++)
+			if (i != j && i != j + 1)
+				kids[n++] = ni_word_stream(s, &w1[i]);
+		kids[n++] = ni_word_stream(s, &w1[q->n + j]);
+		if (s->rc == 0)
+			alts[nalt++] = ni_group(s, NI_AND, kids, n);
+	}
+	if (s->rc)
+		return NULL;
+	if (nalt > 0)
+		return ni_group(s, NI_OR, alts, nalt);
+	struct ni_stream *t = ni_new(s, NI_OR); /* nothing but exact matches: ends at once */
+	if (t)
+		t->end = t->fetched = true;
+	return t;
+}
+
 /* ni_build makes the stream of q for tier from the tokens of its words (ni_words): the or of its
  * alternatives (the words; in tier 1 also the words with one adjacent pair joined), each the and
  * of its words that are looked up. NULL with s->rc 0 when some alternative has no word to look
@@ -529,27 +600,42 @@ static int ni_prepare(struct ni_scan *s)
 
 static void ni_finish(struct ni_scan *s);
 
-/* ni_run scans q for tier with words of up to terms tokens looked up. With same, tier 1 is not
- * scanned when its tokens are tier 0's (ni_same_tiers), and *same tells so. */
+/* How ni_run scans: every candidate of its tier, or in tier 1 those that may be variants
+ * (name_index_variants), with or without variants kept by the caller. */
+enum ni_mode { NI_ALL, NI_VARIANTS, NI_VARIANTS_KEPT };
+
+/* ni_run scans q for tier with words of up to terms tokens looked up. In the variants' modes,
+ * tier 1 is narrowed to the candidates that may be variants (ni_build_variants) when every word's
+ * tokens are looked up and the estimates of rows (name_term.clients) favour it; with variants kept, it is not scanned at all when its tokens are tier
+ * 0's (ni_same_tiers), and *same tells so. */
 static int ni_run(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier, int terms,
-		  const char *after_name, int64_t after_id, name_index_visit visit, void *ctx, bool *same)
+		  const char *after_name, int64_t after_id, name_index_visit visit, void *ctx, enum ni_mode mode,
+		  bool *same)
 {
 	struct ni_scan s = {.db = db, .a = a, .org = org, .terms = terms};
 	int rc = ni_prepare(&s);
 	struct ni_stream *root = NULL;
+	bool built = false;
 	if (same)
 		*same = false;
 	if (rc == 0 && q->n > 0) {
 		struct ni_word *w = ni_words(&s, q, tier);
-		if (w && same && tier == 1) {
-			struct ni_word *w0 = ni_words(&s, q, 0);
-			*same = w0 && ni_same_tiers(q, w0, w);
-			if (*same) {
-				ni_finish(&s);
-				return 0;
-			}
+		struct ni_word *w0 = w && tier == 1 && mode != NI_ALL ? ni_words(&s, q, 0) : NULL;
+		if (w0 && ni_looked_up(q, w)) {
+			/* Narrowed, unless the estimates say it reads more: when every word's clients
+			 * carry a key of their own (Mappiasse: mapiase), each word's alternative is about
+			 * the whole of tier 1, and three words would leapfrog three times. */
+			root = ni_build_variants(&s, q, w0, w, &built);
+			struct ni_stream *whole = built && root && root->rows > 0 ? ni_build(&s, q, tier, w) : NULL;
+			if (whole && whole->rows < root->rows)
+				root = whole;
+		} else if (w0 && mode == NI_VARIANTS_KEPT && ni_same_tiers(q, w0, w)) {
+			*same = true;
+			ni_finish(&s);
+			return 0;
 		}
-		root = ni_build(&s, q, tier, w);
+		if (!built)
+			root = ni_build(&s, q, tier, w);
 	}
 	if (rc == 0 && s.rc == 0 && root == NULL)
 		root = ni_new(&s, NI_WALK);
@@ -568,20 +654,21 @@ static int ni_run(struct db *db, struct arena *a, int64_t org, const struct name
 int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier,
 		    const char *after_name, int64_t after_id, name_index_visit visit, void *ctx)
 {
-	return ni_run(db, a, org, q, tier, NI_WORD_TERMS, after_name, after_id, visit, ctx, NULL);
+	return ni_run(db, a, org, q, tier, NI_WORD_TERMS, after_name, after_id, visit, ctx, NI_ALL, NULL);
 }
 
 int name_index_variants(struct db *db, struct arena *a, int64_t org, const struct name_query *q, const char *after_name,
 			int64_t after_id, name_index_visit visit, void *ctx, bool *same)
 {
-	return ni_run(db, a, org, q, 1, NI_WORD_TERMS, after_name, after_id, visit, ctx, same);
+	return ni_run(db, a, org, q, 1, NI_WORD_TERMS, after_name, after_id, visit, ctx,
+		      same ? NI_VARIANTS_KEPT : NI_VARIANTS, same);
 }
 
 int name_index_every(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int terms,
 		     name_index_visit visit, void *ctx)
 {
 	return ni_run(db, a, org, q, 1, terms < 1 ? 1 : terms > NI_WORD_TERMS ? NI_WORD_TERMS : terms, NULL, 0, visit, ctx,
-		      NULL);
+		      NI_ALL, NULL);
 }
 
 /* ---- gathering every candidate ---- */
@@ -854,7 +941,7 @@ int name_index_gather(struct db *db, struct arena *a, int64_t org, const struct 
 		/* Leapfrogged in name order, then sorted by id. */
 		struct ni_gathered g = {.s = &s, .set = &set, .max = max, .names = names != NULL};
 		set.n = 0;
-		rc = ni_run(db, a, org, q, 1, NI_WORD_TERMS, NULL, 0, ni_gather_visit, &g, NULL);
+		rc = ni_run(db, a, org, q, 1, NI_WORD_TERMS, NULL, 0, ni_gather_visit, &g, NI_ALL, NULL);
 		if (rc == 0 && set.n > max)
 			rc = 1;
 		if (rc == 0)

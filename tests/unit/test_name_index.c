@@ -174,8 +174,18 @@ static int ni_expect(struct ni_fixture *f, const struct name_query *q, int tier,
 	return n;
 }
 
-/* ni_check compares the scan of norm with the plain evaluation in both tiers, whole and from
- * the middle; returns the number of matches. */
+/* ni_scan runs the scan of q in tier; variants: name_index_variants instead (tier 1), which
+ * need offer only the candidates that may be variants, and must place the same. */
+static void ni_scan(struct ni_fixture *f, struct arena *a, const struct name_query *q, int tier, bool variants,
+		    const char *after, int64_t after_id, struct ni_seen *seen)
+{
+	int rc = variants ? name_index_variants(f->db, a, 1, q, after, after_id, ni_visit, seen, NULL)
+			  : name_index_scan(f->db, a, 1, q, tier, after, after_id, ni_visit, seen);
+	assert_int_equal(rc, 0);
+}
+
+/* ni_check compares the scan of norm with the plain evaluation in both tiers (and the scan of
+ * variants with tier 1), whole and from the middle; returns the number of matches. */
 static int ni_check(struct ni_fixture *f, const char *query)
 {
 	char norm[256];
@@ -185,18 +195,22 @@ static int ni_check(struct ni_fixture *f, const char *query)
 	static int64_t want[NI_ROOM];
 	static struct ni_seen seen;
 	int total = 0;
-	for (int tier = 0; tier <= 1; tier++) {
+	for (int pass = 0; pass <= 2; pass++) {
+		int tier = pass > 0;
+		bool variants = pass == 2;
 		int n = ni_expect(f, &q, tier, want);
-		total += n;
+		if (!variants)
+			total += n;
 		memset(&seen, 0, sizeof seen);
 		seen.q = &q;
 		seen.tier = tier;
 		seen.ordered = true;
 		struct arena a;
 		arena_init(&a);
-		assert_int_equal(name_index_scan(f->db, &a, 1, &q, tier, NULL, 0, ni_visit, &seen), 0);
+		ni_scan(f, &a, &q, tier, variants, NULL, 0, &seen);
 		if (!seen.ordered || seen.n != n || memcmp(seen.ids, want, sizeof want[0] * (size_t)n) != 0)
-			fail_msg("query \"%s\" tier %d: %d placed, %d expected, ordered %d", query, tier, seen.n, n, seen.ordered);
+			fail_msg("query \"%s\" tier %d%s: %d placed, %d expected, ordered %d", query, tier,
+				 variants ? " (variants)" : "", seen.n, n, seen.ordered);
 		/* From the middle: after the k-th match, the rest, in order. */
 		if (n > 2) {
 			int k = n / 2;
@@ -208,16 +222,17 @@ static int ni_check(struct ni_fixture *f, const char *query)
 			seen.q = &q;
 			seen.tier = tier;
 			seen.ordered = true;
-			assert_int_equal(name_index_scan(f->db, &a, 1, &q, tier, after, want[k - 1], ni_visit, &seen), 0);
+			ni_scan(f, &a, &q, tier, variants, after, want[k - 1], &seen);
 			if (seen.n != n - k || memcmp(seen.ids, want + k, sizeof want[0] * (size_t)(n - k)) != 0)
-				fail_msg("query \"%s\" tier %d after %d: %d placed, %d expected", query, tier, k, seen.n, n - k);
+				fail_msg("query \"%s\" tier %d%s after %d: %d placed, %d expected", query, tier,
+					 variants ? " (variants)" : "", k, seen.n, n - k);
 		}
 		/* A page: the visitor stops after three. */
 		memset(&seen, 0, sizeof seen);
 		seen.q = &q;
 		seen.tier = tier;
 		seen.stop_after = 3;
-		assert_int_equal(name_index_scan(f->db, &a, 1, &q, tier, NULL, 0, ni_visit, &seen), 0);
+		ni_scan(f, &a, &q, tier, variants, NULL, 0, &seen);
 		assert_int_equal(seen.n, n < 3 ? n : 3);
 		arena_free(&a);
 	}
@@ -282,6 +297,22 @@ static int ni_candidates(struct ni_fixture *f, const char *query, int tier)
 	return seen.candidates;
 }
 
+/* ni_variant_candidates counts the candidates the scan of variants of query offers. */
+static int ni_variant_candidates(struct ni_fixture *f, const char *query)
+{
+	static struct name_query q;
+	static struct ni_seen seen;
+	name_query_parse(query, &q);
+	memset(&seen, 0, sizeof seen);
+	seen.q = &q;
+	seen.tier = 1;
+	struct arena a;
+	arena_init(&a);
+	assert_int_equal(name_index_variants(f->db, &a, 1, &q, NULL, 0, ni_visit, &seen, NULL), 0);
+	arena_free(&a);
+	return seen.candidates;
+}
+
 static void test_scan_reads_matches_not_the_registry(void **state)
 {
 	struct ni_fixture *f = *state;
@@ -307,6 +338,18 @@ static void test_scan_reads_matches_not_the_registry(void **state)
 	 * that pair is looked up. */
 	ni_check(f, "mu");
 	ni_check(f, "mutomo");
+	/* The scan of variants offers the clients of the tokens that only tier 1 looks up ("hasan":
+	 * Hassan's key), each with the other words' tokens: not the exact matches without such a
+	 * token again. */
+	static const char *const variants[] = {"hasan", "siti nur"};
+	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
+		name_query_parse(variants[i], &q);
+		n = ni_expect(f, &q, 1, want);
+		int offered = ni_variant_candidates(f, variants[i]);
+		if (!(n > 0 && offered >= n && offered < ni_candidates(f, variants[i], 1)))
+			fail_msg("\"%s\": %d variants, %d offered of %d", variants[i], n, offered,
+				 ni_candidates(f, variants[i], 1));
+	}
 }
 
 /* A word that starts more than 256 distinct tokens is not looked up: alone, every client is
