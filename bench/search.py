@@ -9,7 +9,9 @@ starts `pendamping serve --threads 2` on 127.0.0.1 with its log in a file, and m
       the server's log (its duration of each request) and from this client (keep-alive);
   (b) `wrk -t2 -c32 -d10s` on /healthz and on the same mix of searches (bench/search.lua):
       both request rates and their ratio, measured in the same run against the same server; and,
-      for information, the same searches with limit=1 (the cost of a request without its page);
+      for information, the same searches with limit=1 (the cost of a request without its page)
+      and /healthz sent by the same script (wrk's own work per request then alike: the target's
+      ratio is against plain /healthz);
   (c) the client list page (/clients: without a query, by last update, with a search, and with
       filters as workers set them: a region at any level, a PPKS category, a flag, the archive,
       alone or with a search and either order) and client pages (/clients/UID), sequentially:
@@ -412,6 +414,12 @@ def main():
         with open(one_file, "w") as f:
             f.write("".join(api_path(q).replace("limit=25", "limit=1") + "\n" for _, q in mix))
         one_rate, _ = wrk(server, "/api/v1/clients", [token, one_file])
+        # /healthz sent by the same script (no token: a public route does no lookup for it), so
+        # that wrk's own work per request, on the same two processors, is the same on both sides
+        health_file = os.path.join(work, "health-paths.txt")
+        with open(health_file, "w") as f:
+            f.write("/healthz\n")
+        health_script_rate, _ = wrk(server, "/healthz", ["", health_file])
         during = server.status()
         rss.stop()
         time.sleep(1)
@@ -449,6 +457,8 @@ def main():
     print("  ratio              %10.3f" % (search_rate / health_rate))
     print("  (info) limit=1     %10.0f requests/s   ratio %.3f: the same searches answering one row" %
           (one_rate, one_rate / health_rate))
+    print("  (info) /healthz by the script %6.0f requests/s   searches / it %.3f: wrk's own work per request alike" %
+          (health_script_rate, search_rate / health_script_rate))
     print()
     print("(c) pages, sequential, session cookie (server ms)")
     print("%-26s %6s %10s %10s %10s %10s" % ("", "count", "srv p50", "srv p99", "srv max", "cli p99"))
