@@ -117,7 +117,7 @@ bool name_has_word(const char *norm)
 
 /* The Muhammad family after the letter rules: full spellings, then abbreviations. */
 static const char *const name_muhammad_full[] = {"muhamad", "mohamad", "muhamed", "mohamed", NULL};
-static const char *const name_muhammad_short[] = {"moh", "muh", "mhd", "mohd", "muhd", NULL};
+static const char *const name_muhammad_short[] = {"moh", "muh", "mhd", "mohd", "muhd", "md", NULL};
 static const char name_muhammad[] = "muhamad";
 
 static bool name_is_vowel(char c)
@@ -190,6 +190,17 @@ static size_t name_key_word(const char *w, size_t n, bool first, bool prefix, ch
 	}
 	if (o >= 2 && out[0] == 'j' && out[1] == 'u')
 		out[0] = 'y';
+	/* Rule 7: the article of Abdu- taken by the letter after it (Abdurrahman, Abdussalam,
+	 * Abdunnasir) is written abdul-, as Abdul Rahman apart; Abdur alone, and the abbreviation
+	 * Abd, are Abdul. */
+	if (o >= 5 && memcmp(out, "abdu", 4) == 0 && strchr("tdrzsn", out[4])) {
+		if (o > 5)
+			memmove(out + 5, out + 4, o++ - 4);
+		out[4] = 'l';
+	} else if (o == 3 && !prefix && memcmp(out, "abd", 3) == 0) {
+		out[o++] = 'u';
+		out[o++] = 'l';
+	}
 	bool muhammad = name_in(out, o, name_muhammad_full, false) || name_in(out, o, name_muhammad_short, false) ||
 			(first && !prefix && o == 1 && out[0] == 'm') ||
 			(prefix && o >= 3 && name_in(out, o, name_muhammad_full, true));

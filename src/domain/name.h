@@ -33,16 +33,21 @@ bool name_has_word(const char *norm);
  *   4. At the start of a word, ju → yu (Jusuf → yusuf, Djuanda → yuanda, Julianti → yulianti):
  *      old j before u is the commonest variant and modern Ju- names have no Yu- twin to confuse.
  *   5. The Muhammad family: a word that folds to muhamad, mohamad, muhamed, mohamed, or is the
- *      abbreviation moh, muh, mhd, mohd or muhd (Muhammad, Mohammad, Mochammad, Moch., Muh.,
+ *      abbreviation moh, muh, mhd, mohd, muhd or md (Muhammad, Mohammad, Mochammad, Moch., Muh.,
  *      Mukhammad...), and a first word m (M. Soekarno), become "muhamad" (what rule 3 makes of
  *      Muhammad, so that a key is its own key).
  *   6. At the end of a word: h after a vowel is dropped (Fatimah → fatima, Abdullah → abdula,
  *      Atjeh → ace) and y after a consonant becomes i (Rizky → rizki, Andy → andi).
+ *   7. The Arabic article after Abdu-, which the next letter takes when it is t, d, r, z, s or n,
+ *      is written abdul- (Abdurrahman → abdulrahman, Abdussalam → abdulsalam, Abdoerrachman →
+ *      abdulrahman), so that the names written apart agree (Abdul Rahman, whose key without
+ *      spaces, the duplicate key, is abdulrahman too); a word Abdur alone, and the abbreviation
+ *      Abd (not while typed), become abdul.
  * Digits and characters outside a-z are kept as they are. Vowels other than oe are never changed,
  * so Siti/Sita, Rina/Rini, Dewi/Dewa, Hasan/Husin, Budi/Bude keep distinct keys.
  * Not folded (their variants collide with distinct names): j/y elsewhere (Harjono/Haryono),
  * o/u (Mochtar/Muchtar), e/a, sh/sy/s, f/p (Yusuf/Yusup), v/w, z/j.
- * The key is deterministic and never longer than max(normalised length, 7) per word; the key of a
+ * The key is deterministic and never longer than max(normalised length + 1, 7) per word; the key of a
  * name's key is that key (contrived letter runs such as "tthh" may fold further). A word longer
  * than 96 bytes is copied as it is. Only whole words are written: when out is too small the key
  * ends early. Returns the length written. Cost: about 250 ns for a name of two to four words. */

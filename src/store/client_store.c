@@ -432,8 +432,8 @@ int client_store_nik_owner(struct db *db, struct arena *a, int64_t org, const ch
 
 /* client_store_fill_keys computes name_key and the new search_names (name_search_text) of up to
  * max of org's rows written before migration 005, which left name_key NULL, then of those that
- * migration 012 listed in client_retext (their keys stand, their text lacks the pairs' mark): SQL
- * cannot run the C rules. It runs in the caller's transaction. Neither version nor updated_at
+ * migrations listed in client_retext (012: their text lacks the pairs' mark; 018: their key and
+ * text follow rules added since): SQL cannot run the C rules. It runs in the caller's transaction. Neither version nor updated_at
  * changes: the keys are derived from the name, not an edit of the record. */
 static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, int max)
 {

@@ -71,6 +71,10 @@ describe('old and new spellings find each other', () => {
     ['Rizky Pratama W', ['rizki W']],
     ['Nur Haliza W', ['nurhaliza W', 'nurhal W']],
     ['Siti Nurhaliza W', ['siti nur haliza W', 'nur haliza W']],
+    ['Abdul Rahman W', ['abdurrahman W', 'abdurahman W', 'abdur rahman W', 'abd rahman W']],
+    ['Abdurrahman W', ['abdul rahman W', 'abdulrahman W', 'abdur W']],
+    ['Abdussalam W', ['abdul salam W']],
+    ['Md. Yunus W', ['muhammad yunus W', 'moh W']],
   ];
 
   for (const [stored, queries] of cases) {
@@ -149,9 +153,10 @@ describe('duplicate warnings across spellings', () => {
     assert.equal(other.status, 201, other.text);
   });
 
-  test('spaces, doubled letters and the old spelling of j: Siti Nur Haliza, Hassan, Tjahjo', T, async () => {
+  test('spaces, doubled letters, the old spelling of j, the article after Abdu-, Md.: Siti Nur Haliza, Hassan, Tjahjo, Abdurrahman', T, async () => {
     const w = uniqueWord();
-    for (const [a, b] of [['Siti Nur Haliza', 'Siti Nurhaliza'], ['Hassan Basri', 'Hasan Basri'], ['Tjahjo Soemarno', 'Cahyo Sumarno'], ['Chairul Anwar', 'Khairul Anwar']]) {
+    for (const [a, b] of [['Siti Nur Haliza', 'Siti Nurhaliza'], ['Hassan Basri', 'Hasan Basri'], ['Tjahjo Soemarno', 'Cahyo Sumarno'], ['Chairul Anwar', 'Khairul Anwar'],
+      ['Abdul Rahman', 'Abdurrahman'], ['Md. Amin', 'Muhammad Amin']]) {
       const first = await createClient(ctx.w, person(`${a} ${w}`, '1985-06-07', 'F'));
       const e = expectError(await ctx.w.post('/api/v1/clients', person(`${b} ${w}`, '1985-06-07', 'F')), 422, 'possible_duplicate', 'name');
       assert.deepEqual(e.duplicates.map((d) => d.uid), [first.uid], `${a} / ${b}`);

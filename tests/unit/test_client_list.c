@@ -520,6 +520,77 @@ static void test_variants_met_in_the_exact_part(void **state)
 	arena_free(&a);
 }
 
+/* Migration 018 lists the clients whose keys and texts rule 7 of name_key and "Md." change, and
+ * the next search gives them theirs: then "abdul rahman" finds Abdurrahman as a variant, and its
+ * duplicate key is Abdul Rahman's. Rows of other names are not listed. */
+static void test_article_keys_given_by_migration_018(void **state)
+{
+	struct cl_fixture *f = *state;
+	static const char *const names[] = {"Abdurrahman Qistina", "Md. Qistina", "Abd Salam Qistina", "Abdul Rahman Qistina",
+					    "Budi Qistina", "Abdullah Qistina"};
+	int first = f->n;
+	assert_int_equal(db_begin(f->db), 0);
+	for (int i = 0; i < 6; i++)
+		cl_add(f, names[i], "12.01.01.2001");
+	/* The text and key of before: the written words alone. */
+	for (int i = first; i < f->n; i++) {
+		struct cl_client *c = &f->c[i];
+		char old[sizeof c->text];
+		snprintf(old, sizeof old, "%s%s", c->norm, NAME_SEARCH_MARK);
+		assert_int_equal(name_index_drop(f->db, 1, c->id, c->norm, c->text), 0);
+		assert_int_equal(db_run(f->db, "UPDATE client SET search_names=?, name_key='old' WHERE id=?", "ti", old, c->id), 0);
+		assert_int_equal(name_index_put(f->db, 1, c->id, c->norm, old), 0);
+	}
+	assert_int_equal(db_commit(f->db), 0);
+	const struct embed_file *m = embed_find("schema/sqlite/018_name_article.sql");
+	assert_non_null(m);
+	assert_int_equal(db_exec(f->db, (const char *)m->data), 0);
+	char want[128];
+	snprintf(want, sizeof want, "%lld %lld %lld", (long long)f->c[first].id, (long long)f->c[first + 1].id,
+		 (long long)f->c[first + 2].id);
+	struct db_stmt *st;
+	assert_int_equal(db_query(f->db, &st, "SELECT group_concat(client_id, ' ') FROM (SELECT client_id FROM client_retext"
+					   " WHERE client_id >= ? ORDER BY client_id)", "i", f->c[first].id), 0);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_string_equal(db_col_text(st, 0), want);
+	db_finalize(st);
+	/* The next search gives the listed rows their text and key; the others wait for no one. */
+	struct arena a;
+	arena_init(&a);
+	struct client_page p;
+	assert_int_equal(client_store_search(f->db, &a, 1, &(struct client_query){.q = "abdul rahman qistina", .limit = 10}, &p), 0);
+	assert_int_equal(cl_count(f->db, "SELECT count(*) FROM client_retext"), 0);
+	for (int i = first; i < first + 3; i++) {
+		char key[128];
+		name_dup_key(names[i - first], key, sizeof key);
+		assert_int_equal(db_query(f->db, &st, "SELECT search_names, name_key FROM client WHERE id = ?", "i", f->c[i].id), 0);
+		assert_int_equal(db_step(st), DB_ROW);
+		assert_string_equal(db_col_text(st, 0), f->c[i].text);
+		assert_string_equal(db_col_text(st, 1), key);
+		db_finalize(st);
+	}
+	/* The search made after the texts were given finds both spellings. */
+	assert_int_equal(client_store_search(f->db, &a, 1, &(struct client_query){.q = "abdul rahman qistina", .limit = 10}, &p), 0);
+	assert_int_equal(p.n, 2);
+	assert_int_equal(p.items[0].id, f->c[first + 3].id);
+	assert_int_equal(p.items[1].id, f->c[first].id);
+	assert_true(p.items[1].variant);
+	arena_free(&a);
+	/* Put back as the program writes them, for the tests after this one. */
+	assert_int_equal(db_begin(f->db), 0);
+	for (int i = first + 3; i < f->n; i++) {
+		struct cl_client *c = &f->c[i];
+		char old[sizeof c->text];
+		snprintf(old, sizeof old, "%s%s", c->norm, NAME_SEARCH_MARK);
+		char key[128];
+		name_dup_key(names[i - first], key, sizeof key);
+		assert_int_equal(name_index_drop(f->db, 1, c->id, c->norm, old), 0);
+		assert_int_equal(db_run(f->db, "UPDATE client SET search_names=?, name_key=? WHERE id=?", "tti", c->text, key, c->id), 0);
+		assert_int_equal(name_index_put(f->db, 1, c->id, c->norm, c->text), 0);
+	}
+	assert_int_equal(db_commit(f->db), 0);
+}
+
 /* The estimates of a province's and a regency's clients (migration 016): 16 for each client
  * whose id is a multiple of 16, kept by the program as clients are added and move, and computed
  * by the migration the same way. */
@@ -659,6 +730,7 @@ int main(void)
 		cmocka_unit_test(test_old_texts_are_given_new_ones),
 		cmocka_unit_test(test_a_word_too_common),
 		cmocka_unit_test(test_variants_met_in_the_exact_part),
+		cmocka_unit_test(test_article_keys_given_by_migration_018),
 		cmocka_unit_test(test_region_estimates_follow_the_rows),
 	};
 	return cmocka_run_group_tests(tests, cl_setup, cl_teardown);

@@ -182,7 +182,7 @@ static void test_name_fits_exactly(void **state)
 /* Names that must share a key, with the key. */
 struct name_key_group {
 	const char *key;
-	const char *names[16];
+	const char *names[20];
 };
 
 static const struct name_key_group name_key_groups[] = {
@@ -204,8 +204,14 @@ static const struct name_key_group name_key_groups[] = {
 	{"ace", {"Atjeh", "Aceh", NULL}},
 	/* the Muhammad family */
 	{"muhamad", {"Muhammad", "Muhamad", "Mohammad", "Mohamad", "Mochammad", "Muchammad", "Mukhammad",
-		     "Mohammed", "Muhammed", "Moh.", "Muh.", "Moch.", "Mhd.", "Mohd.", "M.", NULL}},
+		     "Mohammed", "Muhammed", "Moh.", "Muh.", "Moch.", "Mhd.", "Mohd.", "Md.", "M.", NULL}},
 	{"muhamad hata", {"M. Hatta", "Mohammad Hatta", "Moh. Hatta", NULL}},
+	/* the article after Abdu- */
+	{"abdulrahman", {"Abdurrahman", "Abdurahman", "Abdoerrachman", "Abdulrahman", NULL}},
+	{"abdulsalam", {"Abdussalam", "Abdusalam", "Abdulsalam", NULL}},
+	{"abdulnasir", {"Abdunnasir", "Abdulnasir", NULL}},
+	{"abdulzahir", {"Abduzzahir", "Abdulzahir", NULL}},
+	{"abdul rahman", {"Abdur Rahman", "Abdul Rahman", "Abd. Rahman", "Abd Rachman", NULL}},
 	/* doubled consonants */
 	{"hasan", {"Hassan", "Hasan", NULL}},
 	{"abdula", {"Abdullah", "Abdulah", "Abdoellah", NULL}},
@@ -234,7 +240,7 @@ static const char *const name_key_apart[][2] = {
 	{"Joko", "Yoko"}, {"Siti", "Sita"}, {"Agus", "Agung"}, {"Budi", "Bude"}, {"Sri", "Sari"},
 	{"Rina", "Rini"}, {"Hasan", "Husin"}, {"Dewi", "Dewa"}, {"Ahmad", "Muhammad"}, {"Jaya", "Yaya"},
 	{"Putri", "Putra"}, {"Rahmat", "Rahmah"}, {"Panji", "Pani"}, {"Siti M", "Siti Muhammad"},
-	{"Wahyu", "Wahyudi"}, {"Saadah", "Sadah"},
+	{"Wahyu", "Wahyudi"}, {"Saadah", "Sadah"}, {"Abdullah", "Abdul"}, {"Abdi", "Abdul"}, {"Abdurrahman", "Abdulrahim"},
 };
 
 /* True variants the rules leave apart, by choice (see name.h): folding them would merge distinct
@@ -425,6 +431,9 @@ static void test_name_dup_key(void **state)
 		{"Siti Nur Haliza", "Siti Nurhaliza"},
 		{"Sri Wahjuni", "Sriwahyuni"},
 		{"M. Hatta", "Mohammad Hatta"},
+		{"Abdurrahman Wahid", "Abdul Rahman Wahid"},
+		{"Abdussalam", "Abd. Salam"},
+		{"Md. Yusuf", "Muhammad Yusuf"},
 	};
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
 		char a[128], b[128];
