@@ -7,10 +7,12 @@
 #include "base/i18n.h"
 #include "store/db.h"
 
-/* Exit statuses. */
+/* Exit statuses. EXIT_REJECTED: an import ran to its end and some rows were rejected (listed in
+ * its report); a script can tell it from a failure, after which a rerun is needed. */
 #define EXIT_OK 0
 #define EXIT_FAIL 1
 #define EXIT_USAGE 2
+#define EXIT_REJECTED 3
 
 struct cli_opt {
 	const char *name; /* "--data" */

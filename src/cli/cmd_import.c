@@ -238,7 +238,7 @@ int cmd_import(int argc, char **argv)
 	}
 	if (rc)
 		return cli_fail_in(lang, "import", rc);
-	return st.rejected ? EXIT_FAIL : EXIT_OK;
+	return st.rejected ? EXIT_REJECTED : EXIT_OK;
 }
 
 int cmd_regions(int argc, char **argv)
@@ -283,5 +283,5 @@ int cmd_regions(int argc, char **argv)
 	arena_free(&a);
 	if (rc)
 		return cli_fail_in(lang, "regions import", rc);
-	return st.rejected ? EXIT_FAIL : EXIT_OK;
+	return st.rejected ? EXIT_REJECTED : EXIT_OK;
 }

@@ -88,7 +88,7 @@ test('rows are checked like the API, reported by their row number; a broken row 
   ].join('\n');
   const file = await csv('rows.csv', text);
   const r = await importClients(file);
-  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.code, 3, r.stderr);
   assert.match(r.stdout, /^9 rows in .*: 4 imported, 0 already registered, 5 rejected, 0 with warnings$/m);
   assert.deepEqual(await report(file), [
     [3, 'birth_date', 'Must be a real date written YYYY-MM-DD.'],
@@ -107,7 +107,7 @@ test('an unclosed quote reports the rest of the file as one row', T, async () =>
   const m = uniqueWord();
   const file = await csv('quote.csv', `name,sex\n${m} A,F\n"${m} B,F\n${m} C,F\n`);
   const r = await importClients(file);
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 3);
   assert.deepEqual(await report(file), [[3, '', 'A quote is not closed: the rest of the file, from this row on, could not be read.']]);
   assert.equal(await count(m), 1);
 });
@@ -171,7 +171,7 @@ test('a key held by a client of another name is reported, and nothing changes', 
     [`${m} BUDI`, 'M', n, ''], // the same name, as written elsewhere
   ]);
   const r = await importClients(file);
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 3);
   assert.match(r.stdout, /4 rows in .*: 1 imported, 1 already registered, 2 rejected/);
   const [budi] = await sql(dir, `SELECT uid, name FROM client WHERE nik = '${n}'`);
   assert.equal(budi.name, `${m} Budi`);
@@ -192,11 +192,11 @@ test('a key held by a client of another name is reported, and nothing changes', 
   ]);
 });
 
-test('--dry-run writes nothing; --on-error=abort writes nothing of the batch and says so', T, async () => {
+test('--dry-run writes nothing (exit 3: rows rejected); --on-error=abort writes nothing of the batch, says so and exits 1', T, async () => {
   const m = uniqueWord();
   const file = await csv('dry.csv', [['name', 'sex'], [`${m} A`, 'F'], [`${m} B`, 'Q'], [`${m} C`, 'F']]);
   let r = await importClients(file, '--dry-run');
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 3);
   assert.match(r.stdout, /^dry run: 3 rows in .*: 2 imported, 0 already registered, 1 rejected/m);
   assert.equal(await count(m), 0);
   r = await importClients(file, '--on-error=abort');
@@ -236,7 +236,7 @@ test('the report may go to standard output, or through a link that stays a link'
   const m = uniqueWord();
   const file = await csv('stdout.csv', [['name', 'sex'], [`${m} A`, 'Q']]);
   let r = await importClients(file, '--report', '-', '--dry-run');
-  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.code, 3, r.stderr);
   // Standard output is the report alone: the summary goes to standard error.
   assert.equal(r.stdout, 'row,field,reason\n2,sex,"Must be F (female) or M (male)."\n');
   assert.match(r.stderr, /dry run: 1 rows/);
@@ -245,7 +245,7 @@ test('the report may go to standard output, or through a link that stays a link'
   await fs.writeFile(target, 'earlier\n');
   await fs.symlink(target, link);
   r = await importClients(file, '--report', link, '--dry-run');
-  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.code, 3, r.stderr);
   assert.ok((await fs.lstat(link)).isSymbolicLink(), 'the link is not replaced');
   assert.match(await fs.readFile(target, 'utf8'), /^row,field,reason\n2,sex,/);
   const left = (await fs.readdir(work)).filter((f) => /\.report\.csv\.|link\.csv\./.test(f));
@@ -291,7 +291,7 @@ test('regions import: a header in any case, names trimmed, faults on the field a
     '',
   ].join('\n'));
   const r = await run(['regions', 'import', '--data', dir, file, '--lang', 'en']);
-  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.code, 3, r.stderr);
   assert.match(r.stdout, /7 regions in .*: 2 imported, 5 rejected/);
   assert.deepEqual(await report(file), [
     [3, 'code', 'Region code must start with a known province code.'],
@@ -308,7 +308,7 @@ test('regions import: a header in any case, names trimmed, faults on the field a
   const m = uniqueWord();
   const clients = await csv('di-wilayah.csv', [['name', 'region'], [`${m} A`, '32.77'], [`${m} B`, '32.78'], [`${m} C`, '33.01']]);
   const c = await importClients(clients);
-  assert.equal(c.code, 1);
+  assert.equal(c.code, 3);
   assert.deepEqual(await report(clients), [[3, 'region', 'This region code is not in the region list.']]);
   assert.equal(await count(m), 2);
   // An empty file imports nothing and writes no audit row.
