@@ -2,8 +2,10 @@
  * lines: names of clients, then the query on the last line; a name starting with '-' is put and
  * dropped again, so that what the index keeps of the tokens can be lower than the clients left
  * need. Every client that name_query_tier places must come out of the scan of its tier, in
- * ascending (name, id), and out of name_index_every whatever its bound of tokens, and among the
- * candidates name_index_gather gives (ascending by id) unless it finds them too many. */
+ * ascending (name, id), every variant out of name_index_variants (or, when it leaves them to the
+ * exact tier's candidates, out of those), and out of name_index_every whatever its bound of
+ * tokens, and among the candidates name_index_gather gives (ascending by id) unless it finds them
+ * too many. */
 #include "base/arena.h"
 #include "domain/name.h"
 #include "store/db.h"
@@ -127,6 +129,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (name_index_scan(db, &a, 1, &q, tier, NULL, 0, fz_visit, &seen))
 				abort();
 			fz_check(&seen, &q, n, tier, tier == 1);
+		}
+		/* The scan of variants: every variant comes out of it; or, when it says the exact tier's
+		 * candidates hold them all (same), out of the scan of tier 0. */
+		for (int keep = 0; keep <= 1; keep++) {
+			struct fz_seen seen = {.ordered = true};
+			bool same = false;
+			if (name_index_variants(db, &a, 1, &q, NULL, 0, fz_visit, &seen, keep ? &same : NULL))
+				abort();
+			if (same) {
+				if (seen.n != 0)
+					abort();
+				seen = (struct fz_seen){.ordered = true};
+				if (name_index_scan(db, &a, 1, &q, 0, NULL, 0, fz_visit, &seen))
+					abort();
+			}
+			fz_check(&seen, &q, n, 1, false);
 		}
 		struct fz_seen seen = {.ordered = true};
 		if (name_index_every(db, &a, 1, &q, 1 + (int)(size % 20), fz_visit, &seen))
