@@ -150,6 +150,11 @@ test('with the list loaded, the region of a client must be in it where the list 
   assert.match(view.text, /32\.73\.02\.1001 Cipaganti, Coblong, Kota Bandung, Jawa Barat/);
   const partial = await ctx.w.get(`/clients/${made['31.71.01']}`);
   assert.match(partial.text, /<dd>31\.71\.01<\/dd>/);
+  // So does the list, for each row: a village's name alone is shared by many places.
+  const rows = await ctx.w.get('/clients?region=32.73.02.1001');
+  assert.match(rows.text, /<td>32\.73\.02\.1001 Cipaganti<span class="within">, Coblong, Kota Bandung, Jawa Barat<\/span><\/td>/);
+  const regency = await ctx.w.get('/clients?region=32.73&sort=updated');
+  assert.match(regency.text, /<td>32\.73 Kota Bandung<span class="within">, Jawa Barat<\/span><\/td>/);
   // A code already on the record is kept through other changes; a new unknown one is refused.
   let r = await ctx.w.patch(`/api/v1/clients/${ctx.early.uid}`, { version: ctx.early.version, phone: '0812-1111-2222' });
   assert.equal(r.status, 200, r.text);
