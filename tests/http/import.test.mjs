@@ -1,13 +1,15 @@
 // import.test.mjs: `pendamping import clients` and `pendamping regions import` from the command
 // line: header checks, rows validated and reported by their row number, rows the CSV reader
 // refuses reported without losing the rows after them, keys that make a rerun add nothing,
-// keys held by another name, permissions, the report's file, and the report's language.
+// keys held by another name, permissions, the report's file, the report's language, and an import
+// killed at any moment that its rerun completes.
 import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from './cases-helpers.mjs';
-import { TEST_TIMEOUT, demoDir, nik, run, uniqueWord } from './helpers.mjs';
+import { BIN, TEST_TIMEOUT, demoDir, nik, run, uniqueWord } from './helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT };
 let parent, dir, work;
@@ -319,4 +321,62 @@ test('regions import: a header in any case, names trimmed, faults on the field a
   assert.equal(e.code, 0, e.stderr);
   assert.match(e.stdout, /^0 regions/);
   assert.equal(await audits(), before);
+});
+
+/** killedImport imports file into data and kills the import (SIGKILL) as soon as kill(clients
+ * registered, ms since it started) holds, polled; resolves how it ended. */
+async function killedImport(data, file, kill) {
+  const started = Date.now();
+  const child = spawn(BIN, ['import', 'clients', '--data', data, file], { stdio: 'ignore' });
+  let ended = null;
+  const exit = new Promise((resolve) => child.on('close', (code, signal) => resolve((ended = { code, signal }))));
+  while (!ended) {
+    const [{ n }] = await sql(data, 'SELECT count(*) AS n FROM client');
+    if (kill(n, Date.now() - started)) {
+      child.kill('SIGKILL');
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return exit;
+}
+
+test('killed at any moment, an import leaves the database whole, and its rerun completes the job', { timeout: TEST_TIMEOUT * 6 }, async () => {
+  const rows = 45000; // two batches of 20,000 and a part
+  const file = path.join(work, 'generated.csv');
+  const text = await new Promise((resolve, reject) =>
+    execFile('python3', [new URL('../../bench/gen_clients.py', import.meta.url).pathname, String(rows), '--seed', '11'],
+      { maxBuffer: 64 << 20 }, (err, out) => (err ? reject(err) : resolve(out))));
+  await fs.writeFile(file, text);
+  // Killed once the first batch is in (the second then in flight), and killed early, whatever it
+  // is doing then (opening the database, reading the header, the first batch).
+  const moments = [(n) => n >= 20000, (n, ms) => ms >= 40];
+  for (const [i, kill] of moments.entries()) {
+    const data = path.join(work, `killed-${i}`);
+    const init = await run(['init', '--data', data], { env: { PENDAMPING_ADMIN_PASSWORD: 'admin-password-1' } });
+    assert.equal(init.code, 0, init.stderr);
+    const end = await killedImport(data, file, kill);
+    assert.equal(end.signal, 'SIGKILL', `moment ${i}: the import ended before it was killed`);
+    // Whole: the file, the audit chain, a batch in or out as one, each client with its index rows.
+    assert.deepEqual(await sql(data, 'PRAGMA integrity_check'), [{ integrity_check: 'ok' }]);
+    assert.deepEqual(await sql(data, 'PRAGMA foreign_key_check'), []);
+    const audit = await run(['audit', 'verify', '--data', data]);
+    assert.equal(audit.code, 0, audit.stdout + audit.stderr);
+    const [{ n: kept }] = await sql(data, 'SELECT count(*) AS n FROM client');
+    assert.equal(kept % 20000, 0, `moment ${i}: ${kept} clients, not whole batches`);
+    assert.ok(kept < rows);
+    if (i === 0) assert.ok(kept >= 20000);
+    const [{ n: indexed }] = await sql(data, 'SELECT count(DISTINCT client_id) AS n FROM client_term');
+    assert.equal(indexed, kept);
+    // The rerun adds exactly what is missing; another adds nothing.
+    let r = await run(['import', 'clients', '--data', data, file, '--lang', 'en'], { timeout: TEST_TIMEOUT * 3 });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`^${rows} rows in .*: ${rows - kept} imported, ${kept} already registered, 0 rejected`, 'm'));
+    r = await run(['import', 'clients', '--data', data, file, '--lang', 'en'], { timeout: TEST_TIMEOUT * 3 });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`: 0 imported, ${rows} already registered, 0 rejected`));
+    const [{ n: all }] = await sql(data, 'SELECT count(*) AS n FROM client');
+    assert.equal(all, rows);
+    assert.deepEqual(await sql(data, 'PRAGMA integrity_check'), [{ integrity_check: 'ok' }]);
+  }
 });
