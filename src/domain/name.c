@@ -194,8 +194,10 @@ static size_t name_key_word(const char *w, size_t n, bool first, bool prefix, ch
 	 * Abdunnasir) is written abdul-, as Abdul Rahman apart; Abdur alone, and the abbreviation
 	 * Abd, are Abdul. */
 	if (o >= 5 && memcmp(out, "abdu", 4) == 0 && strchr("tdrzsn", out[4])) {
-		if (o > 5)
-			memmove(out + 5, out + 4, o++ - 4);
+		if (o > 5) {
+			memmove(out + 5, out + 4, o - 4);
+			o++;
+		}
 		out[4] = 'l';
 	} else if (o == 3 && !prefix && memcmp(out, "abd", 3) == 0) {
 		out[o++] = 'u';

@@ -41,14 +41,14 @@ bool name_has_word(const char *norm);
  *   7. The Arabic article after Abdu-, which the next letter takes when it is t, d, r, z, s or n,
  *      is written abdul- (Abdurrahman → abdulrahman, Abdussalam → abdulsalam, Abdoerrachman →
  *      abdulrahman), so that the names written apart agree (Abdul Rahman, whose key without
- *      spaces, the duplicate key, is abdulrahman too); a word Abdur alone, and the abbreviation
- *      Abd (not while typed), become abdul.
+ *      spaces, the duplicate key, is abdulrahman too); a word of those five letters alone
+ *      (Abdur, Abdus), also while typed, and the abbreviation Abd (not while typed) become abdul.
  * Digits and characters outside a-z are kept as they are. Vowels other than oe are never changed,
  * so Siti/Sita, Rina/Rini, Dewi/Dewa, Hasan/Husin, Budi/Bude keep distinct keys.
  * Not folded (their variants collide with distinct names): j/y elsewhere (Harjono/Haryono),
  * o/u (Mochtar/Muchtar), e/a, sh/sy/s, f/p (Yusuf/Yusup), v/w, z/j.
- * The key is deterministic and never longer than max(normalised length + 1, 7) per word; the key of a
- * name's key is that key (contrived letter runs such as "tthh" may fold further). A word longer
+ * The key is deterministic and never longer than max(normalised length + 1, 7) per word; the key
+ * of a name's key is that key (contrived letter runs such as "tthh" may fold further). A word longer
  * than 96 bytes is copied as it is. Only whole words are written: when out is too small the key
  * ends early. Returns the length written. Cost: about 250 ns for a name of two to four words. */
 size_t name_key(const char *name, char *out, size_t n);
@@ -56,7 +56,8 @@ size_t name_key(const char *name, char *out, size_t n);
 /* name_key_prefix is name_key for words that may be unfinished, as typed in a search box: the
  * end-of-word rules (6) are not applied, and a word of 3 letters or more that starts a spelling
  * of the Muhammad family (moh, muha, mochamm) becomes "muhamad". The key of a prefix of a word is
- * then a prefix of the word's key for every rule except 6 (so a search also tries name_key). */
+ * then a prefix of the word's key for every rule except 6 and the abbreviations of rule 5 ("md"
+ * is "muhamad", "mdina" stays itself), so a search also tries name_key. */
 size_t name_key_prefix(const char *name, char *out, size_t n);
 
 /* name_dup_key writes name_key(name) without its spaces: the key that duplicate warnings compare,

@@ -16,7 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Room for the name_key of any valid name (200 characters, at most 7 bytes per 1-letter word). */
+/* Room for the name_key of any valid name (200 characters, at most 7 bytes per word of one or two
+ * letters: "m" and "md" are "muhamad"). */
 #define CLIENT_STORE_KEY_MAX 2048
 
 /* ---- encoding of the JSON columns ---- */
@@ -431,10 +432,11 @@ int client_store_nik_owner(struct db *db, struct arena *a, int64_t org, const ch
 #define CLIENT_STORE_FILL_MAX 5000
 
 /* client_store_fill_keys computes name_key and the new search_names (name_search_text) of up to
- * max of org's rows written before migration 005, which left name_key NULL, then of those that
- * migrations listed in client_retext (012: their text lacks the pairs' mark; 018: their key and
- * text follow rules added since): SQL cannot run the C rules. It runs in the caller's transaction. Neither version nor updated_at
- * changes: the keys are derived from the name, not an edit of the record. */
+ * max of org's rows without a key (written before migration 005, or whose key a later rule
+ * changes: migration 018), then of those that migration 012 listed in client_retext (their keys
+ * stand, their text lacks the pairs' mark): SQL cannot run the C rules. It runs in the caller's
+ * transaction. Neither version nor updated_at changes: the keys are derived from the name, not an
+ * edit of the record. */
 static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, int max)
 {
 	int64_t ids[CLIENT_STORE_FILL_BATCH];
@@ -878,8 +880,8 @@ struct client_scan {
 	 * parts, which the variants' part lists without a scan when its scan would meet only the
 	 * exact parts' candidates again (name_index_variants). */
 	bool keep_variants;
-	struct client_named *variants;
-	int nvariants, variants_max;
+	struct client_named *variants; /* room for want */
+	int nvariants;
 	/* In order by name, the part of the list being listed (client_scan_phase): 0 the names that
 	 * start with what was typed (lead), 1 the other exact matches, 2 the variants. */
 	int tier;
@@ -930,19 +932,25 @@ static bool client_scan_kept(const struct client_scan *s, const char *updated, i
 	return client_scan_before(s, updated ? updated : "", id, s->keys[s->want - 1], s->page->items[s->want - 1].id);
 }
 
-/* client_scan_keep_variant keeps the candidate on s->row, a variant met in an exact part. */
+/* client_scan_keep_variant keeps the candidate on s->row, a variant met in an exact part, among
+ * the first s->want by name: no more can be listed. They stay in order by name. */
 static int client_scan_keep_variant(struct client_scan *s)
 {
-	void *v = s->variants;
-	if (arena_grow(s->a, &v, s->nvariants, &s->variants_max, sizeof *s->variants))
+	const char *name = db_col_text(s->row, 8);
+	struct client_named c = {name ? name : "", db_col_int(s->row, 0)};
+	int at = s->nvariants;
+	while (at > 0 && client_named_cmp(&c, &s->variants[at - 1]) < 0)
+		at--;
+	if (at >= s->want)
+		return 0;
+	if (s->variants == NULL && (s->variants = arena_alloc(s->a, sizeof *s->variants * (size_t)s->want)) == NULL)
 		return ERR_NOMEM;
-	s->variants = v;
-	struct client_named *c = &s->variants[s->nvariants];
-	c->id = db_col_int(s->row, 0);
-	c->name = db_col_dup(s->row, 8, s->a);
-	if (c->name == NULL)
+	if ((c.name = arena_strdup(s->a, c.name)) == NULL)
 		return ERR_NOMEM;
-	s->nvariants++;
+	int n = s->nvariants < s->want ? s->nvariants : s->want - 1;
+	memmove(s->variants + at + 1, s->variants + at, sizeof *s->variants * (size_t)(n - at));
+	s->variants[at] = c;
+	s->nvariants = n + 1;
 	return 0;
 }
 
@@ -1523,8 +1531,6 @@ static int client_store_variants(struct db *db, struct client_scan *s, int64_t o
 				     s->keep_variants ? &same : NULL);
 	if (rc || !same)
 		return rc;
-	if (s->nvariants > 1)
-		qsort(s->variants, (size_t)s->nvariants, sizeof *s->variants, client_named_cmp);
 	/* No names: their region was tested when they were met. */
 	for (int i = 0; rc == 0 && i < s->nvariants; i++)
 		rc = client_scan_visit(s, NULL, s->variants[i].id);

@@ -317,6 +317,10 @@ struct ni_word {
 	int64_t rows[NI_WORD_TERMS];
 	int n;
 	bool too_many;
+	/* The tokens tier 0 looks up are the first nwritten (the written words that start the query
+	 * word, read first in either tier); written_too_many: they alone were too many. */
+	int nwritten;
+	bool written_too_many;
 };
 
 /* ni_word_add adds token term of kind (of rows rows) unless one of the first known tokens of w is
@@ -417,32 +421,39 @@ static void ni_word(struct ni_scan *s, struct ni_word *w, const struct name_term
 		forms[1] = "";
 	if (ni_starts(forms[2], forms[0]) || ni_starts(forms[2], forms[1]))
 		forms[2] = "";
-	for (int kind = NI_KIND_WORD; kind <= (tier ? NI_KIND_PAIR : NI_KIND_WORD); kind++)
-		for (int f = 0; f < 3 && !w->too_many; f++)
+	for (int kind = NI_KIND_WORD; kind <= (tier ? NI_KIND_PAIR : NI_KIND_WORD); kind++) {
+		for (int f = 0; f < 3 && !w->too_many; f++) {
 			if (forms[f][0])
 				ni_word_prefix(s, w, kind, forms[f], f == 2);
+			if (kind == NI_KIND_WORD && f == 0) {
+				w->nwritten = w->n;
+				w->written_too_many = w->too_many;
+			}
+		}
+	}
 }
 
-/* ni_word_stream is a new or over w's tokens (a word shared by several alternatives gets a
- * stream in each); an empty one when the word matches no token. */
-static struct ni_stream *ni_word_stream(struct ni_scan *s, const struct ni_word *w)
+/* ni_word_stream is a new or over w's tokens from the from-th on (a word shared by several
+ * alternatives gets a stream in each); an empty one when there are none. */
+static struct ni_stream *ni_word_stream(struct ni_scan *s, const struct ni_word *w, int from)
 {
 	struct ni_stream *leaves[NI_WORD_TERMS];
+	int n = w->n - from;
 	/* A word of one token reads a page in one batch; a word of many starts small, as most of its
 	 * tokens give little to a page. */
-	int batch = w->n > 0 ? NI_BATCH_FIRST / w->n : NI_BATCH_MIN;
-	for (int i = 0; i < w->n; i++) {
+	int batch = n > 0 ? NI_BATCH_FIRST / n : NI_BATCH_MIN;
+	for (int i = 0; i < n; i++) {
 		struct ni_stream *t = ni_new(s, NI_TERM);
 		if (t == NULL)
 			return NULL;
-		t->tkind = w->kind[i];
-		t->term = w->term[i];
-		t->rows = w->rows[i];
+		t->tkind = w->kind[from + i];
+		t->term = w->term[from + i];
+		t->rows = w->rows[from + i];
 		t->batch = batch < NI_BATCH_MIN ? NI_BATCH_MIN : batch;
 		leaves[i] = t;
 	}
-	if (w->n > 0)
-		return ni_group(s, NI_OR, leaves, w->n);
+	if (n > 0)
+		return ni_group(s, NI_OR, leaves, n);
 	struct ni_stream *t = ni_new(s, NI_OR); /* no child: ends at once */
 	if (t)
 		t->end = t->fetched = true;
@@ -464,20 +475,16 @@ static struct ni_word *ni_words(struct ni_scan *s, const struct name_query *q, i
 	return s->rc ? NULL : w;
 }
 
-/* ni_same_tiers tells whether the tokens of tier 1 (w1) are those of tier 0 (w0): every word
- * matches no spelling key or pair beyond its written words, and no joined pair matches a token.
- * The two tiers' streams then give the same candidates. */
-static bool ni_same_tiers(const struct name_query *q, const struct ni_word *w0, const struct ni_word *w1)
+/* ni_same_tiers tells whether the tokens of tier 1 (w) are those of tier 0: every word matches no
+ * spelling key or pair beyond its written words, and no joined pair matches a token. The two
+ * tiers' streams then give the same candidates. */
+static bool ni_same_tiers(const struct name_query *q, const struct ni_word *w)
 {
-	for (int i = 0; i < q->n; i++) {
-		if (w0[i].n != w1[i].n || w0[i].too_many != w1[i].too_many)
+	for (int i = 0; i < q->n; i++)
+		if (w[i].n != w[i].nwritten || w[i].too_many != w[i].written_too_many)
 			return false;
-		for (int k = 0; k < w0[i].n; k++)
-			if (w0[i].kind[k] != w1[i].kind[k] || strcmp(w0[i].term[k], w1[i].term[k]) != 0)
-				return false;
-	}
 	for (int j = 0; j < q->njoin; j++)
-		if (w1[q->n + j].n > 0 || w1[q->n + j].too_many)
+		if (w[q->n + j].n > 0 || w[q->n + j].too_many)
 			return false;
 	return true;
 }
@@ -492,54 +499,78 @@ static bool ni_looked_up(const struct name_query *q, const struct ni_word *w)
 	return true;
 }
 
-/* ni_build_variants makes, when every word's tokens are looked up (ni_looked_up), the stream of
- * the candidates that may be variants of q: a client matching every word, not all of them as
- * written, matches some word i through a token that tier 0 does not look up (a spelling key, a
- * pair, a word that i's key starts); so the or, over the words i with such tokens, of the and of
- * those tokens with the other words' (all of tier 1's), and the alternatives of joined pairs as in
- * ni_build. A word's tier 1 tokens start with its tier 0 ones (the same range, read first);
- * *built is false when they do not, and the caller builds tier 1 whole. */
-static struct ni_stream *ni_build_variants(struct ni_scan *s, const struct name_query *q, const struct ni_word *w0,
-					   const struct ni_word *w1, bool *built)
+/* ni_build_variants makes, from the tokens of q's words in tier 1 (w, every one looked up:
+ * ni_looked_up), the stream of the candidates that may be variants. A client matching every word,
+ * not all of them as written, matches some word through a token tier 0 does not look up (a
+ * spelling key, a pair, a word that the word's key starts): one of its variant tokens. So the or,
+ * over the words with variant tokens, of the and of a word's variant tokens with the other words'
+ * tokens ("wulan ta" leapfrogs tapa, the key of Tappa, with wulan: not the twelve words of "ta"
+ * again); or, when those ands would hold more than twice the tokens of the plain build (many words
+ * with many tokens each), the and of every word's tokens with the or of all variant tokens, which
+ * is the same set. With the joined pairs' alternatives as in ni_build. Returns NULL with s->rc 0
+ * when that would read more than the plain build (its estimate of rows is above the words', as
+ * when every client of a word carries a key: Mappiasse, mapiase; estimates of 0, a token too rare
+ * for the sample, count as less), or the variant tokens are too many for one word: the caller
+ * then builds tier 1 as usual. */
+static struct ni_stream *ni_build_variants(struct ni_scan *s, const struct name_query *q, const struct ni_word *w)
 {
-	*built = false;
-	for (int i = 0; i < q->n; i++) {
-		if (w0[i].too_many || w0[i].n > w1[i].n)
-			return NULL;
-		for (int k = 0; k < w0[i].n; k++)
-			if (w0[i].kind[k] != w1[i].kind[k] || strcmp(w0[i].term[k], w1[i].term[k]) != 0)
-				return NULL;
-	}
-	*built = true;
-	struct ni_word *var = arena_alloc(s->a, sizeof *var);
-	if (var == NULL) {
+	struct ni_word *all = arena_alloc(s->a, sizeof *all); /* every word's variant tokens */
+	if (all == NULL) {
 		s->rc = ERR_NOMEM;
 		return NULL;
 	}
-	struct ni_stream *alts[2 * NAME_QUERY_WORDS], *kids[NAME_QUERY_WORDS];
-	int nalt = 0;
-	for (int i = 0; s->rc == 0 && i < q->n; i++) {
-		int skip = w0[i].n;
-		if (w1[i].n == skip)
-			continue;
-		var->n = w1[i].n - skip;
-		var->too_many = false;
-		memcpy(var->kind, w1[i].kind + skip, sizeof *var->kind * (size_t)var->n);
-		memcpy(var->term, w1[i].term + skip, sizeof *var->term * (size_t)var->n);
-		memcpy(var->rows, w1[i].rows + skip, sizeof *var->rows * (size_t)var->n);
-		for (int j = 0; j < q->n; j++)
-			kids[j] = ni_word_stream(s, j == i ? var : &w1[j]);
-		if (s->rc == 0)
-			alts[nalt++] = ni_group(s, NI_AND, kids, q->n);
+	all->n = 0;
+	all->too_many = false;
+	int64_t word_rows = -1;
+	int leaves = 0, words = 0;
+	for (int i = 0; i < q->n; i++) {
+		int64_t rows = 0;
+		for (int k = 0; k < w[i].n; k++)
+			rows += w[i].rows[k];
+		if (word_rows < 0 || rows < word_rows)
+			word_rows = rows;
+		leaves += w[i].n;
+		for (int k = w[i].nwritten; k < w[i].n; k++) {
+			if (all->n == NI_WORD_TERMS)
+				return NULL;
+			all->kind[all->n] = w[i].kind[k];
+			all->term[all->n] = w[i].term[k];
+			all->rows[all->n++] = w[i].rows[k];
+		}
+		words += w[i].n > w[i].nwritten;
 	}
+	int split = 0; /* the leaves of an and for each word */
+	for (int i = 0; i < q->n; i++)
+		split += w[i].n > w[i].nwritten ? leaves - w[i].nwritten : 0;
+	bool one = split > 2 * leaves; /* one and, with the or of all variant tokens */
+	struct ni_stream *alts[NAME_QUERY_WORDS + NAME_QUERY_WORDS - 1], *kids[NAME_QUERY_WORDS + 1];
+	int nalt = 0;
+	for (int i = 0; s->rc == 0 && i < (one ? 1 : q->n); i++) {
+		if (!one && w[i].n == w[i].nwritten)
+			continue;
+		int n = 0;
+		for (int j = 0; j < q->n; j++)
+			if (one || j != i)
+				kids[n++] = ni_word_stream(s, &w[j], 0);
+		kids[n++] = one ? ni_word_stream(s, all, 0) : ni_word_stream(s, &w[i], w[i].nwritten);
+		if (s->rc == 0)
+			alts[nalt++] = ni_group(s, NI_AND, kids, n);
+	}
+	if (s->rc)
+		return NULL;
+	int64_t rows = 0;
+	for (int k = 0; k < nalt; k++)
+		rows += alts[k]->rows;
+	if (words > 0 && rows > word_rows)
+		return NULL;
 	for (int j = 0; s->rc == 0 && j < q->njoin; j++) {
-		if (w1[q->n + j].n == 0)
+		if (w[q->n + j].n == 0)
 			continue;
 		int n = 0;
 		for (int i = 0; i < q->n; i++)
 			if (i != j && i != j + 1)
-				kids[n++] = ni_word_stream(s, &w1[i]);
-		kids[n++] = ni_word_stream(s, &w1[q->n + j]);
+				kids[n++] = ni_word_stream(s, &w[i], 0);
+		kids[n++] = ni_word_stream(s, &w[q->n + j], 0);
 		if (s->rc == 0)
 			alts[nalt++] = ni_group(s, NI_AND, kids, n);
 	}
@@ -547,7 +578,7 @@ static struct ni_stream *ni_build_variants(struct ni_scan *s, const struct name_
 		return NULL;
 	if (nalt > 0)
 		return ni_group(s, NI_OR, alts, nalt);
-	struct ni_stream *t = ni_new(s, NI_OR); /* nothing but exact matches: ends at once */
+	struct ni_stream *t = ni_new(s, NI_OR); /* exact matches only: ends at once */
 	if (t)
 		t->end = t->fetched = true;
 	return t;
@@ -567,9 +598,9 @@ static struct ni_stream *ni_build(struct ni_scan *s, const struct name_query *q,
 		int n = 0;
 		for (int i = 0; i < q->n; i++)
 			if (!w[i].too_many && (j < 0 || (i != j && i != j + 1)))
-				kids[n++] = ni_word_stream(s, &w[i]);
+				kids[n++] = ni_word_stream(s, &w[i], 0);
 		if (j >= 0 && !w[q->n + j].too_many)
-			kids[n++] = ni_word_stream(s, &w[q->n + j]);
+			kids[n++] = ni_word_stream(s, &w[q->n + j], 0);
 		if (n == 0 || s->rc)
 			return NULL;
 		alts[nalt++] = ni_group(s, NI_AND, kids, n);
@@ -604,10 +635,11 @@ static void ni_finish(struct ni_scan *s);
  * (name_index_variants), with or without variants kept by the caller. */
 enum ni_mode { NI_ALL, NI_VARIANTS, NI_VARIANTS_KEPT };
 
-/* ni_run scans q for tier with words of up to terms tokens looked up. In the variants' modes,
- * tier 1 is narrowed to the candidates that may be variants (ni_build_variants) when every word's
- * tokens are looked up and the estimates of rows (name_term.clients) favour it; with variants kept, it is not scanned at all when its tokens are tier
- * 0's (ni_same_tiers), and *same tells so. */
+/* ni_run scans q for tier with words of up to terms tokens looked up. In the variants' modes, when
+ * every word's tokens are looked up, tier 1 is narrowed to the candidates that may be variants
+ * (ni_build_variants); when a word is too common to look up and no token beyond tier 0's is
+ * either, the variants are among tier 0's candidates: with variants kept, nothing is scanned and
+ * *same tells so. */
 static int ni_run(struct db *db, struct arena *a, int64_t org, const struct name_query *q, int tier, int terms,
 		  const char *after_name, int64_t after_id, name_index_visit visit, void *ctx, enum ni_mode mode,
 		  bool *same)
@@ -615,26 +647,19 @@ static int ni_run(struct db *db, struct arena *a, int64_t org, const struct name
 	struct ni_scan s = {.db = db, .a = a, .org = org, .terms = terms};
 	int rc = ni_prepare(&s);
 	struct ni_stream *root = NULL;
-	bool built = false;
 	if (same)
 		*same = false;
 	if (rc == 0 && q->n > 0) {
 		struct ni_word *w = ni_words(&s, q, tier);
-		struct ni_word *w0 = w && tier == 1 && mode != NI_ALL ? ni_words(&s, q, 0) : NULL;
-		if (w0 && ni_looked_up(q, w)) {
-			/* Narrowed, unless the estimates say it reads more: when every word's clients
-			 * carry a key of their own (Mappiasse: mapiase), each word's alternative is about
-			 * the whole of tier 1, and three words would leapfrog three times. */
-			root = ni_build_variants(&s, q, w0, w, &built);
-			struct ni_stream *whole = built && root && root->rows > 0 ? ni_build(&s, q, tier, w) : NULL;
-			if (whole && whole->rows < root->rows)
-				root = whole;
-		} else if (w0 && mode == NI_VARIANTS_KEPT && ni_same_tiers(q, w0, w)) {
+		bool variants = w && tier == 1 && mode != NI_ALL;
+		if (variants && ni_looked_up(q, w)) {
+			root = ni_build_variants(&s, q, w);
+		} else if (variants && mode == NI_VARIANTS_KEPT && ni_same_tiers(q, w)) {
 			*same = true;
 			ni_finish(&s);
 			return 0;
 		}
-		if (!built)
+		if (root == NULL && s.rc == 0)
 			root = ni_build(&s, q, tier, w);
 	}
 	if (rc == 0 && s.rc == 0 && root == NULL)

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #define WEB_HOUSEHOLD_SPARE 2
+/* Clients on a page of the list. */
+#define WEB_LIST_PAGE 25
 
 static const char *const web_wg_labels[5] = {N_("Not asked"), N_("No difficulty"), N_("Some difficulty"),
 					      N_("A lot of difficulty"), N_("Cannot do at all")};
@@ -67,14 +69,15 @@ static int web_list_within(struct request *rq, const char *code, struct web_with
 	int level = code ? region_level(code) : 0;
 	if (level < 2)
 		return 0;
-	const char *parent = arena_strndup(&rq->arena, code, (size_t)region_code_len(level - 1));
-	if (parent == NULL)
-		return ERR_NOMEM;
+	size_t len = (size_t)region_code_len(level - 1);
 	for (int i = 0; i < *n; i++)
-		if (strcmp(memo[i].parent, parent) == 0) {
+		if (strncmp(memo[i].parent, code, len) == 0 && memo[i].parent[len] == 0) {
 			*label = memo[i].label;
 			return 0;
 		}
+	const char *parent = arena_strndup(&rq->arena, code, len);
+	if (parent == NULL)
+		return ERR_NOMEM;
 	int rc = web_region_label(rq, parent, label);
 	if (rc == 0 && *n < max)
 		memo[(*n)++] = (struct web_within){parent, *label};
@@ -94,7 +97,7 @@ int web_clients(struct request *rq, struct response *rs)
 		q.cursor = NULL;
 	q.archived = str_eq(kv_get(&rq->query, "archived"), "1");
 	q.by_update = str_eq(kv_get(&rq->query, "sort"), "updated");
-	q.limit = 25;
+	q.limit = WEB_LIST_PAGE;
 	long ppks = 0;
 	const char *ppks_s = kv_get(&rq->query, "ppks");
 	const char *problem = NULL;
@@ -159,7 +162,7 @@ int web_clients(struct request *rq, struct response *rs)
 	if (rc == 0 && page.n > 0)
 		rc = html_printf(&rs->body, "<div class=\"scroll\" role=\"region\" aria-label=\"%s\" tabindex=\"0\"><table class=\"list\"><thead><tr><th>%s</th><th>NIK</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 				 T("Clients"), T("Name"), T("Sex"), T("Birth date"), T("Region"), T("Flags"));
-	struct web_within within[25];
+	struct web_within within[WEB_LIST_PAGE];
 	int nwithin = 0;
 	for (int i = 0; rc == 0 && i < page.n; i++) {
 		const struct client *c = &page.items[i];
@@ -167,7 +170,7 @@ int web_clients(struct request *rq, struct response *rs)
 		if (c->region_name)
 			rc = web_list_within(rq, c->region, within, &nwithin, (int)(sizeof within / sizeof within[0]), &above);
 		/* Sorted by name, the spellings as typed come first: say where the others begin. */
-		if (!q.by_update && c->variant && (i == 0 || !page.items[i - 1].variant))
+		if (rc == 0 && !q.by_update && c->variant && (i == 0 || !page.items[i - 1].variant))
 			rc = html_printf(&rs->body, "<tr class=\"variants\"><th colspan=\"6\" scope=\"rowgroup\">%s</th></tr>",
 					 T("Found through another spelling of the name"));
 		if (rc == 0)

@@ -520,9 +520,10 @@ static void test_variants_met_in_the_exact_part(void **state)
 	arena_free(&a);
 }
 
-/* Migration 018 lists the clients whose keys and texts rule 7 of name_key and "Md." change, and
- * the next search gives them theirs: then "abdul rahman" finds Abdurrahman as a variant, and its
- * duplicate key is Abdul Rahman's. Rows of other names are not listed. */
+/* Migration 018 takes their keys from the clients whose keys and texts rule 7 of name_key and
+ * "Md." change; meanwhile duplicate warnings and the import's keys compare them by name, and the
+ * next search gives them their key and text: then "abdul rahman" finds Abdurrahman as a variant.
+ * Rows of other names keep theirs. */
 static void test_article_keys_given_by_migration_018(void **state)
 {
 	struct cl_fixture *f = *state;
@@ -538,7 +539,9 @@ static void test_article_keys_given_by_migration_018(void **state)
 		char old[sizeof c->text];
 		snprintf(old, sizeof old, "%s%s", c->norm, NAME_SEARCH_MARK);
 		assert_int_equal(name_index_drop(f->db, 1, c->id, c->norm, c->text), 0);
-		assert_int_equal(db_run(f->db, "UPDATE client SET search_names=?, name_key='old' WHERE id=?", "ti", old, c->id), 0);
+		assert_int_equal(db_run(f->db, "UPDATE client SET search_names=?, name_key=? WHERE id=?", "tti", old,
+					i < first + 3 ? "old" : names[i - first], c->id),
+				 0);
 		assert_int_equal(name_index_put(f->db, 1, c->id, c->norm, old), 0);
 	}
 	assert_int_equal(db_commit(f->db), 0);
@@ -549,17 +552,28 @@ static void test_article_keys_given_by_migration_018(void **state)
 	snprintf(want, sizeof want, "%lld %lld %lld", (long long)f->c[first].id, (long long)f->c[first + 1].id,
 		 (long long)f->c[first + 2].id);
 	struct db_stmt *st;
-	assert_int_equal(db_query(f->db, &st, "SELECT group_concat(client_id, ' ') FROM (SELECT client_id FROM client_retext"
-					   " WHERE client_id >= ? ORDER BY client_id)", "i", f->c[first].id), 0);
+	assert_int_equal(db_query(f->db, &st, "SELECT group_concat(id, ' ') FROM (SELECT id FROM client"
+					   " WHERE id >= ? AND name_key IS NULL ORDER BY id)", "i", f->c[first].id), 0);
 	assert_int_equal(db_step(st), DB_ROW);
 	assert_string_equal(db_col_text(st, 0), want);
 	db_finalize(st);
-	/* The next search gives the listed rows their text and key; the others wait for no one. */
 	struct arena a;
 	arena_init(&a);
+	/* Not keyed yet: still a duplicate of the same name, and the row an import of it stands for. */
+	const char *uids[4], *dup_names[4], *uid, *norm;
+	int n;
+	assert_int_equal(client_store_dups(f->db, &a, 1, f->c[first].norm, NULL, 0, uids, dup_names, 4, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(dup_names[0], names[0]);
+	enum client_key by;
+	struct client row = {.name = names[0], .name_norm = f->c[first].norm, .region = "12.01.01.2001"};
+	assert_int_equal(client_store_keyed(f->db, &a, 1, &row, NULL, &uid, &norm, &by), 0);
+	assert_int_equal(by, CLIENT_KEY_CONTENT);
+	assert_string_equal(uid, uids[0]);
+	/* The next search gives the listed rows their text and key. */
 	struct client_page p;
 	assert_int_equal(client_store_search(f->db, &a, 1, &(struct client_query){.q = "abdul rahman qistina", .limit = 10}, &p), 0);
-	assert_int_equal(cl_count(f->db, "SELECT count(*) FROM client_retext"), 0);
+	assert_int_equal(cl_count(f->db, "SELECT count(*) FROM client WHERE name_key IS NULL"), 0);
 	for (int i = first; i < first + 3; i++) {
 		char key[128];
 		name_dup_key(names[i - first], key, sizeof key);
@@ -569,7 +583,10 @@ static void test_article_keys_given_by_migration_018(void **state)
 		assert_string_equal(db_col_text(st, 1), key);
 		db_finalize(st);
 	}
-	/* The search made after the texts were given finds both spellings. */
+	/* Abdul Rahman's duplicates now hold Abdurrahman; a search made after the texts finds both. */
+	assert_int_equal(client_store_dups(f->db, &a, 1, f->c[first + 3].norm, NULL, f->c[first + 3].id, uids, dup_names, 4, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(dup_names[0], names[0]);
 	assert_int_equal(client_store_search(f->db, &a, 1, &(struct client_query){.q = "abdul rahman qistina", .limit = 10}, &p), 0);
 	assert_int_equal(p.n, 2);
 	assert_int_equal(p.items[0].id, f->c[first + 3].id);

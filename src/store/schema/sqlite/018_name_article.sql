@@ -1,11 +1,11 @@
--- Rule 7 of name_key (the article after Abdu-: Abdurrahman, Abdur Rahman, Abd. Rahman and Abdul
--- Rahman agree) and "Md." read as Muhammad change the keys and search texts of the clients whose
--- names hold such a word. The texts are the program's to write (domain/name.c): the rows are
--- listed here, and the program gives them their key and text again, a few thousand at each search
--- (client_store_fill_keys, as after migration 012). Until a row is done it is found and warned
--- about as before.
-INSERT OR IGNORE INTO client_retext(org_id, client_id)
-SELECT org_id, id FROM client
+-- Rule 7 of name_key (the article after Abdu-: Abdurrahman, Abdur Rahman and Abd. Rahman agree
+-- with Abdul Rahman) and "Md." read as Muhammad change the keys and search texts of the clients
+-- whose names hold such a word. Keys are the program's to compute (domain/name.c): these rows lose
+-- theirs here, as the rows of before migration 005 had none, and the program gives them their key
+-- and text again, a few thousand at each search (client_store_fill_keys). Until then duplicate
+-- warnings and the import's keys compare such a row by its normalised name, and searches find it
+-- by its text of before.
+UPDATE client SET name_key = NULL
 WHERE ' ' || search_names GLOB '* abdu[tdrzsn]*'
    OR ' ' || search_names GLOB '* abdoe[tdrzsn]*'
    OR ' ' || search_names || ' ' GLOB '* abd *'
