@@ -508,44 +508,51 @@ static bool ni_looked_up(const struct name_query *q, const struct ni_word *w)
  * again); or, when those ands would hold more than twice the tokens of the plain build (many words
  * with many tokens each), the and of every word's tokens with the or of all variant tokens, which
  * is the same set. With the joined pairs' alternatives as in ni_build. Returns NULL with s->rc 0
- * when that would read more than the plain build (its estimate of rows is above the words', as
- * when every client of a word carries a key: Mappiasse, mapiase; estimates of 0, a token too rare
- * for the sample, count as less), or the variant tokens are too many for one word: the caller
- * then builds tier 1 as usual. */
+ * when that would read more than the plain build: several ands whose estimates of rows add up
+ * past the words' (as when every client of a word carries a key: Mappiasse, mapiase; estimates of
+ * 0, a token too rare for the sample, count as less), or one and whose or of variant tokens holds
+ * no fewer rows than a word, or more tokens than one word may: the caller then builds tier 1 as
+ * usual. */
 static struct ni_stream *ni_build_variants(struct ni_scan *s, const struct name_query *q, const struct ni_word *w)
 {
-	struct ni_word *all = arena_alloc(s->a, sizeof *all); /* every word's variant tokens */
-	if (all == NULL) {
-		s->rc = ERR_NOMEM;
-		return NULL;
-	}
-	all->n = 0;
-	all->too_many = false;
-	int64_t word_rows = -1;
-	int leaves = 0, words = 0;
+	int64_t word_rows = -1, var_rows = 0;
+	int leaves = 0, vars = 0;
+	bool empty = false; /* a word matches no token: only a joined pair can match */
 	for (int i = 0; i < q->n; i++) {
 		int64_t rows = 0;
-		for (int k = 0; k < w[i].n; k++)
+		for (int k = 0; k < w[i].n; k++) {
 			rows += w[i].rows[k];
+			if (k >= w[i].nwritten)
+				var_rows += w[i].rows[k];
+		}
 		if (word_rows < 0 || rows < word_rows)
 			word_rows = rows;
 		leaves += w[i].n;
-		for (int k = w[i].nwritten; k < w[i].n; k++) {
-			if (all->n == NI_WORD_TERMS)
-				return NULL;
-			all->kind[all->n] = w[i].kind[k];
-			all->term[all->n] = w[i].term[k];
-			all->rows[all->n++] = w[i].rows[k];
-		}
-		words += w[i].n > w[i].nwritten;
+		vars += w[i].n - w[i].nwritten;
+		empty = empty || w[i].n == 0;
 	}
 	int split = 0; /* the leaves of an and for each word */
 	for (int i = 0; i < q->n; i++)
 		split += w[i].n > w[i].nwritten ? leaves - w[i].nwritten : 0;
 	bool one = split > 2 * leaves; /* one and, with the or of all variant tokens */
+	/* That or narrows nothing when it holds as many rows as a word; and it must fit one word. */
+	if (one && (var_rows >= word_rows || vars > NI_WORD_TERMS))
+		return NULL;
+	struct ni_word *all = NULL; /* every word's variant tokens, for one and */
+	if (one && (all = arena_alloc(s->a, sizeof *all)) == NULL) {
+		s->rc = ERR_NOMEM;
+		return NULL;
+	}
+	for (int i = 0; one && i < q->n; i++) {
+		for (int k = w[i].nwritten; k < w[i].n; k++) {
+			all->kind[all->n] = w[i].kind[k];
+			all->term[all->n] = w[i].term[k];
+			all->rows[all->n++] = w[i].rows[k];
+		}
+	}
 	struct ni_stream *alts[NAME_QUERY_WORDS + NAME_QUERY_WORDS - 1], *kids[NAME_QUERY_WORDS + 1];
 	int nalt = 0;
-	for (int i = 0; s->rc == 0 && i < (one ? 1 : q->n); i++) {
+	for (int i = 0; !empty && s->rc == 0 && i < (one ? 1 : q->n); i++) {
 		if (!one && w[i].n == w[i].nwritten)
 			continue;
 		int n = 0;
@@ -558,10 +565,12 @@ static struct ni_stream *ni_build_variants(struct ni_scan *s, const struct name_
 	}
 	if (s->rc)
 		return NULL;
+	/* Each and of one word is at most the words' own estimate; several may add up past it, each
+	 * walking the other words again. */
 	int64_t rows = 0;
 	for (int k = 0; k < nalt; k++)
 		rows += alts[k]->rows;
-	if (words > 0 && rows > word_rows)
+	if (nalt > 1 && rows > word_rows)
 		return NULL;
 	for (int j = 0; s->rc == 0 && j < q->njoin; j++) {
 		if (w[q->n + j].n == 0)

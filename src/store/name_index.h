@@ -45,12 +45,12 @@ int name_index_scan(struct db *db, struct arena *a, int64_t org, const struct na
 
 /* name_index_variants is name_index_scan in tier 1 for a caller that lists only the variants
  * (name_query_tier 1): every variant comes, among no more than tier 1's candidates. When every
- * query word's tokens are looked up, only the candidates that match some word through a token
- * tier 0 does not look up (a spelling key, a pair, a word its key starts), or a joined pair, come
- * (none when there are no such tokens), unless the estimates of rows say that reads no less than
- * tier 1 whole. With same not NULL, when a word is too common to look up and no word or joined
- * pair has a token beyond tier 0's, the variants are among tier 0's candidates: it visits none
- * and sets *same, and the caller lists the variants it kept among those instead. */
+ * query word's and joined pair's tokens are looked up, only the candidates that match some word
+ * through a token tier 0 does not look up (a spelling key, a pair, a word its key starts), or a
+ * joined pair, come (none when there are no such tokens), unless the estimates of rows say that
+ * reads more than tier 1 whole. With same not NULL, when a word is too common to look up and no
+ * word or joined pair has a token beyond tier 0's, the variants are among tier 0's candidates: it
+ * visits none and sets *same, and the caller lists the variants it kept among those instead. */
 int name_index_variants(struct db *db, struct arena *a, int64_t org, const struct name_query *q, const char *after_name,
 			int64_t after_id, name_index_visit visit, void *ctx, bool *same);
 
