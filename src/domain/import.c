@@ -10,7 +10,9 @@
 #include "domain/nik.h"
 #include "domain/region.h"
 #include "store/client_store.h"
+#include "store/name_index.h"
 #include "store/ref_store.h"
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -74,8 +76,41 @@ static int import_split(struct arena *a, const char *s, const char **parts, int 
 }
 
 /* import_row turns one record into a client and checks it; 1 imported, 0 skipped or rejected. */
+/* The clients a batch has written, whose rows in the index of names are written together at its
+ * end (name_index_put_many): in the index's order they cost the import far less than each at its
+ * own place. Their names and texts are in the batch's arena. */
+struct import_named {
+	int64_t *ids;
+	const char **names, **texts;
+	int n, cap;
+};
+
+/* import_named_add remembers client c of the batch. */
+static int import_named_add(struct import_named *b, const struct client *c)
+{
+	if (b->n == b->cap) {
+		int cap = b->cap ? b->cap * 2 : 1024;
+		int64_t *ids = realloc(b->ids, sizeof *ids * (size_t)cap);
+		if (ids)
+			b->ids = ids;
+		const char **names = ids ? realloc(b->names, sizeof *names * (size_t)cap) : NULL;
+		if (names)
+			b->names = names;
+		const char **texts = names ? realloc(b->texts, sizeof *texts * (size_t)cap) : NULL;
+		if (texts == NULL)
+			return ERR_NOMEM;
+		b->texts = texts;
+		b->cap = cap;
+	}
+	b->ids[b->n] = c->id;
+	b->names[b->n] = c->name_norm;
+	b->texts[b->n++] = c->search_names;
+	return 0;
+}
+
 static int import_row(struct db *db, struct arena *a, const struct actor *actor, struct csv *c, const int *map,
-		      const bool *ppks_known, FILE *report, const struct import_opts *o, struct import_stats *st)
+		      const bool *ppks_known, FILE *report, const struct import_opts *o, struct import_stats *st,
+		      struct import_named *named)
 {
 	long row = c->record;
 	struct client cl = {0};
@@ -184,7 +219,9 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 		}
 	}
 	st->warnings += warned;
-	rc = client_store_insert(db, a, actor->org_id, actor->user_id, &cl);
+	rc = client_store_insert_row(db, a, actor->org_id, actor->user_id, &cl);
+	if (rc == 0)
+		rc = import_named_add(named, &cl);
 	if (rc == 0 && external)
 		rc = client_store_set_external(db, cl.id, external);
 	if (rc == 0)
@@ -228,8 +265,11 @@ static bool import_refused(int got, const struct csv *c, FILE *report, enum lang
 }
 
 static int import_batch_end(struct db *db, const struct actor *actor, const struct import_opts *o, long first, long last,
-			    long imported, int rc)
+			    long imported, struct import_named *named, int rc)
 {
+	if (rc == 0 && !o->dry_run && named->n > 0)
+		rc = name_index_put_many(db, actor->org_id, named->n, named->ids, named->names, named->texts);
+	named->n = 0;
 	if (rc == 0 && !o->dry_run && imported > 0) {
 		json_t *d = json_pack("{s:s,s:I,s:I,s:I}", "source", o->source ? o->source : "", "first_row", (json_int_t)first,
 				      "last_row", (json_int_t)last, "imported", (json_int_t)imported);
@@ -303,6 +343,7 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	struct arena a;
 	arena_init(&a);
 	long in_batch = 0, first = 0, batch_imported = 0;
+	struct import_named named = {0};
 	while (rc == 0) {
 		int got = csv_next(&c);
 		if (import_refused(got, &c, report, o->lang, st)) {
@@ -325,11 +366,11 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 		}
 		st->rows++;
 		long before = st->imported;
-		rc = import_row(db, &a, actor, &c, map, ppks_known, report, o, st);
+		rc = import_row(db, &a, actor, &c, map, ppks_known, report, o, st, &named);
 		batch_imported += st->imported - before;
 		in_batch++;
 		if (rc == 0 && in_batch == IMPORT_BATCH) {
-			rc = import_batch_end(db, actor, o, first, c.record, batch_imported, 0);
+			rc = import_batch_end(db, actor, o, first, c.record, batch_imported, &named, 0);
 			in_batch = 0;
 			arena_free(&a);
 			if (o->progress)
@@ -337,13 +378,16 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 		}
 	}
 	if (in_batch > 0) {
-		int end = import_batch_end(db, actor, o, first, c.record, batch_imported, rc);
+		int end = import_batch_end(db, actor, o, first, c.record, batch_imported, &named, rc);
 		if (rc)
 			st->imported -= batch_imported; /* rolled back */
 		rc = rc ? rc : end;
 	}
 	if (o->progress)
 		o->progress(o->ctx, st->rows, ftell(in));
+	free(named.ids);
+	free(named.names);
+	free(named.texts);
 	arena_free(&a);
 	csv_close(&c);
 	return rc;

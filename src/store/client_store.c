@@ -249,6 +249,12 @@ static int client_store_region_add(struct db *db, int64_t org, const char *regio
 
 int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t user, struct client *c)
 {
+	int rc = client_store_insert_row(db, a, org, user, c);
+	return rc ? rc : name_index_put(db, org, c->id, c->name_norm, c->search_names);
+}
+
+int client_store_insert_row(struct db *db, struct arena *a, int64_t org, int64_t user, struct client *c)
+{
 	char uid[37], now[25];
 	uuid_v7(uid);
 	clock_now_iso(now);
@@ -276,8 +282,7 @@ int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t use
 	c->id = db_last_id(db);
 	c->version = 1;
 	c->created_at = c->updated_at = arena_strdup(a, now);
-	rc = name_index_put(db, org, c->id, c->name_norm, c->search_names);
-	if (rc == 0 && c->id % NAME_INDEX_SAMPLE == 0)
+	if (c->id % NAME_INDEX_SAMPLE == 0)
 		rc = client_store_region_add(db, org, c->region, NAME_INDEX_SAMPLE);
 	return rc ? rc : client_store_write_lists(db, c, true);
 }

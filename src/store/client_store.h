@@ -8,6 +8,10 @@
  * The row's name_key (name_dup_key of c->name_norm) is computed here; c->search_names is stored
  * as client_validate made it. client_store_update likewise. */
 int client_store_insert(struct db *db, struct arena *a, int64_t org, int64_t user, struct client *c);
+/* client_store_insert_row is client_store_insert without the client's rows in the index of names,
+ * for a bulk import that writes them for a batch at once (name_index_put_many) before it commits:
+ * until then a search does not find the client. */
+int client_store_insert_row(struct db *db, struct arena *a, int64_t org, int64_t user, struct client *c);
 /* client_store_update writes c over the row c->id if its version is still c->version; bumps the
  * version. ERR_CONFLICT when the stored version differs. */
 int client_store_update(struct db *db, struct arena *a, int64_t user, struct client *c);

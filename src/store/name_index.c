@@ -16,6 +16,7 @@
 #include "store/name_index.h"
 #include "base/err.h"
 #include "base/keysort.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* A query word matching more distinct tokens than this is checked by the visitor instead: each
@@ -1031,6 +1032,14 @@ static int64_t ni_covered(const char *text, const char *pairs, const char *tok, 
  * import of 300,000 clients 12% of its speed. A plan needs the size of a common word within a few
  * percent, and a rare word's is of no weight. */
 
+/* A token's row in name_term as a row of client_term is put (?1 org, ?2 kind, ?3 token, ?4 the
+ * covered length, ?5 the share of the sample): added, or its estimate and covered length kept. */
+#define NI_TERM_PUT                                                                                        \
+	"INSERT INTO name_term(org_id, kind, term, covered, clients) VALUES (?1, ?2, ?3, ?4, ?5)"            \
+	" ON CONFLICT (org_id, kind, term) DO UPDATE SET clients=clients+excluded.clients,"                \
+	" covered=min(covered, excluded.covered)"                                                           \
+	" WHERE excluded.clients > 0 OR excluded.covered < name_term.covered"
+
 /* ni_rows inserts (put) or deletes the rows of every distinct token of text, and keeps name_term:
  * a token is added with its first row and removed with its last, a client of the sample adds to
  * its estimate of rows or takes from it, and a key or a pair put lowers its covered length to
@@ -1046,11 +1055,7 @@ static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm
 	if (rc)
 		return rc;
 	if (put)
-		rc = db_prepare(db, "INSERT INTO name_term(org_id, kind, term, covered, clients) VALUES (?1, ?2, ?3, ?4, ?5)"
-				    " ON CONFLICT (org_id, kind, term) DO UPDATE SET clients=clients+excluded.clients,"
-				    " covered=min(covered, excluded.covered)"
-				    " WHERE excluded.clients > 0 OR excluded.covered < name_term.covered",
-				&tt);
+		rc = db_prepare(db, NI_TERM_PUT, &tt);
 	else if (share)
 		rc = db_prepare(db, "UPDATE name_term SET clients=clients-?5 WHERE org_id=?1 AND kind=?2 AND term=?3", &tt);
 	/* A token goes with its last row. */
@@ -1110,6 +1115,90 @@ static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm
 int name_index_put(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text)
 {
 	return ni_rows(db, org, id, name_norm ? name_norm : "", text ? text : "", true);
+}
+
+/* A row of client_term to write, with what its token's row in name_term takes from it. */
+struct ni_put {
+	int kind;
+	const char *term; /* into a text, n bytes */
+	size_t n;
+	const char *name;
+	int64_t id, covered, share;
+};
+
+static int ni_put_cmp(const void *x, const void *y)
+{
+	const struct ni_put *a = x, *b = y;
+	if (a->kind != b->kind)
+		return a->kind - b->kind;
+	int c = memcmp(a->term, b->term, a->n < b->n ? a->n : b->n);
+	if (c == 0 && a->n != b->n)
+		c = a->n < b->n ? -1 : 1;
+	if (c == 0)
+		c = strcmp(a->name, b->name);
+	return c ? c : a->id < b->id ? -1 : a->id > b->id;
+}
+
+int name_index_put_many(struct db *db, int64_t org, int n, const int64_t *ids, const char *const *names,
+			const char *const *texts)
+{
+	size_t cap = 0, m = 0;
+	for (int i = 0; i < n; i++)
+		for (const char *p = texts[i] ? texts[i] : ""; ni_token(&p) > 0; p += strcspn(p, " "))
+			cap++;
+	struct ni_put *rows = malloc(sizeof *rows * (cap ? cap : 1));
+	if (rows == NULL)
+		return ERR_NOMEM;
+	for (int i = 0; i < n; i++) {
+		const char *text = texts[i] ? texts[i] : "", *p = text;
+		const char *mark = strstr(text, NAME_SEARCH_MARK), *pairs = strstr(text, NAME_SEARCH_PAIRS);
+		for (size_t len; (len = ni_token(&p)) > 0; p += len) {
+			int kind = pairs && p > pairs ? NI_KIND_PAIR : mark && p > mark ? NI_KIND_KEY : NI_KIND_WORD;
+			rows[m++] = (struct ni_put){kind, p, len, names[i] ? names[i] : "", ids[i],
+						    kind == NI_KIND_WORD ? 0 : ni_covered(text, pairs, p, len),
+						    ids[i] % NAME_INDEX_SAMPLE == 0 ? NAME_INDEX_SAMPLE : 0};
+		}
+	}
+	/* In the index's order: each row goes next to the one before, not to a page anywhere. */
+	qsort(rows, m, sizeof *rows, ni_put_cmp);
+	struct db_stmt *st, *tt = NULL;
+	int rc = db_prepare(db, "INSERT OR IGNORE INTO client_term(org_id, kind, term, name_norm, client_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+			    &st);
+	if (rc == 0)
+		rc = db_prepare(db, NI_TERM_PUT, &tt);
+	if (rc == 0)
+		rc = db_bind_int(st, 1, org);
+	if (rc == 0)
+		rc = db_bind_int(tt, 1, org);
+	for (size_t k = 0; rc == 0 && k < m; k++) {
+		const struct ni_put *r = &rows[k];
+		rc = db_bind_int(st, 2, r->kind);
+		if (rc == 0)
+			rc = db_bind_textn(st, 3, r->term, r->n);
+		if (rc == 0)
+			rc = db_bind_text(st, 4, r->name);
+		if (rc == 0)
+			rc = db_bind_int(st, 5, r->id);
+		if (rc == 0)
+			rc = db_step(st);
+		db_reset(st);
+		if (rc == 0 && db_changes(db) > 0) {
+			rc = db_bind_int(tt, 2, r->kind);
+			if (rc == 0)
+				rc = db_bind_textn(tt, 3, r->term, r->n);
+			if (rc == 0)
+				rc = db_bind_int(tt, 4, r->covered);
+			if (rc == 0)
+				rc = db_bind_int(tt, 5, r->share);
+			if (rc == 0)
+				rc = db_step(tt);
+			db_reset(tt);
+		}
+	}
+	db_finalize(tt);
+	db_finalize(st);
+	free(rows);
+	return rc < 0 ? rc : 0;
 }
 
 int name_index_drop(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text)

@@ -724,6 +724,41 @@ static void test_migration_fill_equals_program(void **state)
 			      "UPDATE name_term SET clients = 0", NI_CLIENTS_KEPT);
 }
 
+/* Written for many clients at once (a bulk import's batch), in the index's order, the rows and
+ * the tokens' rows, with their covered lengths and estimates, are those that writing each client
+ * gives. */
+static void test_put_many_writes_what_put_writes(void **state)
+{
+	struct ni_fixture *f = *state;
+	static const char *const dump =
+		"SELECT group_concat(r, ' ') FROM (SELECT org_id || '|' || kind || '|' || term || '|' || name_norm || '|' ||"
+		" client_id AS r FROM client_term ORDER BY 1) UNION ALL SELECT group_concat(r, ' ') FROM (SELECT org_id || '|' ||"
+		" kind || '|' || term || '|' || covered || '|' || clients AS r FROM name_term ORDER BY 1)";
+	char *one = ni_list(f->db, dump);
+	assert_true(strlen(one) > 1000);
+	assert_int_equal(db_exec(f->db, "DELETE FROM client_term; DELETE FROM name_term"), 0);
+	int64_t *ids = malloc(sizeof *ids * (size_t)f->n);
+	const char **names = malloc(sizeof *names * (size_t)f->n), **texts = malloc(sizeof *texts * (size_t)f->n);
+	assert_non_null(ids);
+	assert_non_null(names);
+	assert_non_null(texts);
+	/* In two calls, as two batches. */
+	for (int i = 0; i < f->n; i++) {
+		ids[i] = f->c[i].id;
+		names[i] = f->c[i].norm;
+		texts[i] = f->c[i].text;
+	}
+	assert_int_equal(name_index_put_many(f->db, 1, f->n / 3, ids, names, texts), 0);
+	assert_int_equal(name_index_put_many(f->db, 1, f->n - f->n / 3, ids + f->n / 3, names + f->n / 3, texts + f->n / 3), 0);
+	char *many = ni_list(f->db, dump);
+	assert_string_equal(many, one);
+	free(ids);
+	free(names);
+	free(texts);
+	free(one);
+	free(many);
+}
+
 /* The ids of a visit, in the order given. */
 struct ni_ids {
 	int64_t v[NI_ROOM];
@@ -851,6 +886,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_covered_follows_the_rows, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_migration_fill_equals_program, ni_setup, ni_teardown),
 		cmocka_unit_test_setup_teardown(test_gather_holds_every_match, ni_setup, ni_teardown),
+		cmocka_unit_test_setup_teardown(test_put_many_writes_what_put_writes, ni_setup, ni_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
