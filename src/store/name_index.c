@@ -1161,7 +1161,7 @@ int name_index_put_many(struct db *db, int64_t org, int n, const int64_t *ids, c
 	}
 	/* In the index's order: each row goes next to the one before, not to a page anywhere. */
 	qsort(rows, m, sizeof *rows, ni_put_cmp);
-	struct db_stmt *st, *tt = NULL;
+	struct db_stmt *st = NULL, *tt = NULL;
 	int rc = db_prepare(db, "INSERT OR IGNORE INTO client_term(org_id, kind, term, name_norm, client_id) VALUES (?1, ?2, ?3, ?4, ?5)",
 			    &st);
 	if (rc == 0)
