@@ -75,7 +75,6 @@ static int import_split(struct arena *a, const char *s, const char **parts, int 
 	return n;
 }
 
-/* import_row turns one record into a client and checks it; 1 imported, 0 skipped or rejected. */
 /* The clients a batch has written, whose rows in the index of names are written together at its
  * end (name_index_put_many): in the index's order they cost the import far less than each at its
  * own place. Their names and texts are in the batch's arena. */
@@ -108,6 +107,8 @@ static int import_named_add(struct import_named *b, const struct client *c)
 	return 0;
 }
 
+/* import_row turns one record into a client and checks it; 1 imported, 0 skipped or rejected. A
+ * client imported joins named, whose rows in the index of names its batch writes at its end. */
 static int import_row(struct db *db, struct arena *a, const struct actor *actor, struct csv *c, const int *map,
 		      const bool *ppks_known, FILE *report, const struct import_opts *o, struct import_stats *st,
 		      struct import_named *named)
