@@ -372,6 +372,8 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 		in_batch++;
 		if (rc == 0 && in_batch == IMPORT_BATCH) {
 			rc = import_batch_end(db, actor, o, first, c.record, batch_imported, &named, 0);
+			if (rc)
+				st->imported -= batch_imported; /* rolled back */
 			in_batch = 0;
 			arena_free(&a);
 			if (o->progress)
@@ -380,7 +382,7 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	}
 	if (in_batch > 0) {
 		int end = import_batch_end(db, actor, o, first, c.record, batch_imported, &named, rc);
-		if (rc)
+		if (rc || end)
 			st->imported -= batch_imported; /* rolled back */
 		rc = rc ? rc : end;
 	}

@@ -752,6 +752,13 @@ static void test_put_many_writes_what_put_writes(void **state)
 	assert_int_equal(name_index_put_many(f->db, 1, f->n - f->n / 3, ids + f->n / 3, names + f->n / 3, texts + f->n / 3), 0);
 	char *many = ni_list(f->db, dump);
 	assert_string_equal(many, one);
+	/* A client without a name or text writes nothing. */
+	int64_t none_id[2] = {999998, 999999};
+	const char *none[2] = {NULL, ""};
+	assert_int_equal(name_index_put_many(f->db, 1, 2, none_id, none, none), 0);
+	free(many);
+	many = ni_list(f->db, dump);
+	assert_string_equal(many, one);
 	free(ids);
 	free(names);
 	free(texts);
