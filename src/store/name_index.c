@@ -1032,34 +1032,22 @@ static int64_t ni_covered(const char *text, const char *pairs, const char *tok, 
  * import of 300,000 clients 12% of its speed. A plan needs the size of a common word within a few
  * percent, and a rare word's is of no weight. */
 
-/* A token's row in name_term as a row of client_term is put (?1 org, ?2 kind, ?3 token, ?4 the
- * covered length, ?5 the share of the sample): added, or its estimate and covered length kept. */
-#define NI_TERM_PUT                                                                                        \
-	"INSERT INTO name_term(org_id, kind, term, covered, clients) VALUES (?1, ?2, ?3, ?4, ?5)"            \
-	" ON CONFLICT (org_id, kind, term) DO UPDATE SET clients=clients+excluded.clients,"                \
-	" covered=min(covered, excluded.covered)"                                                           \
-	" WHERE excluded.clients > 0 OR excluded.covered < name_term.covered"
-
-/* ni_rows inserts (put) or deletes the rows of every distinct token of text, and keeps name_term:
- * a token is added with its first row and removed with its last, a client of the sample adds to
- * its estimate of rows or takes from it, and a key or a pair put lowers its covered length to
- * this client's (ni_covered). */
-static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text, bool put)
+/* ni_drop deletes the rows of every distinct token of text, and keeps name_term: a token is
+ * removed with its last row, and a client of the sample takes its share from the token's estimate
+ * of rows. (Rows are put by name_index_put_many.) */
+static int ni_drop(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text)
 {
 	const char *mark = strstr(text, NAME_SEARCH_MARK), *pairs = strstr(text, NAME_SEARCH_PAIRS);
 	int64_t share = id % NAME_INDEX_SAMPLE == 0 ? NAME_INDEX_SAMPLE : 0;
 	struct db_stmt *st, *tt = NULL, *gone = NULL;
-	int rc = db_prepare(db, put ? "INSERT OR IGNORE INTO client_term(org_id, kind, term, name_norm, client_id) VALUES (?1, ?2, ?3, ?4, ?5)"
-				    : "DELETE FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3 AND name_norm=?4 AND client_id=?5",
+	int rc = db_prepare(db, "DELETE FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3 AND name_norm=?4 AND client_id=?5",
 			    &st);
 	if (rc)
 		return rc;
-	if (put)
-		rc = db_prepare(db, NI_TERM_PUT, &tt);
-	else if (share)
+	if (share)
 		rc = db_prepare(db, "UPDATE name_term SET clients=clients-?5 WHERE org_id=?1 AND kind=?2 AND term=?3", &tt);
 	/* A token goes with its last row. */
-	if (rc == 0 && !put)
+	if (rc == 0)
 		rc = db_prepare(db, "DELETE FROM name_term WHERE org_id=?1 AND kind=?2 AND term=?3 AND NOT EXISTS"
 				    " (SELECT 1 FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3)",
 				&gone);
@@ -1073,7 +1061,7 @@ static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm
 		rc = db_bind_int(tt, 1, org);
 	if (rc == 0 && tt)
 		rc = db_bind_int(tt, 5, share);
-	if (rc == 0 && gone)
+	if (rc == 0)
 		rc = db_bind_int(gone, 1, org);
 	const char *p = text;
 	for (size_t n; rc == 0 && (n = ni_token(&p)) > 0; p += n) {
@@ -1084,27 +1072,24 @@ static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm
 		if (rc == 0)
 			rc = db_step(st);
 		db_reset(st);
-		/* A row that was there already, or is not there to delete, leaves the token as it is. */
-		if (rc == 0 && db_changes(db) > 0) {
-			if (tt) {
-				rc = db_bind_int(tt, 2, kind);
-				if (rc == 0)
-					rc = db_bind_textn(tt, 3, p, n);
-				if (rc == 0 && put)
-					rc = db_bind_int(tt, 4, kind == NI_KIND_WORD ? 0 : ni_covered(text, pairs, p, n));
-				if (rc == 0)
-					rc = db_step(tt);
-				db_reset(tt);
-			}
-			if (rc == 0 && gone) {
-				rc = db_bind_int(gone, 2, kind);
-				if (rc == 0)
-					rc = db_bind_textn(gone, 3, p, n);
-				if (rc == 0)
-					rc = db_step(gone);
-				db_reset(gone);
-			}
+		/* A row that is not there to delete leaves the token as it is. */
+		if (rc != 0 || db_changes(db) == 0)
+			continue;
+		if (tt) {
+			rc = db_bind_int(tt, 2, kind);
+			if (rc == 0)
+				rc = db_bind_textn(tt, 3, p, n);
+			if (rc == 0)
+				rc = db_step(tt);
+			db_reset(tt);
 		}
+		if (rc == 0)
+			rc = db_bind_int(gone, 2, kind);
+		if (rc == 0)
+			rc = db_bind_textn(gone, 3, p, n);
+		if (rc == 0)
+			rc = db_step(gone);
+		db_reset(gone);
 	}
 	db_finalize(gone);
 	db_finalize(tt);
@@ -1114,7 +1099,7 @@ static int ni_rows(struct db *db, int64_t org, int64_t id, const char *name_norm
 
 int name_index_put(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text)
 {
-	return ni_rows(db, org, id, name_norm ? name_norm : "", text ? text : "", true);
+	return name_index_put_many(db, org, 1, &id, &name_norm, &text);
 }
 
 /* A row of client_term to write, with what its token's row in name_term takes from it. */
@@ -1164,8 +1149,14 @@ int name_index_put_many(struct db *db, int64_t org, int n, const int64_t *ids, c
 	struct db_stmt *st = NULL, *tt = NULL;
 	int rc = db_prepare(db, "INSERT OR IGNORE INTO client_term(org_id, kind, term, name_norm, client_id) VALUES (?1, ?2, ?3, ?4, ?5)",
 			    &st);
+	/* The token's row in name_term: added with its first row; a client of the sample adds to its
+	 * estimate, and a key or a pair lowers its covered length to this client's (ni_covered). */
 	if (rc == 0)
-		rc = db_prepare(db, NI_TERM_PUT, &tt);
+		rc = db_prepare(db, "INSERT INTO name_term(org_id, kind, term, covered, clients) VALUES (?1, ?2, ?3, ?4, ?5)"
+				    " ON CONFLICT (org_id, kind, term) DO UPDATE SET clients=clients+excluded.clients,"
+				    " covered=min(covered, excluded.covered)"
+				    " WHERE excluded.clients > 0 OR excluded.covered < name_term.covered",
+				&tt);
 	if (rc == 0)
 		rc = db_bind_int(st, 1, org);
 	if (rc == 0)
@@ -1203,5 +1194,5 @@ int name_index_put_many(struct db *db, int64_t org, int n, const int64_t *ids, c
 
 int name_index_drop(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text)
 {
-	return ni_rows(db, org, id, name_norm ? name_norm : "", text ? text : "", false);
+	return ni_drop(db, org, id, name_norm ? name_norm : "", text ? text : "");
 }
