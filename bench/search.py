@@ -2,7 +2,8 @@
 """Search benchmark of a national-size registry: name search through the API, the client list
 page and client pages, server memory and database size, with N generated clients.
 
-Builds a data directory with N clients (bench/gen_clients.py, then `pendamping import clients`),
+Builds a data directory with the Kemendagri region list when found (../shared/domain/wilayah.csv,
+`pendamping regions import`) and N clients (bench/gen_clients.py, then `pendamping import clients`),
 starts `pendamping serve --threads 2` on 127.0.0.1 with its log in a file, and measures:
   (a) N_SEARCHES sequential API name searches with a realistic mix of queries (one and two name
       words, prefixes such as "siti nur", old spellings such as "soekarno", NIKs): p50/p99 from
@@ -72,19 +73,45 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
 
+REGION_LIST = os.path.join(HERE, "..", "..", "shared", "domain", "wilayah.csv")
+
+
+def region_count(data):
+    db = sqlite3.connect("file:%s?mode=ro" % os.path.join(data, "pendamping.db"), uri=True)
+    try:
+        return db.execute("SELECT count(*) FROM region").fetchone()[0]
+    finally:
+        db.close()
+
+
+def load_regions(data):
+    """Loads the Kemendagri region list when it is found, as an office does before its clients:
+    each row of a list then names its village, which the answers must read."""
+    if not os.path.exists(REGION_LIST):
+        print("region list: %d regions (the Kemendagri list was not found: rows name provinces only)" %
+              region_count(data))
+        return
+    if region_count(data) < 1000:
+        run([BIN, "regions", "import", "--data", data, REGION_LIST], stdout=subprocess.DEVNULL)
+    print("region list: %d regions" % region_count(data))
+
+
 def prepare(data):
-    """Builds data with N clients and the bench worker, unless data already holds them."""
+    """Builds data with the region list, N clients and the bench worker, unless data already holds
+    them (the region list is then loaded if it is missing)."""
     marker = os.path.join(data, "bench-clients")
     if os.path.exists(marker):
         have = open(marker).read().strip()
         if have == str(N):
             print("reusing %s (%d clients)" % (data, N))
+            load_regions(data)
             return
         sys.exit("%s holds %s generated clients, not %d: remove it or choose another BENCH_DATA" % (data, have, N))
     if os.path.exists(data) and os.listdir(data):
         sys.exit("%s is not empty and was not built by this benchmark" % data)
     run([BIN, "init", "--data", data], env=dict(os.environ, PENDAMPING_ADMIN_PASSWORD="bench-admin-password"),
         stdout=subprocess.DEVNULL)
+    load_regions(data)
     csv_path = os.path.join(data, "bench-clients.csv")
     t = time.perf_counter()
     with open(csv_path, "w") as f:

@@ -60,6 +60,10 @@ int db_commit(struct db *db);
  * small statements of one answer share one snapshot and one lock; db_end_read ends it if begun. */
 int db_begin_read(struct db *db, bool *begun);
 void db_end_read(struct db *db, bool begun);
+/* db_snapshot names the read transaction db_begin_read began and that is still open and has not
+ * written: a number no other transaction of this connection had; 0 outside one. What a module
+ * kept from an earlier snapshot can be checked once per snapshot rather than at every use. */
+uint64_t db_snapshot(struct db *db);
 void db_rollback(struct db *db);
 int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);
@@ -71,6 +75,12 @@ void db_budget(struct db *db, long us);
 const char *db_errmsg(struct db *db);
 /* db_cache sets the page cache for this connection to about mb megabytes (bulk work). */
 int db_cache(struct db *db, int mb);
+/* Memos: one object per slot that a module keeps with a connection (a connection serves one
+ * thread at a time, so a memo needs no lock), dropped with it by drop. db_set_memo drops the
+ * slot's object before. */
+enum { DB_MEMO_REGIONS, DB_MEMO_SLOTS };
+void *db_memo(struct db *db, int slot);
+void db_set_memo(struct db *db, int slot, void *p, void (*drop)(void *));
 /* db_ping runs a trivial query: 0 when the database answers. */
 int db_ping(struct db *db);
 

@@ -26,6 +26,11 @@ struct db {
 	bool spent;
 	struct db_stmt cache[DB_CACHE];
 	int ncache;
+	uint64_t snapshots, snapshot; /* db_snapshot: read transactions begun, the one open (0: none) */
+	struct {
+		void *p;
+		void (*drop)(void *);
+	} memo[DB_MEMO_SLOTS];
 };
 
 /* db_global_init turns off SQLite's memory statistics, whose global mutex every allocation of
@@ -66,6 +71,9 @@ void db_close(struct db *db)
 		return;
 	for (int i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
+	for (int i = 0; i < DB_MEMO_SLOTS; i++)
+		if (db->memo[i].p && db->memo[i].drop)
+			db->memo[i].drop(db->memo[i].p);
 	sqlite3_close(db->h);
 	free(db);
 }
@@ -302,22 +310,50 @@ int db_begin_read(struct db *db, bool *begun)
 		return 0;
 	int rc = db_run(db, "BEGIN", "");
 	*begun = rc == 0;
+	if (*begun)
+		db->snapshot = ++db->snapshots;
 	return rc;
 }
 
 void db_end_read(struct db *db, bool begun)
 {
-	if (begun && !sqlite3_get_autocommit(db->h) && db_run(db, "COMMIT", ""))
+	if (!begun)
+		return;
+	db->snapshot = 0;
+	if (!sqlite3_get_autocommit(db->h) && db_run(db, "COMMIT", ""))
 		db_rollback(db);
+}
+
+uint64_t db_snapshot(struct db *db)
+{
+	/* A read transaction that wrote has taken the write lock: no longer a snapshot of others. */
+	if (db->snapshot && sqlite3_txn_state(db->h, NULL) == SQLITE_TXN_WRITE)
+		return 0;
+	return sqlite3_get_autocommit(db->h) ? 0 : db->snapshot;
+}
+
+void *db_memo(struct db *db, int slot)
+{
+	return db->memo[slot].p;
+}
+
+void db_set_memo(struct db *db, int slot, void *p, void (*drop)(void *))
+{
+	if (db->memo[slot].p && db->memo[slot].drop && db->memo[slot].p != p)
+		db->memo[slot].drop(db->memo[slot].p);
+	db->memo[slot].p = p;
+	db->memo[slot].drop = drop;
 }
 
 int db_commit(struct db *db)
 {
+	db->snapshot = 0;
 	return db_run(db, "COMMIT", "");
 }
 
 void db_rollback(struct db *db)
 {
+	db->snapshot = 0;
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -2,6 +2,7 @@
 #include "store/ref_store.h"
 #include "base/err.h"
 #include "domain/region.h"
+#include "store/region_memo.h"
 #include <limits.h>
 #include <string.h>
 
@@ -29,15 +30,27 @@ int ref_store_ppks(struct db *db, struct arena *a, struct ppks_item **items, int
 
 int ref_store_region_name(struct db *db, struct arena *a, const char *code, const char **name)
 {
-	struct db_stmt *st;
 	*name = NULL;
-	int rc = db_query(db, &st, "SELECT name FROM region WHERE code=?", "t", code);
+	int rc;
+	struct region_memo *memo = region_memo_of(db, &rc);
+	const char *kept;
+	if (rc)
+		return rc;
+	if (memo && region_memo_find(memo, code, &kept)) {
+		if (kept && (*name = arena_strdup(a, kept)) == NULL)
+			return ERR_NOMEM;
+		return 0;
+	}
+	struct db_stmt *st;
+	rc = db_query(db, &st, "SELECT name FROM region WHERE code=?", "t", code);
 	if (rc)
 		return rc;
 	rc = db_step(st);
-	if (rc == DB_ROW)
-		*name = db_col_dup(st, 0, a);
+	if (rc == DB_ROW && (*name = db_col_dup(st, 0, a)) == NULL)
+		rc = ERR_NOMEM;
 	db_finalize(st);
+	if (rc >= 0 && memo)
+		region_memo_keep(memo, code, *name);
 	return rc < 0 ? rc : 0;
 }
 

@@ -180,3 +180,29 @@ test('with the list loaded, the region of a client must be in it where the list 
   assert.equal(f.status, 422, f.text.slice(0, 300));
   assert.match(f.text, /id="err-region"/);
 });
+
+test('a region renamed by the import while the server runs is named anew in the lists', T, async () => {
+  // The server remembers the names it read (store/region_memo.c); a change to the list must reach
+  // the next list, not wait for a restart.
+  const c = await createClient(ctx.w, { region: '32.73.02.1002' });
+  const list = async () => {
+    const r = await ctx.w.get(`/api/v1/clients?${new URLSearchParams({ q: c.name })}`);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.items.length, 1, r.text);
+    return r.json.items[0].region_name;
+  };
+  assert.equal(await list(), 'Lebak Siliwangi');
+  assert.equal(await list(), 'Lebak Siliwangi');
+  const dir = await tempDir();
+  const file = path.join(dir, 'rename.csv');
+  await fs.writeFile(file, 'code,name\n32.73.02.1002,Lebak Siliwangi Baru\n');
+  const r = await run(['regions', 'import', '--data', ctx.server.dataDir, file]);
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  assert.equal(await list(), 'Lebak Siliwangi Baru');
+  const page = await ctx.w.get(`/clients?${new URLSearchParams({ q: c.name })}`);
+  assert.match(page.text, /<td>32\.73\.02\.1002 Lebak Siliwangi Baru<span class="within">, Coblong, Kota Bandung, Jawa Barat<\/span><\/td>/);
+  await fs.writeFile(file, 'code,name\n32.73.02.1002,Lebak Siliwangi\n');
+  assert.equal((await run(['regions', 'import', '--data', ctx.server.dataDir, file])).code, 0);
+  assert.equal(await list(), 'Lebak Siliwangi');
+  await fs.rm(dir, { recursive: true, force: true });
+});

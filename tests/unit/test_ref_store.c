@@ -1,6 +1,6 @@
 /* test_ref_store.c: the region picker's queries (store/ref_store.h) on a small region list: the
  * regions below another, regions by the start of their name, one region with the regions it lies
- * in. */
+ * in; and the names of regions as a connection remembers them (store/region_memo.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +16,7 @@
 #include "domain/region.h"
 #include "store/db.h"
 #include "store/ref_store.h"
+#include "store/region_memo.h"
 #include "test_db.h"
 
 /* A part of the Kemendagri list, out of order; the 38 provinces come with the schema. */
@@ -194,12 +195,131 @@ static void test_get(void **state)
 	arena_free(&a);
 }
 
+/* rs_name reads code's name on db in a read transaction of its own ("" when not a region). */
+static const char *rs_name(struct db *db, struct arena *a, const char *code)
+{
+	bool begun;
+	const char *name = NULL;
+	assert_int_equal(db_begin_read(db, &begun), 0);
+	assert_true(begun);
+	assert_int_not_equal(db_snapshot(db), 0);
+	assert_int_equal(ref_store_region_name(db, a, code, &name), 0);
+	db_end_read(db, begun);
+	assert_int_equal(db_snapshot(db), 0);
+	return name ? name : "";
+}
+
+/* A connection keeps the names it read, and forgets them when the region list changes, however
+ * it changes: another connection (another server, the region import) or its own writes. */
+static void test_names_remembered(void **state)
+{
+	(void)state;
+	struct test_db t;
+	assert_int_equal(test_db_open(&t, "region_memo"), 0);
+	struct db *other;
+	assert_int_equal(db_open(t.path, &other), 0);
+	struct arena a = {0};
+	assert_int_equal(ref_store_region_put(t.db, "32.73.02.1001", "Cipaganti", 4), 0);
+	assert_string_equal(rs_name(t.db, &a, "32.73.02.1001"), "Cipaganti");
+	assert_string_equal(rs_name(t.db, &a, "32.73.02.1002"), ""); /* not loaded: kept as such */
+	assert_string_equal(rs_name(t.db, &a, "32"), "Jawa Barat");
+	/* Kept: a change that escapes the count (its trigger dropped) is not seen... */
+	assert_int_equal(db_exec(other, "DROP TRIGGER region_version_update;"
+				 " UPDATE region SET name = 'Cipaganti Lama' WHERE code = '32.73.02.1001'"), 0);
+	assert_string_equal(rs_name(t.db, &a, "32.73.02.1001"), "Cipaganti");
+	/* ...outside a read transaction, where nothing is kept, it is; */
+	const char *name = NULL;
+	assert_int_equal(ref_store_region_name(t.db, &a, "32.73.02.1001", &name), 0);
+	assert_string_equal(name, "Cipaganti Lama");
+	/* and once the count moves, the next read transaction reads the list again. */
+	assert_int_equal(db_exec(other, "UPDATE region_version SET n = n + 1"), 0);
+	assert_string_equal(rs_name(t.db, &a, "32.73.02.1001"), "Cipaganti Lama");
+	assert_int_equal(db_exec(other, "CREATE TRIGGER region_version_update AFTER UPDATE OF code, name ON region"
+				 " BEGIN UPDATE region_version SET n = n + 1; END"), 0);
+	/* Each kind of change counts: a rename, a region loaded after it was asked for, a deletion. */
+	assert_int_equal(ref_store_region_put(other, "32.73.02.1001", "Cipaganti", 4), 0);
+	assert_string_equal(rs_name(t.db, &a, "32.73.02.1001"), "Cipaganti");
+	assert_int_equal(ref_store_region_put(other, "32.73.02.1002", "Lebak Siliwangi", 4), 0);
+	assert_string_equal(rs_name(t.db, &a, "32.73.02.1002"), "Lebak Siliwangi");
+	assert_int_equal(db_exec(other, "DELETE FROM region WHERE code = '32.73.02.1002'"), 0);
+	assert_string_equal(rs_name(t.db, &a, "32.73.02.1002"), "");
+	/* Within a snapshot the names are those of the snapshot, another connection's change aside. */
+	bool begun;
+	assert_int_equal(db_begin_read(t.db, &begun), 0);
+	assert_int_equal(ref_store_region_name(t.db, &a, "32.73.02.1001", &name), 0);
+	assert_int_equal(ref_store_region_put(other, "32.73.02.1001", "Cipaganti Baru", 4), 0);
+	assert_int_equal(ref_store_region_name(t.db, &a, "32.73.02.1001", &name), 0);
+	assert_string_equal(name, "Cipaganti");
+	db_end_read(t.db, begun);
+	assert_string_equal(rs_name(t.db, &a, "32.73.02.1001"), "Cipaganti Baru");
+	/* Its own write transaction reads the table, and what it wrote is not kept if undone. */
+	assert_int_equal(db_begin(t.db), 0);
+	assert_int_equal(db_snapshot(t.db), 0);
+	assert_int_equal(ref_store_region_put(t.db, "32.73.02.1001", "Cipaganti Sementara", 4), 0);
+	assert_int_equal(ref_store_region_name(t.db, &a, "32.73.02.1001", &name), 0);
+	assert_string_equal(name, "Cipaganti Sementara");
+	db_rollback(t.db);
+	assert_string_equal(rs_name(t.db, &a, "32.73.02.1001"), "Cipaganti Baru");
+	/* A read transaction that wrote is no longer a snapshot of the list. */
+	assert_int_equal(db_begin_read(t.db, &begun), 0);
+	assert_int_not_equal(db_snapshot(t.db), 0);
+	assert_int_equal(ref_store_region_put(t.db, "32.73.02.1001", "Cipaganti Sementara", 4), 0);
+	assert_int_equal(db_snapshot(t.db), 0);
+	db_rollback(t.db);
+	assert_string_equal(rs_name(t.db, &a, "32.73.02.1001"), "Cipaganti Baru");
+	db_close(other);
+	arena_free(&a);
+	test_db_close(&t);
+}
+
+/* The memo holds as many codes as asked, starting over when full, and keeps each name whole. */
+static void test_memo_bounds(void **state)
+{
+	(void)state;
+	struct test_db t;
+	assert_int_equal(test_db_open(&t, "region_memo_bounds"), 0);
+	bool begun;
+	int rc;
+	assert_int_equal(db_begin_read(t.db, &begun), 0);
+	struct region_memo *m = region_memo_of(t.db, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(m);
+	char code[32], name[32];
+	const char *kept;
+	for (int i = 0; i < 300000; i++) {
+		snprintf(code, sizeof code, "%02d.%02d.%02d.%04d", i % 97, i / 97 % 100, i / 9700 % 100, i % 7919);
+		snprintf(name, sizeof name, "Desa %d", i);
+		region_memo_keep(m, code, i % 5 ? name : NULL);
+		assert_true(region_memo_find(m, code, &kept));
+		if (i % 5)
+			assert_string_equal(kept, name);
+		else
+			assert_null(kept);
+	}
+	/* The last ones are still kept; the first were forgotten when it started over. */
+	assert_true(region_memo_find(m, code, &kept));
+	assert_false(region_memo_find(m, "00.00.00.0000", &kept));
+	/* A code longer than a region's is neither kept nor found. */
+	char longer[64];
+	memset(longer, '1', sizeof longer - 1);
+	longer[sizeof longer - 1] = 0;
+	region_memo_keep(m, longer, "Panjang");
+	assert_false(region_memo_find(m, longer, &kept));
+	db_end_read(t.db, begun);
+	/* Outside a read transaction there is no memo to use. */
+	assert_null(region_memo_of(t.db, &rc));
+	assert_int_equal(rc, 0);
+	test_db_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_children),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_get),
+		cmocka_unit_test(test_names_remembered),
+		cmocka_unit_test(test_memo_bounds),
 	};
 	return cmocka_run_group_tests(tests, rs_setup, rs_teardown);
 }
