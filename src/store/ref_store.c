@@ -158,27 +158,26 @@ int ref_store_region_children(struct db *db, struct arena *a, const char *parent
 	return rc;
 }
 
-/* ref_store_region_within sets r->within from the names of the regions above r, read in one
- * statement: the district, the regency and the province whose codes begin r's. */
+/* ref_store_region_within sets r->within from the names of the regions above r, nearest first:
+ * the district, the regency and the province whose codes begin r's, as far as the list knows them
+ * (from the connection's memo in a read transaction). */
 static int ref_store_region_within(struct db *db, struct arena *a, struct region_item *r)
 {
-	const char *codes[3] = {"", "", ""};
-	for (int level = 1; level < r->level; level++)
-		if ((codes[level - 1] = arena_strndup(a, r->code, (size_t)region_code_len(level))) == NULL)
-			return ERR_NOMEM;
-	struct db_stmt *st;
-	int rc = db_query(db, &st, "SELECT name FROM region WHERE code IN (?, ?, ?) ORDER BY level DESC", "ttt", codes[0],
-			  codes[1], codes[2]);
-	if (rc)
-		return rc;
 	const char *within = "";
-	while (within && (rc = db_step(st)) == DB_ROW)
-		within = arena_printf(a, "%s%s%s", within, *within ? ", " : "", db_col_text(st, 0));
-	db_finalize(st);
+	for (int level = r->level - 1; within && level >= 1; level--) {
+		const char *code = arena_strndup(a, r->code, (size_t)region_code_len(level)), *name;
+		if (code == NULL)
+			return ERR_NOMEM;
+		int rc = ref_store_region_name(db, a, code, &name);
+		if (rc)
+			return rc;
+		if (name)
+			within = arena_printf(a, "%s%s%s", within, *within ? ", " : "", name);
+	}
 	if (within == NULL)
 		return ERR_NOMEM;
 	r->within = within;
-	return rc < 0 ? rc : 0;
+	return 0;
 }
 
 /* The regions of a level (?1) whose name_key starts with a key (?2 <= name_key < ?3) below a
@@ -211,8 +210,12 @@ int ref_store_region_find(struct db *db, struct arena *a, const char *key, const
 			db_finalize(st);
 		}
 	}
+	bool begun = false;
+	if (rc == 0)
+		rc = db_begin_read(db, &begun);
 	for (int i = 0; rc == 0 && i < *n; i++)
 		rc = ref_store_region_within(db, a, &(*items)[i]);
+	db_end_read(db, begun);
 	return rc;
 }
 
@@ -220,19 +223,18 @@ int ref_store_region_get(struct db *db, struct arena *a, const char *code, struc
 {
 	memset(item, 0, sizeof *item);
 	*found = false;
-	struct db_stmt *st;
-	int rc = db_query(db, &st, "SELECT code, name, level FROM region WHERE code = ?", "t", code);
-	if (rc)
-		return rc;
-	struct region_item *items = NULL;
-	int n = 0, cap = 0;
-	rc = ref_store_region_rows(st, a, 1, &items, &n, &cap);
-	db_finalize(st);
-	if (rc == 0 && n == 1) {
-		*item = items[0];
+	bool begun;
+	const char *name = NULL;
+	int rc = db_begin_read(db, &begun);
+	if (rc == 0)
+		rc = ref_store_region_name(db, a, code, &name);
+	if (rc == 0 && name) {
+		/* A region's level is its code's, as every way of loading one writes it. */
+		*item = (struct region_item){.code = arena_strdup(a, code), .name = name, .level = region_level(code)};
 		*found = true;
-		rc = ref_store_region_within(db, a, item);
+		rc = item->code ? ref_store_region_within(db, a, item) : ERR_NOMEM;
 	}
+	db_end_read(db, begun);
 	return rc;
 }
 
