@@ -13,26 +13,45 @@ void buf_init(struct buf *b, size_t cap)
 	b->cap = cap;
 }
 
-int buf_append(struct buf *b, const void *p, size_t n)
+/* buf_grow makes room for n more bytes and the NUL, doubling from 256 up to the cap. */
+static int buf_grow(struct buf *b, size_t n)
 {
 	if (n > b->cap || b->len > b->cap - n) {
 		buf_free(b);
 		return ERR_TOOBIG;
 	}
-	if (b->len + n + 1 > b->alloc) {
-		size_t want = b->alloc ? b->alloc : 256;
-		while (want < b->len + n + 1)
-			want *= 2;
-		if (want > b->cap + 1)
-			want = b->cap + 1;
-		char *d = realloc(b->data, want);
-		if (d == NULL) {
-			buf_free(b);
-			return ERR_NOMEM;
-		}
-		b->data = d;
-		b->alloc = want;
+	if (b->len + n + 1 <= b->alloc)
+		return 0;
+	size_t want = b->alloc ? b->alloc : 256;
+	while (want < b->len + n + 1)
+		want *= 2;
+	if (want > b->cap + 1)
+		want = b->cap + 1;
+	char *d = realloc(b->data, want);
+	if (d == NULL) {
+		buf_free(b);
+		return ERR_NOMEM;
 	}
+	b->data = d;
+	b->alloc = want;
+	return 0;
+}
+
+int buf_reserve(struct buf *b, size_t n)
+{
+	if (n > b->cap - b->len)
+		n = b->cap - b->len; /* the cap is checked by the appends themselves */
+	int rc = buf_grow(b, n);
+	if (rc == 0 && b->data)
+		b->data[b->len] = 0;
+	return rc;
+}
+
+int buf_append(struct buf *b, const void *p, size_t n)
+{
+	int rc = buf_grow(b, n);
+	if (rc)
+		return rc;
 	if (n > 0)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;

@@ -15,6 +15,9 @@ struct buf {
 void buf_init(struct buf *b, size_t cap);
 /* buf_append adds n bytes; 0, ERR_NOMEM or ERR_TOOBIG (the buffer is then freed and empty). */
 int buf_append(struct buf *b, const void *p, size_t n);
+/* buf_reserve makes room for n more bytes (at most up to the cap) at once, so that the appends
+ * of a large answer do not grow the buffer step by step. 0 or ERR_NOMEM (the buffer then freed). */
+int buf_reserve(struct buf *b, size_t n);
 /* buf_puts appends a NUL-terminated string. */
 int buf_puts(struct buf *b, const char *s);
 /* buf_printf appends printf-formatted text (no escaping: see web/html.h for HTML). */

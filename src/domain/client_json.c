@@ -295,31 +295,44 @@ json_t *client_summary_json(const struct client *c)
 	return o;
 }
 
+/* What comes before each of client_summary_text's values in the list form: its key, with the
+ * brace or comma before it. */
+#define CLIENT_LEAD(s) {s, sizeof s - 1}
+static const struct {
+	const char *text;
+	size_t len;
+} client_summary_lead[] = {
+	CLIENT_LEAD("{\"uid\":"), CLIENT_LEAD(",\"nik\":"), CLIENT_LEAD(",\"name\":"), CLIENT_LEAD(",\"sex\":"),
+	CLIENT_LEAD(",\"birth_date\":"), CLIENT_LEAD(",\"region\":"), CLIENT_LEAD(",\"region_name\":"),
+	CLIENT_LEAD(",\"nik_warning\":"), CLIENT_LEAD(",\"updated_at\":"), CLIENT_LEAD(",\"archived_at\":"),
+};
+_Static_assert(sizeof client_summary_lead / sizeof client_summary_lead[0] ==
+		       sizeof client_summary_text / sizeof client_summary_text[0],
+	       "a lead for each field of the list form");
+
 int client_summary_write(struct buf *b, const struct client *c)
 {
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < sizeof client_summary_text / sizeof client_summary_text[0]; i++) {
 		/* A page of a hundred rows writes these a thousand times: no printf. */
-		rc = buf_append(b, i ? ",\"" : "{\"", 2);
-		if (rc == 0)
-			rc = buf_puts(b, client_summary_text[i].key);
-		if (rc == 0)
-			rc = buf_append(b, "\":", 2);
+		rc = buf_append(b, client_summary_lead[i].text, client_summary_lead[i].len);
 		if (rc == 0)
 			rc = buf_json_string(b, client_summary_field(c, i));
 		if (rc == 0 && i == CLIENT_SUMMARY_FLAGS_AFTER) {
-			rc = buf_puts(b, ",\"flags\":[");
+			rc = buf_append(b, ",\"flags\":[", 10);
 			for (int k = 0; rc == 0 && k < c->nflags; k++) {
 				if (k)
-					rc = buf_puts(b, ",");
+					rc = buf_append(b, ",", 1);
 				if (rc == 0)
 					rc = buf_json_string(b, c->flags[k]);
 			}
 			if (rc == 0)
-				rc = buf_puts(b, "]");
+				rc = buf_append(b, "]", 1);
 		}
 	}
-	return rc ? rc : buf_printf(b, ",\"version\":%lld}", (long long)c->version);
+	char version[32];
+	int n = snprintf(version, sizeof version, ",\"version\":%lld}", (long long)c->version);
+	return rc ? rc : buf_append(b, version, (size_t)n);
 }
 
 json_t *client_to_json(const struct client *c)

@@ -959,6 +959,19 @@ static int client_scan_keep_variant(struct client_scan *s)
 	return 0;
 }
 
+/* client_scan_key is the sort key of a client of part phase (0-2) of a list by words: the part's
+ * digit, then the normalised name. */
+static const char *client_scan_key(struct arena *a, int phase, const char *name_norm)
+{
+	size_t n = strlen(name_norm);
+	char *key = arena_alloc(a, n + 2);
+	if (key) {
+		key[0] = (char)('0' + phase);
+		memcpy(key + 1, name_norm, n + 1);
+	}
+	return key;
+}
+
 /* client_scan_place reads candidate id (name: its key in the index of names, or NULL) with the
  * conditions, and places it in the page when it belongs there; *found is its tier, -1 when it
  * does not meet them. Returns 1 when the page is full (in order), 0 to go on, < 0 an error. */
@@ -993,7 +1006,7 @@ static int client_scan_place(struct client_scan *s, const char *name, int64_t id
 			client_store_summary(s->row, s->a, &c);
 			c.variant = tier == 1;
 			const char *key = s->by_update ? c.updated_at
-				       : s->words  ? arena_printf(s->a, "%d%s", phase, c.name_norm ? c.name_norm : "")
+				       : s->words  ? client_scan_key(s->a, phase, c.name_norm ? c.name_norm : "")
 						   : c.name_norm;
 			if (c.uid == NULL || c.name_norm == NULL || key == NULL)
 				rc = ERR_NOMEM;

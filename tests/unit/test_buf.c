@@ -106,6 +106,39 @@ static void test_buf_binary_and_growth(void **state)
 	buf_free(&b);
 }
 
+/* Room reserved at once is kept by the appends that fill it; it never passes the cap. */
+static void test_buf_reserve(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 10000);
+	assert_int_equal(buf_append(&b, "ab", 2), 0);
+	assert_int_equal(buf_reserve(&b, 5000), 0);
+	assert_true(b.alloc >= 5003);
+	assert_string_equal(buf_cstr(&b), "ab");
+	const char *data = b.data;
+	size_t alloc = b.alloc;
+	for (int i = 0; i < 4998; i++)
+		assert_int_equal(buf_append(&b, "x", 1), 0);
+	assert_ptr_equal(b.data, data);
+	assert_int_equal(b.alloc, alloc);
+	assert_int_equal(b.len, 5000);
+	/* Past the cap: room up to it, and the appends still stop there. */
+	assert_int_equal(buf_reserve(&b, 1000000), 0);
+	assert_int_equal(b.alloc, 10001);
+	static const char more[5001];
+	assert_int_equal(buf_append(&b, more, sizeof more), ERR_TOOBIG);
+	buf_assert_empty(&b);
+	/* On an empty buffer, and of nothing. */
+	assert_int_equal(buf_reserve(&b, 0), 0);
+	assert_string_equal(buf_cstr(&b), "");
+	assert_int_equal(buf_reserve(&b, 300), 0);
+	assert_int_equal(b.alloc, 512);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(buf_cstr(&b), "");
+	buf_free(&b);
+}
+
 static void test_buf_reset(void **state)
 {
 	(void)state;
@@ -187,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_buf_init),
 		cmocka_unit_test(test_buf_append_cap),
 		cmocka_unit_test(test_buf_binary_and_growth),
+		cmocka_unit_test(test_buf_reserve),
 		cmocka_unit_test(test_buf_reset),
 		cmocka_unit_test(test_buf_printf),
 		cmocka_unit_test(test_buf_printf_conversions),
