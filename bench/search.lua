@@ -15,6 +15,9 @@ local i = 0
 local headers = {}
 
 function init(args)
+  for k, v in pairs(wrk.headers) do -- those given with -H
+    headers[k] = v
+  end
   headers["Authorization"] = "Bearer " .. args[1]
   for line in io.lines(args[2]) do
     if line ~= "" then

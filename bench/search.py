@@ -10,7 +10,8 @@ starts `pendamping serve --threads 2` on 127.0.0.1 with its log in a file, and m
       the server's log (its duration of each request) and from this client (keep-alive);
   (b) `wrk -t2 -c32 -d10s` on /healthz and on the same mix of searches (bench/search.lua):
       both request rates and their ratio, measured in the same run against the same server; and,
-      for information, the same searches with limit=1 (the cost of a request without its page)
+      for information, the same searches with limit=1 (the cost of a request without its page), the
+      same searches with Accept-Encoding: gzip (answers compressed, as browsers ask for them)
       and /healthz sent by the same script (wrk's own work per request then alike: the target's
       ratio is against plain /healthz);
   (c) the client list page (/clients: without a query, by last update, with a search, and with
@@ -342,8 +343,10 @@ def sequential(server, paths, headers):
     return client, [r[3] for r in logged]
 
 
-def wrk(server, path, script_args=None):
+def wrk(server, path, script_args=None, headers=()):
     cmd = ["wrk", "-t2", "-c32", "-d%ds" % WRK_SECONDS, "--latency"]
+    for h in headers:
+        cmd += ["-H", h]
     if script_args:
         cmd += ["-s", os.path.join(HERE, "search.lua")]
     cmd += ["http://127.0.0.1:%d%s" % (server.port, path)]
@@ -441,6 +444,8 @@ def main():
         with open(one_file, "w") as f:
             f.write("".join(api_path(q).replace("limit=25", "limit=1") + "\n" for _, q in mix))
         one_rate, _ = wrk(server, "/api/v1/clients", [token, one_file])
+        # the same searches as browsers ask for them, compressed (http/encoding.c)
+        gzip_rate, _ = wrk(server, "/api/v1/clients", [token, paths_file], ["Accept-Encoding: gzip"])
         # /healthz sent by the same script (no token: a public route does no lookup for it), so
         # that wrk's own work per request, on the same two processors, is the same on both sides
         health_file = os.path.join(work, "health-paths.txt")
@@ -484,6 +489,8 @@ def main():
     print("  ratio              %10.3f" % (search_rate / health_rate))
     print("  (info) limit=1     %10.0f requests/s   ratio %.3f: the same searches answering one row" %
           (one_rate, one_rate / health_rate))
+    print("  (info) gzip        %10.0f requests/s   ratio %.3f: the same searches compressed, as browsers ask" %
+          (gzip_rate, gzip_rate / health_rate))
     print("  (info) /healthz by the script %6.0f requests/s   searches / it %.3f: wrk's own work per request alike" %
           (health_script_rate, search_rate / health_script_rate))
     print()

@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-want="gcc make meson ninja-build pkg-config python3 libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev"
+want="gcc make meson ninja-build pkg-config python3 libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev zlib1g-dev"
 if [ "${1:-}" = "test" ]; then
   want="$want libcmocka-dev chromium sqlite3"
 fi

@@ -1,0 +1,65 @@
+// encoding.test.mjs: answers compressed with gzip for clients that accept it (http/encoding.c):
+// pages, lists and assets shrink and inflate to the same bytes; small answers, refusals and HEAD
+// go as they are; caches are told the answer varies by Accept-Encoding.
+import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
+import { after, before, test } from 'node:test';
+import { TEST_TIMEOUT, hooks, login, raw } from './helpers.mjs';
+
+const T = { timeout: TEST_TIMEOUT };
+const ctx = hooks(before, after, async (c) => {
+  c.cookie = (await login(c.base, 'worker')).cookie;
+});
+
+function get(path, acceptEncoding, method = 'GET') {
+  const headers = { cookie: ctx.cookie };
+  if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding;
+  return raw(ctx.base, { method, path, headers });
+}
+
+test('a list, a page and an asset go compressed when gzip is accepted, and inflate to the same', T, async () => {
+  for (const path of ['/api/v1/clients?limit=100', '/clients', '/static/style.css']) {
+    const plain = await get(path);
+    assert.equal(plain.status, 200, `${path}: ${plain.text.slice(0, 200)}`);
+    assert.equal(plain.headers['content-encoding'], undefined, path);
+    assert.equal(plain.headers.vary, 'Accept-Encoding', path);
+    assert.ok(plain.body.length >= 1024, `${path}: ${plain.body.length} bytes`);
+    const zipped = await get(path, 'gzip, deflate, br');
+    assert.equal(zipped.status, 200, path);
+    assert.equal(zipped.headers['content-encoding'], 'gzip', path);
+    assert.equal(zipped.headers.vary, 'Accept-Encoding', path);
+    assert.equal(zipped.headers['content-type'], plain.headers['content-type'], path);
+    assert.equal(Number(zipped.headers['content-length']), zipped.body.length, path);
+    assert.ok(zipped.body.length < plain.body.length / 2, `${path}: ${zipped.body.length} of ${plain.body.length}`);
+    const inflated = gunzipSync(zipped.body).toString('utf8');
+    if (path.startsWith('/clients')) {
+      // The page carries its own CSRF token: the same page but for it.
+      const strip = (s) => s.replace(/name="_csrf" value="[^"]*"/g, '').replace(/<meta name="csrf-token" content="[^"]*">/g, '');
+      assert.equal(strip(inflated), strip(plain.text), path);
+    } else {
+      assert.equal(inflated, plain.text, path);
+    }
+  }
+});
+
+test('gzip refused by its weight, small answers, errors without a body worth it and HEAD go as they are', T, async () => {
+  for (const refusal of ['gzip;q=0', 'identity', 'deflate', 'gzip;q=0, *']) {
+    const r = await get('/api/v1/clients?limit=100', refusal);
+    assert.equal(r.status, 200);
+    assert.equal(r.headers['content-encoding'], undefined, refusal);
+    assert.ok(Array.isArray(r.json.items), refusal);
+  }
+  const star = await get('/api/v1/clients?limit=100', '*');
+  assert.equal(star.headers['content-encoding'], 'gzip');
+  const health = await get('/healthz', 'gzip');
+  assert.equal(health.status, 200);
+  assert.equal(health.headers['content-encoding'], undefined);
+  const missing = await get('/api/v1/clients/00000000-0000-0000-0000-000000000000', 'gzip');
+  assert.equal(missing.status, 404);
+  assert.equal(missing.headers['content-encoding'], undefined);
+  assert.equal(missing.json.error.code, 'not_found');
+  const head = await get('/clients', 'gzip', 'HEAD');
+  assert.equal(head.status, 200);
+  assert.equal(head.headers['content-encoding'], undefined);
+  assert.equal(head.body.length, 0);
+});
