@@ -135,3 +135,37 @@ int secret_equal(const char *a, const char *b)
 		return 0;
 	return sodium_memcmp(a, b, n) == 0;
 }
+
+int secret_mask(struct arena *a, const char *token, const char **out)
+{
+	unsigned char pad[SECRET_TOKEN_CHARS], x[SECRET_TOKEN_CHARS];
+	size_t n = strlen(token);
+	*out = NULL;
+	if (n > sizeof pad)
+		return ERR_INVALID;
+	randombytes_buf(pad, n);
+	for (size_t i = 0; i < n; i++)
+		x[i] = pad[i] ^ (unsigned char)token[i];
+	char *s = arena_alloc(a, 4 * n + 1);
+	if (s == NULL)
+		return ERR_NOMEM;
+	sodium_bin2hex(s, 2 * n + 1, pad, n);
+	sodium_bin2hex(s + 2 * n, 2 * n + 1, x, n);
+	*out = s;
+	return 0;
+}
+
+int secret_unmask_equal(const char *given, const char *token)
+{
+	size_t n = strlen(token), m = strlen(given);
+	if (m != 4 * n)
+		return secret_equal(given, token);
+	unsigned char pad[SECRET_TOKEN_CHARS], x[SECRET_TOKEN_CHARS];
+	size_t got;
+	if (n > sizeof pad || sodium_hex2bin(pad, sizeof pad, given, 2 * n, NULL, &got, NULL) != 0 || got != n ||
+	    sodium_hex2bin(x, sizeof x, given + 2 * n, 2 * n, NULL, &got, NULL) != 0 || got != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		x[i] ^= pad[i];
+	return sodium_memcmp(x, token, n) == 0;
+}

@@ -36,5 +36,13 @@ void secret_token(char out[SECRET_TOKEN_CHARS + 1]);
 void secret_digest_hex(const void *s, size_t n, char out[SECRET_HASH_HEX]);
 /* secret_equal compares two strings in constant time for equal lengths. */
 int secret_equal(const char *a, const char *b);
+/* secret_mask sets *out to token masked with a fresh random pad, as one page shows it: the pad,
+ * then the pad XOR the token, both in hex (4 chars for each of the token's). Masked twice it looks
+ * unrelated, so a compressed page cannot give away its bytes through its size (BREACH). At most
+ * SECRET_TOKEN_CHARS chars of token. 0 or ERR_NOMEM. */
+int secret_mask(struct arena *a, const char *token, const char **out);
+/* secret_unmask_equal tells, in constant time for the token's length, whether given is token,
+ * masked by secret_mask or as it is. */
+int secret_unmask_equal(const char *given, const char *token);
 
 #endif

@@ -3,6 +3,7 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *const client_json_readonly[] = {
@@ -330,8 +331,10 @@ int client_summary_write(struct buf *b, const struct client *c)
 				rc = buf_append(b, "]", 1);
 		}
 	}
-	char version[32];
+	char version[48];
 	int n = snprintf(version, sizeof version, ",\"version\":%lld}", (long long)c->version);
+	if (rc == 0 && (n < 0 || (size_t)n >= sizeof version))
+		rc = ERR_INVALID;
 	return rc ? rc : buf_append(b, version, (size_t)n);
 }
 

@@ -88,26 +88,30 @@ bool encoding_compressible(const char *content_type)
 
 int encoding_gzip(const void *in, size_t n, struct buf *out)
 {
+	if (n > UINT32_MAX)
+		return ERR_TOOBIG;
 	z_stream zs;
 	memset(&zs, 0, sizeof zs);
 	int zrc = deflateInit2(&zs, ENCODING_LEVEL, Z_DEFLATED, ENCODING_WINDOW + 16, ENCODING_MEMLEVEL,
 			       Z_DEFAULT_STRATEGY);
 	if (zrc != Z_OK)
 		return zrc == Z_MEM_ERROR ? ERR_NOMEM : ERR_IO;
-	int rc = 0;
-	size_t bound = deflateBound(&zs, (uLong)n);
-	if (n > UINT32_MAX || bound > out->cap - out->len)
+	/* Room for the worst case, or for what out's cap leaves: what does not fit is refused. */
+	size_t room = deflateBound(&zs, (uLong)n);
+	if (room > out->cap - out->len)
+		room = out->cap - out->len;
+	if (room > UINT32_MAX)
+		room = UINT32_MAX;
+	int rc = buf_reserve(out, room);
+	if (rc == 0 && room == 0)
 		rc = ERR_TOOBIG;
-	if (rc == 0)
-		rc = buf_reserve(out, bound);
 	if (rc == 0) {
 		zs.next_in = (Bytef *)(uintptr_t)in; /* zlib's type; it does not write there */
 		zs.avail_in = (uInt)n;
 		zs.next_out = (Bytef *)out->data + out->len;
-		zs.avail_out = (uInt)bound;
-		/* With deflateBound's room, one call compresses it all. */
-		if (deflate(&zs, Z_FINISH) != Z_STREAM_END)
-			rc = ERR_IO;
+		zs.avail_out = (uInt)room;
+		zrc = deflate(&zs, Z_FINISH);
+		rc = zrc == Z_STREAM_END ? 0 : zrc == Z_OK || zrc == Z_BUF_ERROR ? ERR_TOOBIG : ERR_IO;
 	}
 	if (rc == 0) {
 		out->len += zs.total_out;

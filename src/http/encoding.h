@@ -19,7 +19,8 @@ bool encoding_accepts_gzip(const char *accept);
  * (NULL: the server's default, plain text). */
 bool encoding_compressible(const char *content_type);
 /* encoding_gzip appends the n bytes at in, compressed as one gzip member, to out. 0, ERR_NOMEM,
- * ERR_TOOBIG (out's cap) or ERR_IO (the library failed); out may then hold part of it: discard it. */
+ * ERR_TOOBIG (it does not fit within out's cap: with a cap of n - 1, it would not be smaller) or
+ * ERR_IO (the library failed); out's contents are then to be discarded. */
 int encoding_gzip(const void *in, size_t n, struct buf *out);
 
 #endif

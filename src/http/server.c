@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -260,7 +261,7 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 			const char *token = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
 			if (token == NULL)
 				token = kv_get(&rq->form, "_csrf");
-			if (token == NULL || rq->csrf == NULL || !secret_equal(token, rq->csrf)) {
+			if (token == NULL || rq->csrf == NULL || !secret_unmask_equal(token, rq->csrf)) {
 				server_fail(rq, rs, ERR_CSRF);
 				return;
 			}
@@ -322,6 +323,36 @@ static void *server_uri_seen(void *cls, const char *uri, struct MHD_Connection *
 	return sc;
 }
 
+/* The Accept-Encoding lines of a request joined as one list (RFC 9110 §5.3), within a bound. */
+struct server_accept {
+	char text[512];
+	size_t len;
+};
+
+static enum MHD_Result server_accept_line(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct server_accept *acc = cls;
+	if (strcasecmp(key, "Accept-Encoding") != 0 || value == NULL)
+		return MHD_YES;
+	int n = snprintf(acc->text + acc->len, sizeof acc->text - acc->len, "%s%s", acc->len ? ", " : "", value);
+	if (n < 0 || (size_t)n >= sizeof acc->text - acc->len) {
+		acc->text[acc->len] = 0; /* longer than any real list: the lines before it are read */
+		return MHD_NO;
+	}
+	acc->len += (size_t)n;
+	return MHD_YES;
+}
+
+/* server_accepts_gzip tells whether the request accepts answers compressed with gzip. */
+static bool server_accepts_gzip(struct MHD_Connection *conn)
+{
+	struct server_accept acc = {.len = 0};
+	acc.text[0] = 0;
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, server_accept_line, &acc);
+	return encoding_accepts_gzip(acc.len ? acc.text : NULL);
+}
+
 static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, const char *url,
 				     const char *method, const char *version, const char *upload,
 				     size_t *upload_size, void **con_cls)
@@ -378,25 +409,34 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 	server_dispatch(sc, conn);
 	if (sc->rs.status == 0)
 		sc->rs.status = 200;
-	bool head = strcmp(method, "HEAD") == 0;
-	const char *body = buf_cstr(&sc->rs.body);
-	size_t len = head ? 0 : sc->rs.body.len;
 	/* Text of some size goes compressed to a client that accepts it: a page of clients is a
-	 * quarter of its size. Kept as it is when compressing fails or does not make it smaller. */
+	 * quarter of its size. It goes as it is when compressing would not make it smaller. HEAD is
+	 * answered with the headers of GET; the library sends no body for it. */
+	const char *body = buf_cstr(&sc->rs.body);
+	size_t len = sc->rs.body.len;
 	bool text = encoding_compressible(sc->rs.content_type), zipped = false;
 	struct buf z;
-	buf_init(&z, RESPONSE_MAX_BODY);
-	if (text && len >= ENCODING_MIN &&
-	    encoding_accepts_gzip(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Encoding")) &&
-	    encoding_gzip(body, len, &z) == 0 && z.len < len) {
-		body = z.data;
-		len = z.len;
-		zipped = true;
+	buf_init(&z, len > 0 ? len - 1 : 0);
+	if (text && len >= ENCODING_MIN && server_accepts_gzip(conn)) {
+		int zrc = encoding_gzip(body, len, &z);
+		if (zrc == 0) {
+			body = z.data;
+			len = z.len;
+			zipped = true;
+		} else if (zrc != ERR_TOOBIG) {
+			log_error("gzip: %s", err_code(zrc));
+		}
+		if (!zipped)
+			buf_free(&z);
 	}
-	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
-	buf_free(&z);
-	if (r == NULL)
+	/* A compressed body is handed over (the library frees it), the other copied. */
+	struct MHD_Response *r = MHD_create_response_from_buffer(
+		len, (void *)body, zipped ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_MUST_COPY);
+	if (r == NULL) {
+		if (zipped)
+			buf_free(&z);
 		return MHD_NO;
+	}
 	server_add_headers(r, &sc->rs);
 	if (text)
 		MHD_add_response_header(r, "Vary", "Accept-Encoding");

@@ -31,6 +31,8 @@ int ref_store_ppks(struct db *db, struct arena *a, struct ppks_item **items, int
 int ref_store_region_name(struct db *db, struct arena *a, const char *code, const char **name)
 {
 	*name = NULL;
+	if (code == NULL)
+		return 0;
 	int rc;
 	struct region_memo *memo = region_memo_of(db, &rc);
 	const char *kept;
@@ -196,6 +198,10 @@ int ref_store_region_find(struct db *db, struct arena *a, const char *key, const
 		return ERR_INVALID;
 	const char *end = arena_printf(a, "%s\xff", key), *lo, *hi;
 	int rc = end ? ref_store_below(a, parent, region_code_len(from), &lo, &hi) : ERR_NOMEM, cap = 0;
+	/* The regions and the names above them from one snapshot. */
+	bool begun = false;
+	if (rc == 0)
+		rc = db_begin_read(db, &begun);
 	/* Level by level, each in the order of names: the index gives them sorted, and a short
 	 * prefix (every village of "s") stops at max rather than sorting thousands. */
 	for (int level = from + 1; rc == 0 && level <= 4 && *n < max; level++) {
@@ -210,9 +216,6 @@ int ref_store_region_find(struct db *db, struct arena *a, const char *key, const
 			db_finalize(st);
 		}
 	}
-	bool begun = false;
-	if (rc == 0)
-		rc = db_begin_read(db, &begun);
 	for (int i = 0; rc == 0 && i < *n; i++)
 		rc = ref_store_region_within(db, a, &(*items)[i]);
 	db_end_read(db, begun);

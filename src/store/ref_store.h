@@ -17,7 +17,8 @@ struct count_item {
 
 /* ref_store_ppks lists the active PPKS categories by code. */
 int ref_store_ppks(struct db *db, struct arena *a, struct ppks_item **items, int *n);
-/* ref_store_region_name sets *name to the region's name, or NULL when the code is not loaded. */
+/* ref_store_region_name sets *name to the region's name, or NULL when the code is not loaded (or
+ * NULL). In a read transaction the name comes from the connection's memo (store/region_memo.h). */
 int ref_store_region_name(struct db *db, struct arena *a, const char *code, const char **name);
 /* ref_store_region_put inserts or renames a region (level from its code). */
 int ref_store_region_put(struct db *db, const char *code, const char *name, int level);
@@ -40,7 +41,8 @@ int ref_store_region_children(struct db *db, struct arena *a, const char *parent
 int ref_store_region_find(struct db *db, struct arena *a, const char *key, const char *prefer, const char *parent,
 			  int max, struct region_item **items, int *n);
 /* ref_store_region_get sets *item, with within, to the loaded region of code; *found false when
- * the code is not loaded. */
+ * the code is not loaded. Its level is its code's (region_level), as every way of loading a region
+ * writes it. */
 int ref_store_region_get(struct db *db, struct arena *a, const char *code, struct region_item *item, bool *found);
 /* ref_store_region_listed tells (*listed) whether a well-formed code may be a client's region: it
  * is in the region list, or the list has no region of its level below its parent (only the

@@ -18,7 +18,7 @@ struct rm_slot {
 
 struct region_memo {
 	uint64_t checked; /* the snapshot in which version was read */
-	int64_t version;
+	int64_t version;  /* the count the names were read at; -1 before the first */
 	struct rm_slot *slots;
 	uint32_t nslots, n;
 	char *pool;
@@ -103,10 +103,10 @@ struct region_memo *region_memo_of(struct db *db, int *rc)
 	int step = db_step(st);
 	int64_t version = step == DB_ROW ? db_col_int(st, 0) : -1;
 	db_finalize(st);
-	if (step < 0) {
+	if (step < 0)
 		*rc = step;
-		return NULL;
-	}
+	if (step != DB_ROW)
+		return NULL; /* without its count nothing kept can be trusted */
 	if (version != m->version)
 		rm_clear(m);
 	m->version = version;

@@ -13,11 +13,12 @@
 struct region_memo;
 
 /* region_memo_of returns db's memo, emptied if the region list changed since it was last checked;
- * NULL (*rc 0) outside a snapshot or without memory for it: read the table then. *rc is an error
- * when the count could not be read. */
+ * NULL (*rc 0) outside a snapshot, without memory for it or without the count (region_version's
+ * row): read the table then. *rc is an error when the count could not be read. */
 struct region_memo *region_memo_of(struct db *db, int *rc);
 /* region_memo_find tells whether code is kept; *name is then its name, NULL when it is not a
- * region. The name is the memo's until the next region_memo_of. */
+ * region. The name is the memo's, valid until the next region_memo_of or region_memo_keep: copy
+ * it. */
 bool region_memo_find(struct region_memo *m, const char *code, const char **name);
 /* region_memo_keep keeps code's name (NULL: not a region). A code too long for a region's, or no
  * memory, keeps nothing. */

@@ -1,6 +1,7 @@
 /* html.c: escaping by default, raw by name; the frame shared by every page. */
 #include "web/html.h"
 #include "base/err.h"
+#include "base/secret.h"
 #include "domain/region.h"
 #include "store/ref_store.h"
 #include <stdarg.h>
@@ -141,7 +142,10 @@ int web_faults(struct request *rq, struct response *rs, const struct faults *f, 
 
 int web_csrf_field(struct request *rq, struct response *rs)
 {
-	return html_printf(&rs->body, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", rq->csrf);
+	/* Masked afresh on each page: the page may go compressed (http/encoding.c). */
+	const char *masked;
+	int rc = secret_mask(&rq->arena, rq->csrf ? rq->csrf : "", &masked);
+	return rc ? rc : html_printf(&rs->body, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", masked);
 }
 
 int web_region_label(struct request *rq, const char *code, const char **label)

@@ -132,6 +132,26 @@ describe('HTML forms', () => {
     assert.equal(r.status, 303, r.text.slice(0, 500));
     assert.match(r.headers.get('location'), /^\/clients\/[0-9a-f-]{36}$/);
   });
+
+  test('each page masks the token afresh (pages go compressed); each masking and the token itself work, another session\'s not', T, async () => {
+    const seen = [];
+    for (let i = 0; i < 2; i++) {
+      const page = await ctx.w.get('/clients/new');
+      seen.push(/name="_csrf" value="([0-9a-f]+)"/.exec(page.text)[1]);
+    }
+    assert.notEqual(seen[0], seen[1]);
+    assert.ok(!seen[0].includes(ctx.worker.csrf), 'the token itself is not on the page');
+    for (const token of [...seen, ctx.worker.csrf]) {
+      const r = await noCsrf().form('/clients', { ...formBody(newClient()), _csrf: token });
+      assert.equal(r.status, 303, r.text.slice(0, 300));
+    }
+    const theirs = /name="_csrf" value="([0-9a-f]+)"/.exec((await ctx.other.client.get('/clients/new')).text)[1];
+    const snap = await snapshot(ctx.w, ctx.admin);
+    assert.equal((await noCsrf().form('/clients', { ...formBody(newClient()), _csrf: theirs })).status, 403);
+    const altered = seen[0].slice(0, -1) + (seen[0].endsWith('0') ? '1' : '0');
+    assert.equal((await noCsrf().form('/clients', { ...formBody(newClient()), _csrf: altered })).status, 403);
+    await snap.same('form posts with another session\'s or an altered token');
+  });
 });
 
 describe('Origin', () => {

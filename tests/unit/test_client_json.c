@@ -52,7 +52,7 @@ static void test_json_string_escapes(void **state)
 static void test_summary_text_equals_tree(void **state)
 {
 	(void)state;
-	struct client cs[3] = {0};
+	struct client cs[4] = {0};
 	cs[0] = (struct client){.uid = "01a2", .nik = "3273014403920001", .name = "Siti \"Nur\" Haliza\\",
 				.sex = "F", .birth_date = "1992-03-04", .region = "32.73.01.1001",
 				.region_name = "Cihapit", .nik_warning = "sex\tdiffers", .updated_at = "2026-11-30T04:00:00Z",
@@ -61,7 +61,8 @@ static void test_summary_text_equals_tree(void **state)
 	cs[0].flags[1] = "homeless";
 	cs[1] = (struct client){.uid = "01a3", .name = "José \x01 Ramos", .version = 1}; /* NULLs, no flags */
 	cs[2] = (struct client){.uid = "01a4", .name = "", .archived_at = "2026-01-01T00:00:00Z", .version = 123456789012};
-	for (int i = 0; i < 3; i++) {
+	cs[3] = (struct client){.uid = "01a5", .name = "X", .version = INT64_MIN}; /* the longest number */
+	for (int i = 0; i < 4; i++) {
 		struct buf b;
 		buf_init(&b, 64 * 1024);
 		assert_int_equal(client_summary_write(&b, &cs[i]), 0);
