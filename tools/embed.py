@@ -3,6 +3,7 @@
 
 usage: embed.py OUT.c NAME=PATH...   (NAME is how the program looks the file up)
 """
+import hashlib
 import sys
 
 
@@ -17,8 +18,9 @@ def main() -> int:
         lines.append(f"static const unsigned char embed_{i}[] = {{{body}{',' if data else ''}0}};")
     lines.append("const struct embed_file embed_files[] = {")
     for i, (name, path) in enumerate(pairs):
-        size = len(open(path, "rb").read())
-        lines.append(f'\t{{"{name}", embed_{i}, {size}}},')
+        data = open(path, "rb").read()
+        tag = hashlib.sha256(data).hexdigest()[:12]
+        lines.append(f'\t{{"{name}", embed_{i}, {len(data)}, "{tag}"}},')
     lines.append("};")
     lines.append(f"const unsigned embed_count = {len(pairs)};")
     with open(out, "w") as f:

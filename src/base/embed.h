@@ -7,6 +7,7 @@ struct embed_file {
 	const char *name;          /* e.g. "assets/style.css", "schema/sqlite/001_init.sql" */
 	const unsigned char *data; /* NUL-terminated for convenience */
 	size_t size;
+	const char *tag;           /* the first 12 hex digits of its SHA-256: changes with its content */
 };
 
 extern const struct embed_file embed_files[]; /* sorted by name */

@@ -1,5 +1,6 @@
 /* html.c: escaping by default, raw by name; the frame shared by every page. */
 #include "web/html.h"
+#include "base/embed.h"
 #include "base/err.h"
 #include "base/secret.h"
 #include "domain/region.h"
@@ -205,6 +206,15 @@ static const char *web_self_url(struct request *rq)
 	return url ? url : rq->path;
 }
 
+/* web_asset_tag is the tag of an embedded asset for its URL ("?v=TAG"): a new version of the file
+ * is a new URL, so a browser may keep each for a year (web_static) and a page on a slow link
+ * loads none of them again. */
+static const char *web_asset_tag(const char *name)
+{
+	const struct embed_file *f = embed_find(name);
+	return f ? f->tag : "";
+}
+
 int web_page_begin(struct request *rq, struct response *rs, const char *title)
 {
 	rs->content_type = "text/html; charset=utf-8";
@@ -212,11 +222,12 @@ int web_page_begin(struct request *rq, struct response *rs, const char *title)
 			     "<!doctype html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
 			     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 			     "<title>%s · Pendamping</title>"
-			     "<link rel=\"stylesheet\" href=\"/static/style.css\">"
-			     "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
-			     "<script src=\"/static/app.js\" defer></script></head><body>"
+			     "<link rel=\"stylesheet\" href=\"/static/style.css?v=%s\">"
+			     "<link rel=\"icon\" href=\"/static/favicon.svg?v=%s\" type=\"image/svg+xml\">"
+			     "<script src=\"/static/app.js?v=%s\" defer></script></head><body>"
 			     "<a class=\"skip\" href=\"#main\">%s</a><header class=\"top\"><a class=\"brand\" href=\"/\">Pendamping</a>",
-			     i18n_lang_code(rq->lang), title, T("Skip to content"));
+			     i18n_lang_code(rq->lang), title, web_asset_tag("assets/style.css"),
+			     web_asset_tag("assets/favicon.svg"), web_asset_tag("assets/app.js"), T("Skip to content"));
 	if (rc == 0 && rq->authed) {
 		rc = html_printf(&rs->body, "<nav aria-label=\"%s\"><ul>", T("Main menu"));
 		if (rc == 0 && policy_can(&rq->actor, PERM_CLIENT_READ))

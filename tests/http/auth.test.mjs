@@ -53,6 +53,24 @@ describe('public endpoints and anonymous visitors', () => {
     }
   });
 
+  test('pages link each asset by its version, which browsers may keep for a year', T, async () => {
+    const page = await anon(ctx.base).get('/login');
+    const links = [...page.text.matchAll(/(?:href|src)="(\/static\/[a-z.]+)\?v=([0-9a-f]{12})"/g)];
+    assert.deepEqual(links.map((m) => m[1]).sort(), ['/static/app.js', '/static/favicon.svg', '/static/style.css']);
+    for (const [url, file] of links.map((m) => [m[0].split('"')[1], m[1]])) {
+      const versioned = await anon(ctx.base).get(url);
+      assert.equal(versioned.status, 200, url);
+      assert.equal(versioned.headers.get('cache-control'), 'public, max-age=31536000, immutable', url);
+      const plain = await anon(ctx.base).get(file);
+      assert.equal(plain.text, versioned.text, url);
+      assert.equal(plain.headers.get('cache-control'), 'public, max-age=3600', file);
+      // A version that is not the file's (an old page, a guess) is not kept for long.
+      const stale = await anon(ctx.base).get(`${file}?v=000000000000`);
+      assert.equal(stale.status, 200);
+      assert.equal(stale.headers.get('cache-control'), 'public, max-age=3600', file);
+    }
+  });
+
   test('/healthz answers without log-in', T, async () => {
     const r = await anon(ctx.base).get('/healthz');
     assert.equal(r.status, 200);
