@@ -147,25 +147,33 @@ int secret_mask(struct arena *a, const char *token, const char **out)
 	for (size_t i = 0; i < n; i++)
 		x[i] = pad[i] ^ (unsigned char)token[i];
 	char *s = arena_alloc(a, 4 * n + 1);
-	if (s == NULL)
-		return ERR_NOMEM;
-	sodium_bin2hex(s, 2 * n + 1, pad, n);
-	sodium_bin2hex(s + 2 * n, 2 * n + 1, x, n);
+	if (s) {
+		sodium_bin2hex(s, 2 * n + 1, pad, n);
+		sodium_bin2hex(s + 2 * n, 2 * n + 1, x, n);
+	}
+	sodium_memzero(pad, sizeof pad);
+	sodium_memzero(x, sizeof x);
 	*out = s;
-	return 0;
+	return s ? 0 : ERR_NOMEM;
 }
 
 int secret_unmask_equal(const char *given, const char *token)
 {
 	size_t n = strlen(token), m = strlen(given);
+	if (n == 0)
+		return 0; /* no token: nothing proves it */
 	if (m != 4 * n)
 		return secret_equal(given, token);
 	unsigned char pad[SECRET_TOKEN_CHARS], x[SECRET_TOKEN_CHARS];
 	size_t got;
-	if (n > sizeof pad || sodium_hex2bin(pad, sizeof pad, given, 2 * n, NULL, &got, NULL) != 0 || got != n ||
-	    sodium_hex2bin(x, sizeof x, given + 2 * n, 2 * n, NULL, &got, NULL) != 0 || got != n)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		x[i] ^= pad[i];
-	return sodium_memcmp(x, token, n) == 0;
+	int equal = 0;
+	if (n <= sizeof pad && sodium_hex2bin(pad, sizeof pad, given, 2 * n, NULL, &got, NULL) == 0 && got == n &&
+	    sodium_hex2bin(x, sizeof x, given + 2 * n, 2 * n, NULL, &got, NULL) == 0 && got == n) {
+		for (size_t i = 0; i < n; i++)
+			x[i] ^= pad[i];
+		equal = sodium_memcmp(x, token, n) == 0;
+	}
+	sodium_memzero(pad, sizeof pad);
+	sodium_memzero(x, sizeof x);
+	return equal;
 }

@@ -39,10 +39,10 @@ int secret_equal(const char *a, const char *b);
 /* secret_mask sets *out to token masked with a fresh random pad, as one page shows it: the pad,
  * then the pad XOR the token, both in hex (4 chars for each of the token's). Masked twice it looks
  * unrelated, so a compressed page cannot give away its bytes through its size (BREACH). At most
- * SECRET_TOKEN_CHARS chars of token. 0 or ERR_NOMEM. */
+ * SECRET_TOKEN_CHARS chars of token. 0, ERR_INVALID (a longer token) or ERR_NOMEM. */
 int secret_mask(struct arena *a, const char *token, const char **out);
 /* secret_unmask_equal tells, in constant time for the token's length, whether given is token,
- * masked by secret_mask or as it is. */
+ * masked by secret_mask or as it is. An empty token matches nothing. */
 int secret_unmask_equal(const char *given, const char *token);
 
 #endif

@@ -105,8 +105,12 @@ struct region_memo *region_memo_of(struct db *db, int *rc)
 	db_finalize(st);
 	if (step < 0)
 		*rc = step;
-	if (step != DB_ROW)
-		return NULL; /* without its count nothing kept can be trusted */
+	if (step != DB_ROW) {
+		rm_clear(m); /* without its count nothing kept can be trusted, now or once it is back */
+		m->version = -1;
+		m->checked = 0;
+		return NULL;
+	}
 	if (version != m->version)
 		rm_clear(m);
 	m->version = version;

@@ -1,6 +1,7 @@
 // auth.test.mjs: log-in and log-out (API and HTML form), throttling, cookies, bearer tokens,
 // security headers and what an anonymous visitor may see.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
   Client,
@@ -63,6 +64,8 @@ describe('public endpoints and anonymous visitors', () => {
       assert.equal(versioned.headers.get('cache-control'), 'public, max-age=31536000, immutable', url);
       const plain = await anon(ctx.base).get(file);
       assert.equal(plain.text, versioned.text, url);
+      // The version is the start of the file's SHA-256: a new file, a new URL.
+      assert.equal(url.split('?v=')[1], createHash('sha256').update(plain.text).digest('hex').slice(0, 12), url);
       assert.equal(plain.headers.get('cache-control'), 'public, max-age=3600', file);
       // A version that is not the file's (an old page, a guess) is not kept for long.
       const stale = await anon(ctx.base).get(`${file}?v=000000000000`);

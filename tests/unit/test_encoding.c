@@ -126,6 +126,16 @@ static void test_gzip_round_trip(void **state)
 	buf_reset(&z);
 	assert_int_equal(encoding_gzip("", 0, &z), 0);
 	te_inflate((const unsigned char *)z.data, z.len, "", 0);
+	/* With room for one byte less than the answer, as the server gives it: a page fits, bytes
+	 * that do not compress are refused. */
+	struct buf less;
+	buf_init(&less, page.len - 1);
+	assert_int_equal(encoding_gzip(page.data, page.len, &less), 0);
+	te_inflate((const unsigned char *)less.data, less.len, page.data, page.len);
+	buf_free(&less);
+	buf_init(&less, sizeof noise - 1);
+	assert_int_equal(encoding_gzip(noise, sizeof noise, &less), ERR_TOOBIG);
+	buf_free(&less);
 	/* Past the buffer's cap: refused, not cut. */
 	struct buf small;
 	buf_init(&small, 64);

@@ -234,6 +234,11 @@ static void test_names_remembered(void **state)
 	assert_string_equal(rs_name(t.db, &a, "32.73.02.1001"), "Cipaganti");
 	assert_string_equal(rs_name(t.db, &a, "32.73.02.1002"), ""); /* not loaded: kept as such */
 	assert_string_equal(rs_name(t.db, &a, "32"), "Jawa Barat");
+	/* A region written again as it was counts nothing (migration 019's trigger): the names kept
+	 * stay good. */
+	int64_t count = rs_count(t.db);
+	assert_int_equal(ref_store_region_put(other, "32.73.02.1001", "Cipaganti", 4), 0);
+	assert_int_equal(rs_count(t.db), count);
 	/* Kept: a change that escapes the count (its trigger dropped) is not seen... */
 	assert_int_equal(db_exec(other, "DROP TRIGGER region_version_update;"
 				 " UPDATE region SET name = 'Cipaganti Lama' WHERE code = '32.73.02.1001'"), 0);
@@ -248,10 +253,7 @@ static void test_names_remembered(void **state)
 	assert_int_equal(db_exec(other, "CREATE TRIGGER region_version_update AFTER UPDATE OF code, name ON region"
 				 " WHEN OLD.code IS NOT NEW.code OR OLD.name IS NOT NEW.name"
 				 " BEGIN UPDATE region_version SET n = n + 1; END"), 0);
-	/* A region written again as it was counts nothing: the names kept stay good. */
-	int64_t count = rs_count(t.db);
-	assert_int_equal(ref_store_region_put(other, "32.73.02.1001", "Cipaganti Lama", 4), 0);
-	assert_int_equal(rs_count(t.db), count);
+
 	/* Each kind of change counts: a rename, a region loaded after it was asked for, a deletion. */
 	assert_int_equal(ref_store_region_put(other, "32.73.02.1001", "Cipaganti", 4), 0);
 	assert_string_equal(rs_name(t.db, &a, "32.73.02.1001"), "Cipaganti");

@@ -45,6 +45,7 @@ static void test_mask(void **state)
 	bad[strlen(bad) - 1] = 0;
 	assert_false(secret_unmask_equal(bad, token));
 	assert_false(secret_unmask_equal("", token));
+	assert_false(secret_unmask_equal("", "")); /* no token proves nothing */
 	/* A token longer than the program's is not masked. */
 	char longer[2 * SECRET_TOKEN_CHARS];
 	memset(longer, 'a', sizeof longer - 1);
