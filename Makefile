@@ -54,7 +54,7 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@test -f build-fuzz/build.ninja || CC=clang meson setup build-fuzz -Dfuzz=true -Dbuildtype=debug >/dev/null
 	@ninja -C build-fuzz
-	@for t in form client_json nik route csv name_index; do \
+	@for t in form client_json nik route csv name_index encoding; do \
 	  echo "fuzz $$t for $(FUZZ_SECONDS) s"; mkdir -p build-fuzz/corpus-$$t; \
 	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; \
 	done
