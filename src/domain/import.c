@@ -12,7 +12,6 @@
 #include "store/client_store.h"
 #include "store/name_index.h"
 #include "store/ref_store.h"
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -77,33 +76,20 @@ static int import_split(struct arena *a, const char *s, const char **parts, int 
 
 /* The clients a batch has written, whose rows in the index of names are written together at its
  * end (name_index_put_many): in the index's order they cost the import far less than each at its
- * own place. Their names and texts are in the batch's arena. */
+ * own place. The list, and the names and texts it points to, are in the batch's arena. */
 struct import_named {
-	int64_t *ids;
-	const char **names, **texts;
+	struct name_index_client *v;
 	int n, cap;
 };
 
-/* import_named_add remembers client c of the batch. */
-static int import_named_add(struct import_named *b, const struct client *c)
+/* import_named_add remembers client c of the batch (a, the batch's arena). */
+static int import_named_add(struct arena *a, struct import_named *b, const struct client *c)
 {
-	if (b->n == b->cap) {
-		int cap = b->cap ? b->cap * 2 : 1024;
-		int64_t *ids = realloc(b->ids, sizeof *ids * (size_t)cap);
-		if (ids)
-			b->ids = ids;
-		const char **names = ids ? realloc(b->names, sizeof *names * (size_t)cap) : NULL;
-		if (names)
-			b->names = names;
-		const char **texts = names ? realloc(b->texts, sizeof *texts * (size_t)cap) : NULL;
-		if (texts == NULL)
-			return ERR_NOMEM;
-		b->texts = texts;
-		b->cap = cap;
-	}
-	b->ids[b->n] = c->id;
-	b->names[b->n] = c->name_norm;
-	b->texts[b->n++] = c->search_names;
+	void *v = b->v;
+	if (arena_grow(a, &v, b->n, &b->cap, sizeof *b->v))
+		return ERR_NOMEM;
+	b->v = v;
+	b->v[b->n++] = (struct name_index_client){c->id, c->name_norm, c->search_names};
 	return 0;
 }
 
@@ -222,7 +208,7 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 	st->warnings += warned;
 	rc = client_store_insert_row(db, a, actor->org_id, actor->user_id, &cl);
 	if (rc == 0)
-		rc = import_named_add(named, &cl);
+		rc = import_named_add(a, named, &cl);
 	if (rc == 0 && external)
 		rc = client_store_set_external(db, cl.id, external);
 	if (rc == 0)
@@ -269,8 +255,8 @@ static int import_batch_end(struct db *db, const struct actor *actor, const stru
 			    long imported, struct import_named *named, int rc)
 {
 	if (rc == 0 && !o->dry_run && named->n > 0)
-		rc = name_index_put_many(db, actor->org_id, named->n, named->ids, named->names, named->texts);
-	named->n = 0;
+		rc = name_index_put_many(db, actor->org_id, named->n, named->v);
+	*named = (struct import_named){0}; /* its arena is freed with the batch's */
 	if (rc == 0 && !o->dry_run && imported > 0) {
 		json_t *d = json_pack("{s:s,s:I,s:I,s:I}", "source", o->source ? o->source : "", "first_row", (json_int_t)first,
 				      "last_row", (json_int_t)last, "imported", (json_int_t)imported);
@@ -388,9 +374,6 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	}
 	if (o->progress)
 		o->progress(o->ctx, st->rows, ftell(in));
-	free(named.ids);
-	free(named.names);
-	free(named.texts);
 	arena_free(&a);
 	csv_close(&c);
 	return rc;

@@ -1099,7 +1099,8 @@ static int ni_drop(struct db *db, int64_t org, int64_t id, const char *name_norm
 
 int name_index_put(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text)
 {
-	return name_index_put_many(db, org, 1, &id, &name_norm, &text);
+	struct name_index_client c = {id, name_norm, text};
+	return name_index_put_many(db, org, 1, &c);
 }
 
 /* A row of client_term to write, with what its token's row in name_term takes from it. */
@@ -1124,24 +1125,24 @@ static int ni_put_cmp(const void *x, const void *y)
 	return c ? c : a->id < b->id ? -1 : a->id > b->id;
 }
 
-int name_index_put_many(struct db *db, int64_t org, int n, const int64_t *ids, const char *const *names,
-			const char *const *texts)
+int name_index_put_many(struct db *db, int64_t org, int n, const struct name_index_client *clients)
 {
 	size_t cap = 0, m = 0;
 	for (int i = 0; i < n; i++)
-		for (const char *p = texts[i] ? texts[i] : ""; ni_token(&p) > 0; p += strcspn(p, " "))
+		for (const char *p = clients[i].text ? clients[i].text : ""; ni_token(&p) > 0; p += strcspn(p, " "))
 			cap++;
 	struct ni_put *rows = malloc(sizeof *rows * (cap ? cap : 1));
 	if (rows == NULL)
 		return ERR_NOMEM;
 	for (int i = 0; i < n; i++) {
-		const char *text = texts[i] ? texts[i] : "", *p = text;
+		const struct name_index_client *c = &clients[i];
+		const char *text = c->text ? c->text : "", *p = text;
 		const char *mark = strstr(text, NAME_SEARCH_MARK), *pairs = strstr(text, NAME_SEARCH_PAIRS);
 		for (size_t len; (len = ni_token(&p)) > 0; p += len) {
 			int kind = pairs && p > pairs ? NI_KIND_PAIR : mark && p > mark ? NI_KIND_KEY : NI_KIND_WORD;
-			rows[m++] = (struct ni_put){kind, p, len, names[i] ? names[i] : "", ids[i],
+			rows[m++] = (struct ni_put){kind, p, len, c->name_norm ? c->name_norm : "", c->id,
 						    kind == NI_KIND_WORD ? 0 : ni_covered(text, pairs, p, len),
-						    ids[i] % NAME_INDEX_SAMPLE == 0 ? NAME_INDEX_SAMPLE : 0};
+						    c->id % NAME_INDEX_SAMPLE == 0 ? NAME_INDEX_SAMPLE : 0};
 		}
 	}
 	/* In the index's order: each row goes next to the one before, not to a page anywhere. */

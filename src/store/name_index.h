@@ -27,11 +27,15 @@ enum { NI_KIND_WORD, NI_KIND_KEY, NI_KIND_PAIR };
  * caller's transaction, next to the change of the client row. */
 int name_index_put(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text);
 int name_index_drop(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text);
-/* name_index_put_many is name_index_put for n clients (ids[i], names[i], texts[i]) at once, in the
- * caller's transaction: the rows are written in the index's order, next to each other rather than
- * each at its own place, which a bulk import of new clients spends less on. */
-int name_index_put_many(struct db *db, int64_t org, int n, const int64_t *ids, const char *const *names,
-			const char *const *texts);
+/* A client as the index of names takes it: its id, normalised name and search text. */
+struct name_index_client {
+	int64_t id;
+	const char *name_norm, *text;
+};
+/* name_index_put_many is name_index_put for n clients at once, in the caller's transaction: the
+ * rows are written in the index's order, next to each other rather than each at its own place,
+ * which a bulk import of new clients spends less on. */
+int name_index_put_many(struct db *db, int64_t org, int n, const struct name_index_client *clients);
 
 /* A visitor of candidates: 0 to go on, 1 to stop, < 0 an error that stops the scan. name is
  * valid only during the call. */

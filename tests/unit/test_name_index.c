@@ -737,31 +737,22 @@ static void test_put_many_writes_what_put_writes(void **state)
 	char *one = ni_list(f->db, dump);
 	assert_true(strlen(one) > 1000);
 	assert_int_equal(db_exec(f->db, "DELETE FROM client_term; DELETE FROM name_term"), 0);
-	int64_t *ids = malloc(sizeof *ids * (size_t)f->n);
-	const char **names = malloc(sizeof *names * (size_t)f->n), **texts = malloc(sizeof *texts * (size_t)f->n);
-	assert_non_null(ids);
-	assert_non_null(names);
-	assert_non_null(texts);
+	struct name_index_client *clients = malloc(sizeof *clients * (size_t)f->n);
+	assert_non_null(clients);
 	/* In two calls, as two batches. */
-	for (int i = 0; i < f->n; i++) {
-		ids[i] = f->c[i].id;
-		names[i] = f->c[i].norm;
-		texts[i] = f->c[i].text;
-	}
-	assert_int_equal(name_index_put_many(f->db, 1, f->n / 3, ids, names, texts), 0);
-	assert_int_equal(name_index_put_many(f->db, 1, f->n - f->n / 3, ids + f->n / 3, names + f->n / 3, texts + f->n / 3), 0);
+	for (int i = 0; i < f->n; i++)
+		clients[i] = (struct name_index_client){f->c[i].id, f->c[i].norm, f->c[i].text};
+	assert_int_equal(name_index_put_many(f->db, 1, f->n / 3, clients), 0);
+	assert_int_equal(name_index_put_many(f->db, 1, f->n - f->n / 3, clients + f->n / 3), 0);
 	char *many = ni_list(f->db, dump);
 	assert_string_equal(many, one);
 	/* A client without a name or text writes nothing. */
-	int64_t none_id[2] = {999998, 999999};
-	const char *none[2] = {NULL, ""};
-	assert_int_equal(name_index_put_many(f->db, 1, 2, none_id, none, none), 0);
+	struct name_index_client none[2] = {{999998, NULL, NULL}, {999999, "", ""}};
+	assert_int_equal(name_index_put_many(f->db, 1, 2, none), 0);
 	free(many);
 	many = ni_list(f->db, dump);
 	assert_string_equal(many, one);
-	free(ids);
-	free(names);
-	free(texts);
+	free(clients);
 	free(one);
 	free(many);
 }
