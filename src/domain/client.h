@@ -56,6 +56,8 @@ struct client {
 	int64_t version;
 	const char *created_at, *updated_at, *created_by, *updated_by, *archived_at;
 	const char *region_name; /* looked up for display */
+	const char *region_within; /* the names of the regions above it, nearest first ("Coblong, Kota
+				    * Bandung, Jawa Barat"), in lists that ask (client_query.within) */
 	const char *name_norm;    /* derived by client_validate: for sorting and duplicates */
 	const char *search_names; /* derived by client_validate: normalised name and other names */
 	bool sensitive_loaded;   /* disability, household, consent and notes were read */
@@ -82,6 +84,7 @@ struct client_query {
 	bool by_update;     /* sort by last update (newest first) instead of name */
 	const char *cursor; /* from a previous page */
 	int limit;          /* 1-100 */
+	bool within;        /* name the regions above each client's region too (region_within) */
 };
 
 struct client_page {

@@ -1681,16 +1681,28 @@ static int client_store_search_in(struct db *db, struct arena *a, int64_t org, c
 	return rc ? rc : client_store_quick(db, a, org, q, words, ckey, cid, page);
 }
 
-/* client_store_region_names names the region of each client listed, in the page's snapshot: from
- * the connection's memo of names (store/region_memo.c) rather than a read of the region list for
- * each row, which at 1,000,000 clients with the Kemendagri list cost about a third of a search. */
-static int client_store_region_names(struct db *db, struct arena *a, struct client_page *page)
+/* client_store_region_names names the region of each client listed, and when within the regions
+ * above it, in the page's snapshot: from the connection's memo of names (store/region_memo.c)
+ * rather than a read of the region list for each row, which at 1,000,000 clients with the
+ * Kemendagri list cost about a third of a search. */
+static int client_store_region_names(struct db *db, struct arena *a, struct client_page *page, bool within)
 {
 	int rc = 0;
 	for (int i = 0; rc == 0 && i < page->n; i++) {
 		struct client *c = &page->items[i];
-		if (c->region && *c->region)
+		if (c->region == NULL || *c->region == 0)
+			continue;
+		if (!within) {
 			rc = ref_store_region_name(db, a, c->region, &c->region_name);
+			continue;
+		}
+		struct region_item r;
+		bool found;
+		rc = ref_store_region_get(db, a, c->region, &r, &found);
+		if (rc == 0 && found) {
+			c->region_name = r.name;
+			c->region_within = r.within;
+		}
 	}
 	return rc;
 }
@@ -1710,7 +1722,7 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 	if (rc == 0)
 		rc = client_store_search_in(db, a, org, q, page);
 	if (rc == 0)
-		rc = client_store_region_names(db, a, page);
+		rc = client_store_region_names(db, a, page, q->within);
 	db_end_read(db, begun);
 	return rc;
 }

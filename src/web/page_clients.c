@@ -3,7 +3,6 @@
 #include "base/str.h"
 #include "domain/casework.h"
 #include "domain/client.h"
-#include "domain/region.h"
 #include "store/ref_store.h"
 #include "web/html.h"
 #include "web/pages.h"
@@ -53,37 +52,6 @@ static int web_ppks_options(struct request *rq, struct response *rs, int selecte
 	return rc;
 }
 
-/* The regions above the rows' regions, looked up once for a page: its rows often share them. */
-struct web_within {
-	const char *parent, *label;
-};
-
-/* web_list_within sets *label to the names of the regions above code ("Coblong, Kota Bandung,
- * Jawa Barat" for a village of Coblong), as far as the region list knows them, or NULL; memo holds
- * the page's earlier answers (*n of them, at most max). A village's or a district's name alone is
- * often shared by many places. */
-static int web_list_within(struct request *rq, const char *code, struct web_within *memo, int *n, int max,
-			   const char **label)
-{
-	*label = NULL;
-	int level = code ? region_level(code) : 0;
-	if (level < 2)
-		return 0;
-	size_t len = (size_t)region_code_len(level - 1);
-	for (int i = 0; i < *n; i++)
-		if (strncmp(memo[i].parent, code, len) == 0 && memo[i].parent[len] == 0) {
-			*label = memo[i].label;
-			return 0;
-		}
-	const char *parent = arena_strndup(&rq->arena, code, len);
-	if (parent == NULL)
-		return ERR_NOMEM;
-	int rc = web_region_label(rq, parent, label);
-	if (rc == 0 && *n < max)
-		memo[(*n)++] = (struct web_within){parent, *label};
-	return rc;
-}
-
 int web_clients(struct request *rq, struct response *rs)
 {
 	struct client_query q = {0};
@@ -98,6 +66,7 @@ int web_clients(struct request *rq, struct response *rs)
 	q.archived = str_eq(kv_get(&rq->query, "archived"), "1");
 	q.by_update = str_eq(kv_get(&rq->query, "sort"), "updated");
 	q.limit = WEB_LIST_PAGE;
+	q.within = true; /* a village's or a district's name alone is often shared by many places */
 	long ppks = 0;
 	const char *ppks_s = kv_get(&rq->query, "ppks");
 	const char *problem = NULL;
@@ -162,13 +131,8 @@ int web_clients(struct request *rq, struct response *rs)
 	if (rc == 0 && page.n > 0)
 		rc = html_printf(&rs->body, "<div class=\"scroll\" role=\"region\" aria-label=\"%s\" tabindex=\"0\"><table class=\"list\"><thead><tr><th>%s</th><th>NIK</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 				 T("Clients"), T("Name"), T("Sex"), T("Birth date"), T("Region"), T("Flags"));
-	struct web_within within[WEB_LIST_PAGE];
-	int nwithin = 0;
 	for (int i = 0; rc == 0 && i < page.n; i++) {
 		const struct client *c = &page.items[i];
-		const char *above = NULL;
-		if (c->region_name)
-			rc = web_list_within(rq, c->region, within, &nwithin, (int)(sizeof within / sizeof within[0]), &above);
 		/* Sorted by name, the spellings as typed come first: say where the others begin. */
 		if (rc == 0 && !q.by_update && c->variant && (i == 0 || !page.items[i - 1].variant))
 			rc = html_printf(&rs->body, "<tr class=\"variants\"><th colspan=\"6\" scope=\"rowgroup\">%s</th></tr>",
@@ -177,8 +141,8 @@ int web_clients(struct request *rq, struct response *rs)
 			rc = html_printf(&rs->body, "<tr><td><a href=\"/clients/%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s %s",
 				 c->uid, c->name, c->nik ? c->nik : "—", web_sex_label(rq, c->sex),
 				 c->birth_date, c->region, c->region_name);
-		if (rc == 0 && above && *above)
-			rc = html_printf(&rs->body, "<span class=\"within\">, %s</span>", above);
+		if (rc == 0 && c->region_within && *c->region_within)
+			rc = html_printf(&rs->body, "<span class=\"within\">, %s</span>", c->region_within);
 		if (rc == 0)
 			rc = html_printf(&rs->body, "</td><td>");
 		for (int k = 0; rc == 0 && k < c->nflags; k++)
