@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 want="gcc make meson ninja-build pkg-config python3 libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev zlib1g-dev"
 if [ "${1:-}" = "test" ]; then
-  want="$want libcmocka-dev chromium sqlite3"
+  want="$want libcmocka-dev chromium sqlite3 faketime"
 fi
 if [ "${1:-}" = "bench" ]; then
   want="$want wrk sqlite3"

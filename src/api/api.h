@@ -30,6 +30,8 @@ int api_session_create(struct request *rq, struct response *rs);
 int api_session_delete(struct request *rq, struct response *rs);
 int api_me(struct request *rq, struct response *rs);
 int api_me_patch(struct request *rq, struct response *rs);
+int api_office(struct request *rq, struct response *rs);
+int api_office_patch(struct request *rq, struct response *rs);
 int api_clients_list(struct request *rq, struct response *rs);
 int api_clients_create(struct request *rq, struct response *rs);
 int api_client_get(struct request *rq, struct response *rs);

@@ -1,9 +1,11 @@
-/* api_admin.c: the audit trail, reference lists and aggregate counts over JSON. */
+/* api_admin.c: the office's settings, the audit trail, reference lists and aggregate counts over
+ * JSON. */
 #include "api/api.h"
 #include "base/err.h"
 #include "base/str.h"
-#include "store/audit_store.h"
+#include "domain/office.h"
 #include "domain/region.h"
+#include "store/audit_store.h"
 #include "store/ref_store.h"
 #include <string.h>
 
@@ -175,4 +177,42 @@ int api_summary(struct request *rq, struct response *rs)
 	}
 	json_object_set_new(j, "total", json_integer(total));
 	return api_send(rq, rs, 200, j);
+}
+
+/* api_office_json is the office as the API shows it: time_zone as set (null: from its region),
+ * zone the one it keeps. */
+static json_t *api_office_json(struct request *rq, const struct org *o)
+{
+	const char *region_name = NULL;
+	if (o->region && ref_store_region_name(rq->db, &rq->arena, o->region, &region_name))
+		region_name = NULL;
+	const char *zone = office_zone(o->time_zone, o->region);
+	int offset = office_zone_offset(zone) / 3600;
+	return json_pack("{s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s,s:s,s:I,s:s}", "uid", o->uid, "name", o->name, "type", o->type,
+			 "region", o->region, "region_name", region_name, "time_zone", o->time_zone, "zone", zone,
+			 "utc_offset", arena_printf(&rq->arena, "+%02d:00", offset), "version", (json_int_t)o->version,
+			 "updated_at", o->updated_at);
+}
+
+int api_office(struct request *rq, struct response *rs)
+{
+	struct org o;
+	int rc = office_get(rq->db, &rq->arena, &rq->actor, &o);
+	return rc ? rc : api_send(rq, rs, 200, api_office_json(rq, &o));
+}
+
+int api_office_patch(struct request *rq, struct response *rs)
+{
+	json_t *body;
+	if (api_body(rq, rs, &body))
+		return 0;
+	struct faults f = {0};
+	struct org o;
+	int rc = office_update(rq->db, &rq->arena, &rq->actor, body, &f, &o);
+	json_decref(body);
+	if (rc == ERR_INVALID)
+		return api_faults(rq, rs, rc, &f);
+	if (rc == ERR_CONFLICT)
+		return api_error(rq, rs, rc, "version", NULL);
+	return rc ? rc : api_send(rq, rs, 200, api_office_json(rq, &o));
 }

@@ -3,6 +3,7 @@
 #include "base/err.h"
 #include "cli/cli.h"
 #include "domain/import.h"
+#include "domain/office.h"
 #include "store/user_store.h"
 #include <errno.h>
 #include <stdio.h>
@@ -41,13 +42,14 @@ static int cmd_import_actor(struct db *db, struct arena *a, const char *user, st
 	if (user)
 		return cli_actor(db, a, user, actor);
 	int64_t org;
+	struct org o;
 	int rc = org_store_first(db, a, &org, NULL);
+	if (rc == 0)
+		rc = org_store_get(db, a, org, &o);
 	if (rc)
 		return rc;
-	actor->user_id = 0;
-	actor->org_id = org;
-	actor->role = ROLE_SUPERVISOR;
-	actor->name = "import";
+	*actor = (struct actor){.org_id = org, .role = ROLE_SUPERVISOR, .name = "import",
+				.zone = office_zone(o.time_zone, o.region)};
 	return 0;
 }
 

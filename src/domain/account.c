@@ -4,6 +4,7 @@
 #include "base/err.h"
 #include "base/str.h"
 #include "domain/audit.h"
+#include "domain/office.h"
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -36,6 +37,7 @@ void account_actor(const struct user *u, struct actor *actor)
 	actor->org_id = u->org_id;
 	actor->role = (enum role)policy_role_parse(u->role);
 	actor->name = u->name;
+	actor->zone = office_zone(u->org_time_zone, u->org_region);
 }
 
 /* account_commit finishes a transaction: commit when rc is 0, roll back otherwise. */

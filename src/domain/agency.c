@@ -6,6 +6,7 @@
 #include "base/str.h"
 #include "domain/audit.h"
 #include "domain/client.h"
+#include "domain/office.h"
 #include "domain/region.h"
 #include "store/user_store.h"
 #include <stdio.h>
@@ -144,7 +145,7 @@ int supervision_add(struct db *db, struct arena *a, const struct actor *actor, c
 	if (rc)
 		return rc;
 	char today[11];
-	clock_today_at(9 * 3600, today);
+	office_latest_today(today);
 	if (held_on == NULL || !str_date_valid(held_on))
 		faults_add(f, "held_on", "Must be a real date written YYYY-MM-DD.");
 	else if (strcmp(held_on, today) > 0)

@@ -334,7 +334,7 @@ static const char *case_kind_value(const struct field_spec *fs, json_t *v)
 	return "Not valid.";
 }
 
-int case_kind_parse(struct arena *a, const struct case_kind *k, json_t *in, json_t *base,
+int case_kind_parse(struct arena *a, const struct case_kind *k, json_t *in, json_t *base, const char *today,
 		    json_t **plain, json_t **sealed, const char **level, const char **at,
 		    struct faults *f)
 {
@@ -383,8 +383,6 @@ int case_kind_parse(struct arena *a, const struct case_kind *k, json_t *in, json
 	json_t *lv = json_object_get(merged, "level");
 	*level = arena_strdup(a, json_is_string(lv) ? json_string_value(lv) : "normal");
 	json_t *date = k->date_field ? json_object_get(merged, k->date_field) : NULL;
-	char today[11];
-	clock_today_at(9 * 3600, today);
 	*at = arena_strdup(a, json_is_string(date) ? json_string_value(date) : today);
 	json_decref(merged);
 	return f->n ? ERR_INVALID : 0;

@@ -55,9 +55,10 @@ const char *case_kind_choice_label(const char *value);
 /* case_kind_parse validates the members of in for kind k (unknown members, types, ranges, choices,
  * required fields, "level") on top of base (the stored values when updating, or NULL), and splits
  * the result into *plain and *sealed (new objects owned by the caller) with *level and *at (the
- * timeline date, arena memory). Returns 0 or ERR_INVALID with faults. References are checked for
+ * timeline date, arena memory: the date field's, or today for a kind without one, the office's
+ * date). Returns 0 or ERR_INVALID with faults. References are checked for
  * shape only; the caller checks that they exist. */
-int case_kind_parse(struct arena *a, const struct case_kind *k, json_t *in, json_t *base,
+int case_kind_parse(struct arena *a, const struct case_kind *k, json_t *in, json_t *base, const char *today,
 		    json_t **plain, json_t **sealed, const char **level, const char **at,
 		    struct faults *f);
 

@@ -6,15 +6,11 @@
 #include "base/str.h"
 #include "base/uuid.h"
 #include "domain/audit.h"
+#include "domain/office.h"
 #include "store/client_store.h"
 #include "store/user_store.h"
 #include <stdio.h>
 #include <string.h>
-
-static void casework_today(char out[11])
-{
-	clock_today_at(9 * 3600, out);
-}
 
 static int casework_finish(struct db *db, int rc)
 {
@@ -43,7 +39,7 @@ static int casework_load(struct db *db, struct arena *a, const struct actor *act
 		return ERR_FORBIDDEN;
 	if (!uuid_valid(uid))
 		return ERR_NOTFOUND;
-	casework_today(today);
+	office_today(actor, today);
 	clock_now_iso(now);
 	int rc = case_store_get(db, a, actor->org_id, uid, today, &cv->row);
 	if (rc == 0)
@@ -287,10 +283,13 @@ static int casework_insert(struct db *db, struct arena *a, const struct actor *a
 	return rc;
 }
 
-static int casework_parse(struct arena *a, const struct case_kind *k, json_t *in, json_t *base, json_t **plain,
-			  json_t **sealed, const char **level, const char **at, struct faults *f)
+static int casework_parse(struct arena *a, const struct actor *actor, const struct case_kind *k, json_t *in,
+			  json_t *base, json_t **plain, json_t **sealed, const char **level, const char **at,
+			  struct faults *f)
 {
-	return case_kind_parse(a, k, in, base, plain, sealed, level, at, f);
+	char today[11];
+	office_today(actor, today);
+	return case_kind_parse(a, k, in, base, today, plain, sealed, level, at, f);
 }
 
 int casework_open(struct db *db, struct arena *a, const struct actor *actor, const char *client_uid,
@@ -320,7 +319,7 @@ int casework_open(struct db *db, struct arena *a, const struct actor *actor, con
 		return ERR_NOMEM;
 	for (size_t i = 0; i < np; i++) {
 		struct faults pf = {0};
-		casework_parse(a, pk, json_array_get(problems, i), NULL, &plains[i], &sealeds[i], &levels[i], &ats[i], &pf);
+		casework_parse(a, actor, pk, json_array_get(problems, i), NULL, &plains[i], &sealeds[i], &levels[i], &ats[i], &pf);
 		for (int k = 0; k < pf.n; k++)
 			faults_add(f, *pf.list[k].field ? arena_printf(a, "problems[%zu].%s", i, pf.list[k].field)
 							: arena_printf(a, "problems[%zu]", i), pf.list[k].msg);
@@ -375,7 +374,7 @@ int casework_add(struct db *db, struct arena *a, const struct actor *actor, cons
 		return rc;
 	json_t *plain = NULL, *sealed = NULL;
 	const char *level, *at;
-	rc = casework_parse(a, k, in, NULL, &plain, &sealed, &level, &at, f);
+	rc = casework_parse(a, actor, k, in, NULL, &plain, &sealed, &level, &at, f);
 	if (rc == 0 && casework_level(level) == LEVEL_SEALED && !cv.access.assigned && !cv.access.supervises)
 		rc = ERR_FORBIDDEN;
 	if (rc == 0)
@@ -444,7 +443,7 @@ int casework_update(struct db *db, struct arena *a, const struct actor *actor, c
 	json_object_set_new(base, "level", json_string(row.level));
 	json_t *plain = NULL, *sealed = NULL;
 	const char *level, *at;
-	rc = casework_parse(a, k, in, base, &plain, &sealed, &level, &at, f);
+	rc = casework_parse(a, actor, k, in, base, &plain, &sealed, &level, &at, f);
 	if (rc == 0 && k->date_field == NULL)
 		at = row.at; /* items without a date keep their place on the timeline */
 	if (rc == 0)
@@ -522,7 +521,7 @@ static int casework_system_item(struct db *db, struct arena *a, const struct act
 				const char *kind, json_t *plain, struct case_item_view *out)
 {
 	char today[11];
-	casework_today(today);
+	office_today(actor, today);
 	json_t *sealed = json_object();
 	int rc = casework_insert(db, a, actor, cv, case_kind_find(kind), plain, sealed, "normal",
 				 arena_strdup(a, today), out);
@@ -738,7 +737,7 @@ int casework_glass(struct db *db, struct arena *a, const struct actor *actor, co
 	if (!policy_can(actor, PERM_CASE_WORK))
 		return ERR_FORBIDDEN;
 	char today[11], now[25], until[25];
-	casework_today(today);
+	office_today(actor, today);
 	struct case_view cv = {0};
 	int rc = uuid_valid(case_uid) ? case_store_get(db, a, actor->org_id, case_uid, today, &cv.row) : ERR_NOTFOUND;
 	if (rc)
@@ -770,7 +769,7 @@ static int casework_filter(struct db *db, struct arena *a, const struct actor *a
 {
 	if (!policy_can(actor, PERM_CASE_WORK))
 		return ERR_FORBIDDEN;
-	casework_today(today);
+	office_today(actor, today);
 	memset(cf, 0, sizeof *cf);
 	cf->viewer = actor->user_id;
 	cf->today = today;
@@ -827,7 +826,7 @@ int casework_group_note(struct db *db, struct arena *a, const struct actor *acto
 			json_t *plain, const char *observation, const char *at)
 {
 	char today[11];
-	casework_today(today);
+	office_today(actor, today);
 	struct case_view cv = {0};
 	int rc = case_store_get(db, a, org, case_uid, today, &cv.row);
 	if (rc)

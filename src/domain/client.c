@@ -8,6 +8,7 @@
 #include "domain/client_json.h"
 #include "domain/name.h"
 #include "domain/nik.h"
+#include "domain/office.h"
 #include "domain/region.h"
 #include "store/client_store.h"
 #include "store/ref_store.h"
@@ -57,7 +58,7 @@ static void client_date(const char *s, const char *field, struct faults *f)
 	char today[11];
 	if (s == NULL)
 		return;
-	clock_today_at(9 * 3600, today); /* WIT, UTC+9: the last Indonesian zone to reach a new day's end */
+	office_latest_today(today);
 	if (!str_date_valid(s))
 		faults_add(f, field, "Must be a real date written YYYY-MM-DD.");
 	else if (strcmp(s, today) > 0)

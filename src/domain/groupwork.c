@@ -8,6 +8,7 @@
 #include "domain/audit.h"
 #include "domain/case_kind.h"
 #include "domain/casework.h"
+#include "domain/office.h"
 #include "store/client_store.h"
 #include "store/user_store.h"
 #include <stdio.h>
@@ -367,8 +368,9 @@ int groupwork_join(struct db *db, struct arena *a, const struct actor *actor, co
 	rc = groupwork_members(db, a, actor, &g, &m, &n);
 	if (rc)
 		return rc;
-	char today[11];
-	clock_today_at(9 * 3600, today);
+	char today[11], latest[11];
+	office_today(actor, today);
+	office_latest_today(latest);
 	if (gw_member_by(m, n, c.uid, NULL))
 		faults_add(f, "client", "The client is already a member of this group.");
 	else if (g.row.members >= g.row.capacity)
@@ -377,7 +379,7 @@ int groupwork_join(struct db *db, struct arena *a, const struct actor *actor, co
 		faults_add(f, "client", "The group has ended.");
 	if (joined_on && !str_date_valid(joined_on))
 		faults_add(f, "joined_on", "Must be a real date written YYYY-MM-DD.");
-	else if (joined_on && strcmp(joined_on, today) > 0)
+	else if (joined_on && strcmp(joined_on, latest) > 0)
 		faults_add(f, "joined_on", "Must not be in the future.");
 
 	if (reason && (!str_utf8_valid(reason, strlen(reason)) || str_utf8_chars(reason) > 1000))
@@ -421,18 +423,26 @@ int groupwork_leave(struct db *db, struct arena *a, const struct actor *actor, c
 	if (rc)
 		return rc;
 	char today[11];
-	clock_today_at(9 * 3600, today);
+	office_today(actor, today);
 	if (left_on && !str_date_valid(left_on))
 		faults_add(f, "left_on", "Must be a real date written YYYY-MM-DD.");
 	else if (left_on && strcmp(left_on, who->row.joined_on) < 0)
 		faults_add(f, "left_on", "A member cannot leave before joining.");
 	const char *last = NULL;
-	if (left_on && f->n == 0) {
+	if (f->n == 0) {
 		rc = group_store_last_attendance(db, a, who->row.id, &last);
 		if (rc)
 			return rc;
-		if (last && strcmp(last, left_on) > 0)
+		if (left_on && last && strcmp(last, left_on) > 0)
 			faults_add(f, "left_on", "The member was recorded at a later session: the leaving date must be on or after it.");
+	}
+	/* Without a date, the office's today; but never before the member joined or was last seen,
+	 * which may be dated up to the date in WIT. */
+	const char *on = left_on;
+	if (on == NULL) {
+		on = strcmp(today, who->row.joined_on) < 0 ? who->row.joined_on : today;
+		if (last && strcmp(last, on) > 0)
+			on = last;
 	}
 	if (str_empty(reason))
 		faults_add(f, "reason", "Write why the member leaves the group.");
@@ -443,7 +453,7 @@ int groupwork_leave(struct db *db, struct arena *a, const struct actor *actor, c
 	rc = db_begin(db);
 	if (rc)
 		return rc;
-	rc = group_store_member_leave(db, who->row.id, left_on ? left_on : today, reason);
+	rc = group_store_member_leave(db, who->row.id, on, reason);
 	if (rc == 0) {
 		json_t *d = json_pack("{s:s,s:s,s:s}", "group", g.row.uid, "client", who->row.client_uid, "reason", reason);
 		rc = audit_record(db, actor, "leave", "group", g.row.uid, d);
@@ -517,7 +527,9 @@ int groupwork_add_goal(struct db *db, struct arena *a, const struct actor *actor
 	const struct case_kind *k = case_kind_find("goal");
 	json_t *plain, *sealed;
 	const char *level, *at;
-	rc = case_kind_parse(a, k, in, NULL, &plain, &sealed, &level, &at, f);
+	char today[11];
+	office_today(actor, today);
+	rc = case_kind_parse(a, k, in, NULL, today, &plain, &sealed, &level, &at, f);
 	if (rc == 0 && json_object_get(plain, "domain") == NULL)
 		rc = ERR_INVALID;
 	if (rc) {
@@ -567,7 +579,7 @@ int groupwork_record(struct db *db, struct arena *a, const struct actor *actor, 
 	static const char *const keys[] = {"date", "phase", "topic", "activities", "level", "notes", "attendance", "goal_scores", NULL};
 	gw_only(a, in, keys, f);
 	char today[11];
-	clock_today_at(9 * 3600, today);
+	office_latest_today(today);
 	const char *date = gw_date(a, in, "date", true, f);
 	if (date && strcmp(date, today) > 0)
 		faults_add(f, "date", "Must not be in the future.");

@@ -11,18 +11,18 @@ static const char *const policy_roles[ROLE_COUNT] = {"admin", "supervisor", "wor
 static const char *const policy_perms[PERM_COUNT] = {
 	"public",	"login",      "client.read", "client.sensitive", "client.write",
 	"client.archive", "stats.read", "user.admin",  "audit.read", "case.work", "case.approve",
-	"group.work", "group.manage",
+	"group.work", "group.manage", "office.admin",
 };
 
 #define Y true
 #define N false
 static const bool policy_table[ROLE_COUNT][PERM_COUNT] = {
-	/*              public login read sens write archive stats users audit case approve group manage */
-	[ROLE_ADMIN] = {Y, Y, Y, N, N, N, Y, Y, Y, N, N, Y, N},
-	[ROLE_SUPERVISOR] = {Y, Y, Y, Y, Y, Y, Y, N, N, Y, Y, Y, Y},
-	[ROLE_WORKER] = {Y, Y, Y, Y, Y, Y, Y, N, N, Y, N, Y, Y},
-	[ROLE_VOLUNTEER] = {Y, Y, Y, N, N, N, N, N, N, N, N, Y, N},
-	[ROLE_VIEWER] = {Y, Y, N, N, N, N, Y, N, N, N, N, Y, N},
+	/*              public login read sens write archive stats users audit case approve group manage office */
+	[ROLE_ADMIN] = {Y, Y, Y, N, N, N, Y, Y, Y, N, N, Y, N, Y},
+	[ROLE_SUPERVISOR] = {Y, Y, Y, Y, Y, Y, Y, N, N, Y, Y, Y, Y, N},
+	[ROLE_WORKER] = {Y, Y, Y, Y, Y, Y, Y, N, N, Y, N, Y, Y, N},
+	[ROLE_VOLUNTEER] = {Y, Y, Y, N, N, N, N, N, N, N, N, Y, N, N},
+	[ROLE_VIEWER] = {Y, Y, N, N, N, N, Y, N, N, N, N, Y, N, N},
 };
 #undef Y
 #undef N

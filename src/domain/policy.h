@@ -20,6 +20,7 @@ enum perm {
 	PERM_CASE_APPROVE,     /* approve plans and closures of the team's cases */
 	PERM_GROUP_WORK,       /* group work: see group lists (counts), co-facilitate groups */
 	PERM_GROUP_MANAGE,     /* create groups and facilitate them */
+	PERM_OFFICE_ADMIN,     /* set the office's name, region and time zone */
 	PERM_COUNT
 };
 
@@ -29,6 +30,7 @@ struct actor {
 	int64_t org_id;
 	enum role role;
 	const char *name;
+	const char *zone; /* the office's time zone, "WIB", "WITA" or "WIT" (office_zone; NULL: WIB) */
 };
 
 /* How the caller stands to one case; filled by the casework layer from the assignments. */

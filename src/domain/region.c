@@ -1,22 +1,46 @@
-/* region.c: the shape of Kemendagri region codes and the list of province codes. */
+/* region.c: the shape of Kemendagri region codes and the list of province codes with their time
+ * zones. */
 #include "domain/region.h"
 #include "base/err.h"
 #include <string.h>
 #include <strings.h>
 
-/* The 38 provinces of Kepmendagri 300.2.2-2138/2025. */
-static const char region_provinces[][3] = {
-	"11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33",
-	"34", "35", "36", "51", "52", "53", "61", "62", "63", "64", "65", "71", "72",
-	"73", "74", "75", "76", "81", "82", "91", "92", "93", "94", "95", "96",
+/* The 38 provinces of Kepmendagri 300.2.2-2138/2025, each with its time zone (Keppres 41/1987):
+ * WIB for Sumatra, Java, West and Central Kalimantan; WITA for Bali, Nusa Tenggara, South, East
+ * and North Kalimantan and Sulawesi; WIT for Maluku and Papua. */
+static const struct {
+	char code[3];
+	const char *zone;
+} region_provinces[] = {
+	{"11", "WIB"},	{"12", "WIB"},	{"13", "WIB"},	{"14", "WIB"},	{"15", "WIB"},	{"16", "WIB"},
+	{"17", "WIB"},	{"18", "WIB"},	{"19", "WIB"},	{"21", "WIB"},	{"31", "WIB"},	{"32", "WIB"},
+	{"33", "WIB"},	{"34", "WIB"},	{"35", "WIB"},	{"36", "WIB"},	{"51", "WITA"}, {"52", "WITA"},
+	{"53", "WITA"}, {"61", "WIB"},	{"62", "WIB"},	{"63", "WITA"}, {"64", "WITA"}, {"65", "WITA"},
+	{"71", "WITA"}, {"72", "WITA"}, {"73", "WITA"}, {"74", "WITA"}, {"75", "WITA"}, {"76", "WITA"},
+	{"81", "WIT"},	{"82", "WIT"},	{"91", "WIT"},	{"92", "WIT"},	{"93", "WIT"},	{"94", "WIT"},
+	{"95", "WIT"},	{"96", "WIT"},
 };
+
+/* region_province finds the province whose code is the two characters at p; -1 for none. */
+static int region_province(const char *p)
+{
+	if (p == NULL || p[0] == 0)
+		return -1;
+	for (unsigned i = 0; i < sizeof region_provinces / sizeof region_provinces[0]; i++)
+		if (p[0] == region_provinces[i].code[0] && p[1] == region_provinces[i].code[1])
+			return (int)i;
+	return -1;
+}
 
 bool region_province_known(const char *p)
 {
-	for (unsigned i = 0; i < sizeof region_provinces / sizeof region_provinces[0]; i++)
-		if (p[0] == region_provinces[i][0] && p[1] == region_provinces[i][1])
-			return true;
-	return false;
+	return region_province(p) >= 0;
+}
+
+const char *region_time_zone(const char *code)
+{
+	int i = region_province(code);
+	return i >= 0 && (code[2] == 0 || code[2] == '.') ? region_provinces[i].zone : NULL;
 }
 
 static bool region_digits(const char *s, int n)

@@ -16,6 +16,9 @@ int region_level(const char *code);
 int region_code_len(int level);
 /* region_province_known tells whether the two digits at p are one of the 38 province codes. */
 bool region_province_known(const char *p);
+/* region_time_zone is the time zone of the province of code ("32.73" or "32"): "WIB", "WITA" or
+ * "WIT"; NULL when code does not start with a known province. */
+const char *region_time_zone(const char *code);
 /* region_has_prefix tells whether code lies within the region prefix (same code or below it). */
 bool region_has_prefix(const char *code, const char *prefix);
 /* region_find_key writes to out (cap bytes) the form of text that region names are looked up by

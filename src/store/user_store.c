@@ -33,6 +33,45 @@ int org_store_first(struct db *db, struct arena *a, int64_t *id, const char **na
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
 
+#define ORG_COLUMNS "uid, name, type, region, time_zone, version, updated_at"
+
+int org_store_get(struct db *db, struct arena *a, int64_t id, struct org *o)
+{
+	struct db_stmt *st;
+	int rc = db_query(db, &st, "SELECT " ORG_COLUMNS " FROM org WHERE id = ?", "i", id);
+	if (rc)
+		return rc;
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		*o = (struct org){.id = id,
+				  .uid = db_col_dup(st, 0, a),
+				  .name = db_col_dup(st, 1, a),
+				  .type = db_col_dup(st, 2, a),
+				  .region = db_col_dup(st, 3, a),
+				  .time_zone = db_col_dup(st, 4, a),
+				  .version = db_col_int(st, 5),
+				  .updated_at = db_col_dup(st, 6, a)};
+		rc = o->uid && o->name && o->type && o->updated_at ? 0 : ERR_NOMEM;
+	} else if (rc == DB_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+int org_store_update(struct db *db, const struct org *o)
+{
+	char now[25];
+	clock_now_iso(now);
+	int rc = db_run(db,
+			"UPDATE org SET name = ?, region = ?, time_zone = ?, version = version + 1, updated_at = ?"
+			" WHERE id = ? AND version = ?",
+			"ttttii", o->name, o->region, o->time_zone, now, o->id, o->version);
+	if (rc == 0 && db_changes(db) == 0)
+		rc = ERR_CONFLICT;
+	return rc;
+}
+
 int user_store_insert(struct db *db, struct arena *a, int64_t by, struct user *u)
 {
 	char uid[37], now[25];
@@ -56,8 +95,8 @@ int user_store_insert(struct db *db, struct arena *a, int64_t by, struct user *u
 
 #define USER_COLUMNS                                                                            \
 	"u.id, u.org_id, u.supervisor_id, u.uid, u.name, u.full_name, u.role, u.lang,"          \
-	" u.password_hash, s.name, u.created_at, u.updated_at, u.disabled, u.version"
-#define USER_FROM " FROM user u LEFT JOIN user s ON s.id = u.supervisor_id"
+	" u.password_hash, s.name, u.created_at, u.updated_at, u.disabled, u.version, o.time_zone, o.region"
+#define USER_FROM " FROM user u JOIN org o ON o.id = u.org_id LEFT JOIN user s ON s.id = u.supervisor_id"
 
 static void user_store_row(struct arena *a, struct db_stmt *st, struct user *u)
 {
@@ -75,6 +114,8 @@ static void user_store_row(struct arena *a, struct db_stmt *st, struct user *u)
 	u->updated_at = db_col_dup(st, 11, a);
 	u->disabled = db_col_int(st, 12) != 0;
 	u->version = db_col_int(st, 13);
+	u->org_time_zone = db_col_dup(st, 14, a);
+	u->org_region = db_col_dup(st, 15, a);
 }
 
 static int user_store_one(struct db_stmt *st, struct arena *a, struct user *u)

@@ -11,10 +11,26 @@ struct user {
 	const char *created_at, *updated_at;
 	bool disabled;
 	int64_t version;
+	const char *org_time_zone, *org_region; /* the office's, for its time zone (domain/office.c) */
+};
+
+/* An organisation: the office that runs pendamping (an LKS, a centre, a Dinas Sosial). */
+struct org {
+	int64_t id;
+	const char *uid, *name, *type;
+	const char *region;    /* Kemendagri code of where it is, or NULL */
+	const char *time_zone; /* "WIB", "WITA", "WIT" as set, or NULL (from region) */
+	int64_t version;
+	const char *updated_at;
 };
 
 /* org_store_create inserts an organisation; *id is its key. */
 int org_store_create(struct db *db, const char *name, int64_t *id);
+/* org_store_get reads organisation id; ERR_NOTFOUND. */
+int org_store_get(struct db *db, struct arena *a, int64_t id, struct org *o);
+/* org_store_update writes o's name, region and time zone when its version is still o->version
+ * (ERR_CONFLICT otherwise), and counts a version more. */
+int org_store_update(struct db *db, const struct org *o);
 /* org_store_first returns the first organisation (the single-office default); ERR_NOTFOUND. */
 int org_store_first(struct db *db, struct arena *a, int64_t *id, const char **name);
 

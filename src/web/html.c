@@ -3,6 +3,7 @@
 #include "base/embed.h"
 #include "base/err.h"
 #include "base/secret.h"
+#include "domain/office.h"
 #include "domain/region.h"
 #include "store/ref_store.h"
 #include <stdarg.h>
@@ -243,6 +244,8 @@ int web_page_begin(struct request *rq, struct response *rs, const char *title)
 			rc = html_printf(&rs->body, "<li><a href=\"/users\">%s</a></li>", T("Users"));
 		if (rc == 0 && policy_can(&rq->actor, PERM_AUDIT_READ))
 			rc = html_printf(&rs->body, "<li><a href=\"/audit\">%s</a></li>", T("Audit trail"));
+		if (rc == 0 && policy_can(&rq->actor, PERM_OFFICE_ADMIN))
+			rc = html_printf(&rs->body, "<li><a href=\"/office\">%s</a></li>", T("Office"));
 		if (rc == 0)
 			rc = html_printf(&rs->body, "</ul></nav><div class=\"who\"><span>%s (%s)</span>",
 					 rq->actor.name, T(policy_role_name(rq->actor.role)));
@@ -297,7 +300,8 @@ int web_error(struct request *rq, struct response *rs, int code, const char *det
 
 const char *web_time(struct request *rq, const char *iso)
 {
-	if (iso == NULL || strlen(iso) < 16 || iso[10] != 'T')
+	char local[24];
+	if (office_time(iso, rq->actor.zone, local))
 		return iso;
-	return arena_printf(&rq->arena, "%.10s %.5s UTC", iso, iso + 11);
+	return arena_strdup(&rq->arena, local);
 }

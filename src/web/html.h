@@ -42,7 +42,8 @@ int web_region_picker(struct request *rq, struct response *rs, const char *field
  * ("Coblong, Kota Bandung, Jawa Barat"), as far as the loaded list knows them; NULL when the list
  * does not have the code (or code is NULL or not a code's shape). 0 or a store error. */
 int web_region_label(struct request *rq, const char *code, const char **label);
-/* web_time shows an ISO 8601 time as "YYYY-MM-DD HH:MM UTC" (arena memory); other text as is. */
+/* web_time shows an ISO 8601 UTC time in the office's zone, "YYYY-MM-DD HH:MM WIB" (arena memory);
+ * other text as is. */
 const char *web_time(struct request *rq, const char *iso);
 /* T is request_t for the page being written. */
 #define T(s) request_t(rq, s)

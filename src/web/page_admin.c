@@ -1,10 +1,13 @@
-/* page_admin.c: the administrator's pages: users and the audit trail. */
+/* page_admin.c: the administrator's pages: users, the audit trail and the office. */
+#include "base/clock.h"
 #include "base/err.h"
 #include "base/str.h"
 #include "domain/account.h"
+#include "domain/office.h"
 #include "store/audit_store.h"
 #include "web/html.h"
 #include "web/pages.h"
+#include <stdint.h>
 #include <string.h>
 
 static const char *const web_roles[] = {"admin", "supervisor", "worker", "volunteer", "viewer"};
@@ -199,4 +202,110 @@ int web_audit(struct request *rq, struct response *rs)
 	if (rc == 0)
 		rc = web_page_end(rq, rs);
 	return rc;
+}
+
+/* The labels of the zones an office may keep (office_zone_names), in their order. */
+static const char *const web_zone_labels[] = {
+	"WIB (UTC+7): Sumatra, Java, West and Central Kalimantan",
+	"WITA (UTC+8): Bali, Nusa Tenggara, South, East and North Kalimantan, Sulawesi",
+	"WIT (UTC+9): Maluku and Papua",
+};
+
+/* web_office_page shows the office; an administrator gets a form to change it. in is what a
+ * refused form sent (NULL: the office as stored). */
+static int web_office_page(struct request *rq, struct response *rs, const struct org *in, const struct faults *f,
+			   const char *notice)
+{
+	struct org o;
+	int rc = office_get(rq->db, &rq->arena, &rq->actor, &o);
+	if (rc)
+		return rc;
+	const char *region_label = NULL;
+	if (o.region && (rc = web_region_label(rq, o.region, &region_label)) != 0)
+		return rc;
+	if (o.region && region_label == NULL)
+		region_label = o.region; /* not in the loaded list: its code */
+	const char *zone = office_zone(o.time_zone, o.region);
+	char now[25], local[24];
+	clock_now_iso(now);
+	if (office_time(now, zone, local))
+		local[0] = 0;
+	rc = web_page_begin(rq, rs, T("Office"));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<h1>%s</h1>", T("Office"));
+	if (rc == 0 && notice)
+		rc = html_printf(&rs->body, "<p class=\"notice\" role=\"status\">%s</p>", notice);
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<dl class=\"facts\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
+				 "<dt>%s</dt><dd>%s%s</dd><dt>%s</dt><dd>%s</dd></dl>",
+				 T("Name"), o.name, T("Region"), region_label ? region_label : "—", T("Time zone"), zone,
+				 o.time_zone ? "" : arena_printf(&rq->arena, " (%s)", o.region ? T("from the office's region") : T("the default")), T("Time at the office now"), local);
+	if (rc == 0 && !policy_can(&rq->actor, PERM_OFFICE_ADMIN))
+		return web_page_end(rq, rs);
+	static const struct web_label labels[] = {
+		{"name", "Name"}, {"region", "Region code"}, {"time_zone", "Time zone"}, {"version", "Office"}, {NULL, NULL},
+	};
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<h2>%s</h2><p class=\"hint\">%s</p>", T("Change the office"),
+				 T("The time zone gives the dates the program records for the office (a stage changed, a task overdue) and the times its pages show."));
+	if (rc == 0)
+		rc = web_faults(rq, rs, f, labels);
+	const struct org *v = in ? in : &o;
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/office\" class=\"stack narrow\">");
+	if (rc == 0)
+		rc = web_csrf_field(rq, rs);
+	if (rc == 0)
+		rc = html_printf(&rs->body,
+				 "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
+				 "<label for=\"name\">%s</label><input id=\"name\" name=\"name\" required maxlength=\"200\" value=\"%s\">"
+				 "<label for=\"region\">%s</label><input id=\"region\" name=\"region\" value=\"%s\" inputmode=\"decimal\" placeholder=\"32.73\" aria-describedby=\"region-hint\">"
+				 "<p id=\"region-hint\" class=\"hint\">%s</p>"
+				 "<label for=\"time_zone\">%s</label><select id=\"time_zone\" name=\"time_zone\"><option value=\"\">%s</option>",
+				 (long long)o.version, T("Name"), v->name, T("Region code"), v->region,
+				 T("Kemendagri code of the province, regency or district where the office is, e.g. 32.73."),
+				 T("Time zone"), T("From the office's region"));
+	for (int i = 0; rc == 0 && office_zone_names[i]; i++)
+		rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s</option>", office_zone_names[i],
+				 str_eq(v->time_zone, office_zone_names[i]) ? " selected" : "", T(web_zone_labels[i]));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "</select><button type=\"submit\">%s</button></form>", T("Save"));
+	if (rc == 0)
+		rc = web_page_end(rq, rs);
+	return rc;
+}
+
+int web_office(struct request *rq, struct response *rs)
+{
+	return web_office_page(rq, rs, NULL, NULL, NULL);
+}
+
+int web_office_save(struct request *rq, struct response *rs)
+{
+	json_t *in = json_object();
+	static const char *const keys[] = {"name", "region", "time_zone"};
+	for (unsigned i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *v = kv_get(&rq->form, keys[i]);
+		json_object_set_new(in, keys[i], v ? json_string(v) : json_null());
+	}
+	long version = 0;
+	const char *ver = kv_get(&rq->form, "version");
+	if (ver && str_parse_long(ver, 1, INT32_MAX, &version) == 0)
+		json_object_set_new(in, "version", json_integer(version));
+	struct faults f = {0};
+	struct org o;
+	int rc = office_update(rq->db, &rq->arena, &rq->actor, in, &f, &o);
+	json_decref(in);
+	if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
+		struct org sent = {.name = kv_get(&rq->form, "name"),
+				   .region = kv_get(&rq->form, "region"),
+				   .time_zone = kv_get(&rq->form, "time_zone")};
+		if (rc == ERR_CONFLICT)
+			faults_add(&f, "version", err_message(ERR_CONFLICT));
+		rs->status = rc == ERR_CONFLICT ? 409 : 422;
+		return web_office_page(rq, rs, &sent, &f, NULL);
+	}
+	if (rc)
+		return rc;
+	return web_office_page(rq, rs, NULL, NULL, T("The office is saved."));
 }

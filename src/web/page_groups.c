@@ -8,6 +8,7 @@
 #include "domain/client.h"
 #include "domain/gas.h"
 #include "domain/groupwork.h"
+#include "domain/office.h"
 #include "report/chart.h"
 #include "web/html.h"
 #include "web/pages.h"
@@ -296,7 +297,7 @@ int web_group_view(struct request *rq, struct response *rs)
 	const char *q = kv_get(&rq->query, "q");
 	if (rc == 0 && r->members < r->capacity && !str_eq(r->status, "ended")) {
 		char today[11];
-		clock_today_at(9 * 3600, today);
+		office_today(&rq->actor, today);
 		const char *joined = kv_get(&rq->query, "joined_on");
 		if (str_empty(joined))
 			joined = today;
@@ -636,7 +637,7 @@ static int web_session_form(struct request *rq, struct response *rs, const struc
 		rc = web_csrf_field(rq, rs);
 	const char *date = kv_get(&rq->form, "date");
 	char today[11];
-	clock_today_at(9 * 3600, today);
+	office_today(&rq->actor, today);
 	if (date == NULL)
 		date = today;
 	if (rc == 0)

@@ -196,13 +196,13 @@ int web_client_access_log(struct request *rq, struct response *rs)
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<p>%s</p><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 				 T("Every time someone opened your record or your case, the program wrote it down. This is that list."),
-				 T("When (UTC)"), T("Who"), T("What"), T("Why"));
+				 T("When"), T("Who"), T("What"), T("Why"));
 	for (int i = 0; rc == 0 && i < n; i++) {
 		json_t *d = json_loads(items[i].row.detail, 0, NULL);
 		const char *why = json_string_value(json_object_get(d, "reason"));
 		if (why == NULL)
 			why = json_string_value(json_object_get(d, "as"));
-		rc = html_printf(&rs->body, "<tr><td>%s</td><td>%s</td><td>%s %s</td><td>%s</td></tr>", items[i].row.at, items[i].row.user_name,
+		rc = html_printf(&rs->body, "<tr><td>%s</td><td>%s</td><td>%s %s</td><td>%s</td></tr>", web_time(rq, items[i].row.at), items[i].row.user_name,
 				 T(items[i].row.action), T(items[i].row.entity), why ? T(why) : "");
 		json_decref(d);
 	}

@@ -62,5 +62,7 @@ int web_users(struct request *rq, struct response *rs);
 int web_user_create(struct request *rq, struct response *rs);
 int web_user_toggle(struct request *rq, struct response *rs);
 int web_audit(struct request *rq, struct response *rs);
+int web_office(struct request *rq, struct response *rs);
+int web_office_save(struct request *rq, struct response *rs);
 
 #endif

@@ -62,9 +62,10 @@ const SESSIONS = [
   },
 ];
 
-// Members join on the server's "today" (UTC+9, the eastern end of Indonesia: clock_today_at in
-// groupwork.c), a session before a member's join date does not count that member, and a session
-// in the future is refused: so both sessions are dated that day.
+// Members join on the office's today (WIB for the demo office: office_today), a session before a
+// member's join date does not count that member, and a session is in the future only past the
+// date in WIT (UTC+9, the eastern end of Indonesia): so both sessions are dated that day, on or
+// after the members' joining day.
 const TODAY = new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 10);
 
 let app, shotDir, base, browser, context, page;

@@ -81,11 +81,11 @@ export function freePort() {
 }
 
 /**
- * startServer serves a fresh demo data directory (or dataDir) on a free port and waits for
- * /healthz. Returns {base, port, dataDir, log(), stop()}; stop() sends SIGTERM, asserts exit
- * code 0 and removes the temporary directory.
+ * startServer serves a fresh demo data directory (or dataDir) on a free port, with env added to the
+ * server's environment, and waits for /healthz. Returns {base, port, dataDir, log(), stop()};
+ * stop() sends SIGTERM, asserts exit code 0 and removes the temporary directory.
  */
-export async function startServer({ dataDir } = {}) {
+export async function startServer({ dataDir, env = {} } = {}) {
   let parent = null;
   if (!dataDir) ({ parent, dir: dataDir } = await demoDir());
   let lastError = null;
@@ -93,6 +93,7 @@ export async function startServer({ dataDir } = {}) {
     const port = await freePort();
     const child = spawn(BIN, ['serve', '--data', dataDir, '--listen', `127.0.0.1:${port}`], {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...env },
     });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));

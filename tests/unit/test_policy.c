@@ -18,7 +18,7 @@ struct policy_row {
 
 static const struct policy_row policy_expected[] = {
 	{ROLE_ADMIN, "admin",
-	 {"public", "login", "client.read", "stats.read", "user.admin", "audit.read", "group.work", NULL}},
+	 {"public", "login", "client.read", "stats.read", "user.admin", "audit.read", "group.work", "office.admin", NULL}},
 	{ROLE_SUPERVISOR, "supervisor",
 	 {"public", "login", "client.read", "client.sensitive", "client.write", "client.archive",
 	  "stats.read", "case.work", "case.approve", "group.work", "group.manage", NULL}},
@@ -43,6 +43,7 @@ static const char *const policy_perm_names[PERM_COUNT] = {
 	[PERM_CASE_APPROVE] = "case.approve",
 	[PERM_GROUP_WORK] = "group.work",
 	[PERM_GROUP_MANAGE] = "group.manage",
+	[PERM_OFFICE_ADMIN] = "office.admin",
 };
 
 static bool policy_granted(const struct policy_row *row, const char *perm)
