@@ -236,7 +236,7 @@ static int web_office_page(struct request *rq, struct response *rs, const struct
 	if (rc == 0 && notice)
 		rc = html_printf(&rs->body, "<p class=\"notice\" role=\"status\">%s</p>", notice);
 	if (rc == 0)
-		rc = html_printf(&rs->body, "<dl class=\"facts\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
+		rc = html_printf(&rs->body, "<dl class=\"fields\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
 				 "<dt>%s</dt><dd>%s%s</dd><dt>%s</dt><dd>%s</dd></dl>",
 				 T("Name"), o.name, T("Region"), region_label ? region_label : "—", T("Time zone"), zone,
 				 o.time_zone ? "" : arena_printf(&rq->arena, " (%s)", o.region ? T("from the office's region") : T("the default")), T("Time at the office now"), local);
@@ -259,11 +259,14 @@ static int web_office_page(struct request *rq, struct response *rs, const struct
 		rc = html_printf(&rs->body,
 				 "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
 				 "<label for=\"name\">%s</label><input id=\"name\" name=\"name\" required maxlength=\"200\" value=\"%s\">"
-				 "<label for=\"region\">%s</label><input id=\"region\" name=\"region\" value=\"%s\" inputmode=\"decimal\" placeholder=\"32.73\" aria-describedby=\"region-hint\">"
-				 "<p id=\"region-hint\" class=\"hint\">%s</p>"
-				 "<label for=\"time_zone\">%s</label><select id=\"time_zone\" name=\"time_zone\"><option value=\"\">%s</option>",
+				 "<label for=\"region\">%s</label><input id=\"region\" name=\"region\" value=\"%s\" inputmode=\"decimal\" placeholder=\"32.73\" aria-describedby=\"hint-region name-region\">"
+				 "<p id=\"hint-region\" class=\"hint\">%s</p>",
 				 (long long)o.version, T("Name"), v->name, T("Region code"), v->region,
-				 T("Kemendagri code of the province, regency or district where the office is, e.g. 32.73."),
+				 T("Kemendagri code of the province, regency or district where the office is, e.g. 32.73."));
+	if (rc == 0)
+		rc = web_region_picker(rq, rs, "region", v->region);
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<label for=\"time_zone\">%s</label><select id=\"time_zone\" name=\"time_zone\"><option value=\"\">%s</option>",
 				 T("Time zone"), T("From the office's region"));
 	for (int i = 0; rc == 0 && office_zone_names[i]; i++)
 		rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s</option>", office_zone_names[i],
