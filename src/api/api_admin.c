@@ -1,6 +1,7 @@
 /* api_admin.c: the office's settings, the audit trail, reference lists and aggregate counts over
  * JSON. */
 #include "api/api.h"
+#include "base/clock.h"
 #include "base/err.h"
 #include "base/str.h"
 #include "domain/office.h"
@@ -9,9 +10,11 @@
 #include "store/ref_store.h"
 #include <string.h>
 
-/* api_audit_filter reads the audit filters; shared with the admin page through the same names. */
-int api_audit_filter(struct request *rq, struct audit_filter *f, const char **bad_field);
-int api_audit_filter(struct request *rq, struct audit_filter *f, const char **bad_field)
+/* api_audit_filter reads the audit filters; shared with the admin page through the same names.
+ * The dates since and until are days at offset seconds from UTC: the API's are UTC days, the
+ * page's the office's. */
+int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, const char **bad_field);
+int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, const char **bad_field)
 {
 	memset(f, 0, sizeof *f);
 	f->limit = 50;
@@ -22,9 +25,20 @@ int api_audit_filter(struct request *rq, struct audit_filter *f, const char **ba
 		v = kv_get(&rq->query, names[i]);
 		*slots[i] = v && *v ? v : NULL;
 	}
-	if ((f->since && !str_date_valid(f->since)) || (f->until && !str_date_valid(f->until))) {
-		*bad_field = f->since && !str_date_valid(f->since) ? "since" : "until";
-		return ERR_INVALID;
+	const char *const days[] = {f->since, f->until};
+	const char **ats[] = {&f->from_at, &f->to_at};
+	for (int i = 0; i < 2; i++) {
+		int64_t t;
+		if (days[i] == NULL)
+			continue;
+		if (clock_date_unix(days[i], &t)) {
+			*bad_field = i ? "until" : "since";
+			return ERR_INVALID;
+		}
+		char iso[25];
+		clock_iso_from(t + (i ? 86400 : 0) - offset, iso); /* until: the end of its day */
+		if ((*ats[i] = arena_strdup(&rq->arena, iso)) == NULL)
+			return ERR_NOMEM;
 	}
 	v = kv_get(&rq->query, "cursor");
 	if (v == NULL || *v == 0)
@@ -49,12 +63,15 @@ int api_audit_list(struct request *rq, struct response *rs)
 {
 	struct audit_filter f;
 	const char *bad = NULL;
-	if (api_audit_filter(rq, &f, &bad))
+	int rc = api_audit_filter(rq, &f, 0, &bad);
+	if (rc == ERR_NOMEM)
+		return rc;
+	if (rc)
 		return api_error(rq, rs, ERR_INVALID, bad, "Dates are YYYY-MM-DD; before and limit are whole numbers.");
 	struct audit_item *items;
 	int n;
 	int64_t next;
-	int rc = audit_store_list(rq->db, &rq->arena, &f, &items, &n, &next);
+	rc = audit_store_list(rq->db, &rq->arena, &f, &items, &n, &next);
 	if (rc)
 		return rc;
 	json_t *arr = json_array();

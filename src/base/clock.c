@@ -1,5 +1,7 @@
 /* clock.c: time in the formats the store and the API use. */
 #include "base/clock.h"
+#include "base/err.h"
+#include "base/str.h"
 #include <string.h>
 #include <time.h>
 
@@ -39,6 +41,18 @@ void clock_now_iso(char out[25])
 	out[20] = (char)('0' + m / 100);
 	out[21] = (char)('0' + m / 10 % 10);
 	out[22] = (char)('0' + m % 10);
+}
+
+int clock_date_unix(const char *date, int64_t *out)
+{
+	if (!str_date_valid(date))
+		return ERR_INVALID;
+	struct tm tm = {0};
+	tm.tm_year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0') - 1900;
+	tm.tm_mon = (date[5] - '0') * 10 + (date[6] - '0') - 1;
+	tm.tm_mday = (date[8] - '0') * 10 + (date[9] - '0');
+	*out = (int64_t)timegm(&tm);
+	return 0;
 }
 
 void clock_today(char out[11])

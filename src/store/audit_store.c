@@ -52,9 +52,9 @@ int audit_store_list(struct db *db, struct arena *a, const struct audit_filter *
 			  "SELECT id, at, user_name, action, entity, entity_uid, detail, prev_hash, hash"
 			  " FROM audit WHERE (?1 IS NULL OR user_name = ?1) AND (?2 IS NULL OR entity = ?2)"
 			  " AND (?3 IS NULL OR entity_uid = ?3) AND (?4 IS NULL OR action = ?4)"
-			  " AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR at < date(?6, '+1 day'))"
+			  " AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR at < ?6)"
 			  " AND (?7 = 0 OR id < ?7) ORDER BY id DESC LIMIT ?8",
-			  "ttttttii", f->user, f->entity, f->entity_uid, f->action, f->since, f->until,
+			  "ttttttii", f->user, f->entity, f->entity_uid, f->action, f->from_at, f->to_at,
 			  f->before_id, (int64_t)f->limit + 1);
 	if (rc)
 		return rc;

@@ -15,7 +15,8 @@ struct audit_filter {
 	const char *entity; /* "client", "user", ... */
 	const char *entity_uid;
 	const char *action;
-	const char *since, *until; /* ISO dates, inclusive */
+	const char *since, *until; /* ISO dates, inclusive, as asked for (in a time zone) */
+	const char *from_at, *to_at; /* what they mean: ISO UTC times, at >= from_at and at < to_at */
 	int64_t before_id;        /* paging: rows with id below this; 0 for the newest */
 	int limit;
 };

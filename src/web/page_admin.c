@@ -149,7 +149,7 @@ int web_user_toggle(struct request *rq, struct response *rs)
 	return 0;
 }
 
-int api_audit_filter(struct request *rq, struct audit_filter *f, const char **bad_field);
+int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, const char **bad_field);
 
 int web_audit(struct request *rq, struct response *rs)
 {
@@ -159,7 +159,12 @@ int web_audit(struct request *rq, struct response *rs)
 	int n = 0;
 	int64_t next = 0;
 	int rc = 0;
-	bool invalid = api_audit_filter(rq, &f, &bad) != 0;
+	/* The page's days are the office's, as its times are. */
+	rc = api_audit_filter(rq, &f, office_zone_offset(rq->actor.zone), &bad);
+	if (rc == ERR_NOMEM)
+		return rc;
+	bool invalid = rc != 0;
+	rc = 0;
 	if (!invalid)
 		rc = audit_store_list(rq->db, &rq->arena, &f, &items, &n, &next);
 	if (rc)
@@ -186,11 +191,11 @@ int web_audit(struct request *rq, struct response *rs)
 				 T("Dates are YYYY-MM-DD; before and limit are whole numbers."));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<table class=\"list audit\"><thead><tr><th>#</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
-				 T("Time (UTC)"), T("User"), T("Action"), T("Record"), T("Changes"));
+				 T("Time"), T("User"), T("Action"), T("Record"), T("Changes"));
 	for (int i = 0; rc == 0 && i < n; i++) {
 		const struct audit_row *r = &items[i].row;
 		rc = html_printf(&rs->body, "<tr><td>%lld</td><td>%s</td><td>%s</td><td>%s</td><td>%s %s</td><td><code>%s</code></td></tr>",
-				 (long long)r->id, r->at, r->user_name, r->action, r->entity, r->entity_uid, r->detail);
+				 (long long)r->id, web_time(rq, r->at), r->user_name, r->action, r->entity, r->entity_uid, r->detail);
 	}
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</tbody></table>");

@@ -173,6 +173,26 @@ describe('the office', () => {
     assert.doesNotMatch(log.text, /\d\dT\d\d:\d\d/);
     await setOffice({ time_zone: null });
   });
+  test('reckons the audit trail page\'s days in its zone; the API\'s stay UTC days', T, async () => {
+    await setOffice({ time_zone: 'WIT' }); // written at 00:3x on 1 December in WIT, 30 November in UTC
+    const rows = (t) => [...t.matchAll(/<tr><td>\d+<\/td><td>([^<]*)<\/td><td>admin<\/td><td>office_update<\/td>/g)].map((m) => m[1]);
+    let page = await ctx.admin.get('/audit?action=office_update&since=2026-12-01');
+    assert.equal(page.status, 200);
+    const shownRows = rows(page.text);
+    assert.ok(shownRows.length >= 1, 'the change made on 1 December in WIT');
+    assert.match(shownRows[0], /^2026-12-01 00:\d\d WIT$/);
+    page = await ctx.admin.get('/audit?action=office_update&until=2026-11-30');
+    assert.deepEqual(rows(page.text), [], 'nothing on 30 November in WIT: it was the evening before in UTC');
+    let api = await ctx.admin.get('/api/v1/audit?action=office_update&since=2026-12-01');
+    assert.equal(api.status, 200, api.text);
+    assert.equal(api.json.items.length, 0, 'the API\'s days are UTC days');
+    api = await ctx.admin.get('/api/v1/audit?action=office_update&until=2026-11-30');
+    assert.ok(api.json.items.length >= 1);
+    assert.match(api.json.items[0].at, /^2026-11-30T15:/);
+    page = await ctx.admin.get('/audit?since=2026-02-30');
+    assert.equal(page.status, 422);
+    await setOffice({ time_zone: null });
+  });
 });
 
 describe('the /office page', () => {

@@ -101,6 +101,29 @@ static void test_time_shown(void **state)
 	}
 }
 
+static void test_day_start(void **state)
+{
+	(void)state;
+	/* Where a day starts in UTC: the audit page's days are the office's. */
+	int64_t t = 0;
+	assert_int_equal(clock_date_unix("1970-01-01", &t), 0);
+	assert_int_equal(t, 0);
+	assert_int_equal(clock_date_unix("2026-11-30", &t), 0);
+	assert_int_equal(t, 1795996800);
+	char iso[25];
+	clock_iso_from(t - office_zone_offset("WIB"), iso);
+	assert_string_equal(iso, "2026-11-29T17:00:00.000Z");
+	assert_int_equal(clock_date_unix("2028-02-29", &t), 0);
+	clock_iso_from(t + 86400 - office_zone_offset("WIT"), iso);
+	assert_string_equal(iso, "2028-02-29T15:00:00.000Z");
+	static const char *const bad[] = {NULL, "", "2026-02-29", "2026-11-31", "2026-1-30", "2026-11-30T00:00", "30-11-2026"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		t = 42;
+		assert_int_equal(clock_date_unix(bad[i], &t), ERR_INVALID);
+		assert_int_equal(t, 42);
+	}
+}
+
 static void test_today(void **state)
 {
 	(void)state;
@@ -265,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_province_zones),
 		cmocka_unit_test(test_zone_kept),
 		cmocka_unit_test(test_time_shown),
+		cmocka_unit_test(test_day_start),
 		cmocka_unit_test(test_today),
 	};
 	const struct CMUnitTest stored[] = {
