@@ -196,26 +196,27 @@ int api_summary(struct request *rq, struct response *rs)
 	return api_send(rq, rs, 200, j);
 }
 
-/* api_office_json is the office as the API shows it: time_zone as set (null: from its region),
- * zone the one it keeps. */
-static json_t *api_office_json(struct request *rq, const struct org *o)
+/* api_office_send answers the office as the API shows it: time_zone as set (null: from its
+ * region), zone the one it keeps. */
+static int api_office_send(struct request *rq, struct response *rs, const struct org *o)
 {
 	const char *region_name = NULL;
-	if (o->region && ref_store_region_name(rq->db, &rq->arena, o->region, &region_name))
-		region_name = NULL;
+	int rc = o->region ? ref_store_region_name(rq->db, &rq->arena, o->region, &region_name) : 0;
+	if (rc)
+		return rc;
 	const char *zone = office_zone(o->time_zone, o->region);
 	int offset = office_zone_offset(zone) / 3600;
-	return json_pack("{s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s,s:s,s:I,s:s}", "uid", o->uid, "name", o->name, "type", o->type,
+	return api_send(rq, rs, 200, json_pack("{s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s,s:s,s:I,s:s}", "uid", o->uid, "name", o->name, "type", o->type,
 			 "region", o->region, "region_name", region_name, "time_zone", o->time_zone, "zone", zone,
 			 "utc_offset", arena_printf(&rq->arena, "+%02d:00", offset), "version", (json_int_t)o->version,
-			 "updated_at", o->updated_at);
+			 "updated_at", o->updated_at));
 }
 
 int api_office(struct request *rq, struct response *rs)
 {
 	struct org o;
 	int rc = office_get(rq->db, &rq->arena, &rq->actor, &o);
-	return rc ? rc : api_send(rq, rs, 200, api_office_json(rq, &o));
+	return rc ? rc : api_office_send(rq, rs, &o);
 }
 
 int api_office_patch(struct request *rq, struct response *rs)
@@ -231,5 +232,5 @@ int api_office_patch(struct request *rq, struct response *rs)
 		return api_faults(rq, rs, rc, &f);
 	if (rc == ERR_CONFLICT)
 		return api_error(rq, rs, rc, "version", NULL);
-	return rc ? rc : api_send(rq, rs, 200, api_office_json(rq, &o));
+	return rc ? rc : api_office_send(rq, rs, &o);
 }

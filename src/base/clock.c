@@ -55,6 +55,30 @@ int clock_date_unix(const char *date, int64_t *out)
 	return 0;
 }
 
+/* clock_two reads the two decimal digits at s; -1 when they are not. */
+static int clock_two(const char *s)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+int clock_iso_unix(const char *iso, int64_t *out)
+{
+	/* strnlen reads at most 16 bytes: a shorter text is refused before a byte past its end. */
+	if (iso == NULL || strnlen(iso, 16) < 16 || iso[10] != 'T' || iso[13] != ':')
+		return ERR_INVALID;
+	char date[11];
+	memcpy(date, iso, 10);
+	date[10] = 0;
+	int64_t day;
+	int h = clock_two(iso + 11), m = clock_two(iso + 14);
+	if (clock_date_unix(date, &day) || h < 0 || h > 23 || m < 0 || m > 59)
+		return ERR_INVALID;
+	*out = day + h * 3600 + m * 60;
+	return 0;
+}
+
 void clock_today(char out[11])
 {
 	char iso[25];

@@ -16,6 +16,9 @@ int64_t clock_mono_us(void);
 /* clock_date_unix sets *out to the unix time at which date ("YYYY-MM-DD", a real date) begins in
  * UTC; ERR_INVALID for another text. */
 int clock_date_unix(const char *date, int64_t *out);
+/* clock_iso_unix sets *out to the unix time of the minute an ISO 8601 UTC time names
+ * ("YYYY-MM-DDTHH:MM", seconds and what follows not read); ERR_INVALID for another text. */
+int clock_iso_unix(const char *iso, int64_t *out);
 /* clock_today writes today's UTC date as "YYYY-MM-DD" into out[11]. */
 void clock_today(char out[11]);
 /* clock_today_at writes the date at UTC plus offset seconds (a time zone) as "YYYY-MM-DD". */

@@ -8,7 +8,6 @@
 #include "domain/audit.h"
 #include "domain/region.h"
 #include "store/ref_store.h"
-#include <stdbool.h>
 #include <string.h>
 #include <time.h>
 
@@ -53,49 +52,25 @@ void office_latest_today(char out[11])
 	clock_today_at(office_zone_offset("WIT"), out);
 }
 
-/* office_digits reads the n decimal digits at s into *out; false when one is not a digit. */
-static bool office_digits(const char *s, int n, int *out)
+int office_clock(int64_t unix, const char *zone, char out[24])
 {
-	*out = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		*out = *out * 10 + (s[i] - '0');
-	}
-	return true;
-}
-
-int office_time(const char *iso, const char *zone, char out[24])
-{
-	out[0] = 0;
-	struct tm tm = {0};
-	/* "YYYY-MM-DDTHH:MM" and more: strnlen reads at most 16 bytes, so a shorter text is refused
-	 * before a digit is read past its end. */
-	if (iso == NULL || strnlen(iso, 16) < 16 || iso[4] != '-' || iso[7] != '-' || iso[10] != 'T' || iso[13] != ':')
-		return ERR_INVALID;
-	if (!office_digits(iso, 4, &tm.tm_year) || !office_digits(iso + 5, 2, &tm.tm_mon) ||
-	    !office_digits(iso + 8, 2, &tm.tm_mday) || !office_digits(iso + 11, 2, &tm.tm_hour) ||
-	    !office_digits(iso + 14, 2, &tm.tm_min))
-		return ERR_INVALID;
-	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59)
-		return ERR_INVALID;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	time_t t = timegm(&tm);
-	if (t == (time_t)-1)
-		return ERR_INVALID;
 	zone = office_zone(zone, NULL);
-	t += office_zone_offset(zone);
+	time_t t = (time_t)(unix + office_zone_offset(zone));
 	struct tm local;
-	if (gmtime_r(&t, &local) == NULL)
-		return ERR_INVALID;
-	size_t len = strftime(out, 24, "%Y-%m-%d %H:%M ", &local);
-	if (len != 17) {
+	size_t len = gmtime_r(&t, &local) ? strftime(out, 24, "%Y-%m-%d %H:%M ", &local) : 0;
+	if (len != 17) { /* a year of more than four digits */
 		out[0] = 0;
 		return ERR_INVALID;
 	}
 	memcpy(out + len, zone, strlen(zone) + 1);
 	return 0;
+}
+
+int office_time(const char *iso, const char *zone, char out[24])
+{
+	int64_t t;
+	out[0] = 0;
+	return clock_iso_unix(iso, &t) ? ERR_INVALID : office_clock(t, zone, out);
 }
 
 int office_get(struct db *db, struct arena *a, const struct actor *actor, struct org *out)

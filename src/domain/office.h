@@ -24,6 +24,9 @@ void office_today(const struct actor *actor, char out[11]);
 /* office_latest_today writes the date in WIT (UTC+9), the first Indonesian zone in a new day: a date
  * a person gives is in the future only past it, wherever they are. */
 void office_latest_today(char out[11]);
+/* office_clock writes the unix time in zone as "YYYY-MM-DD HH:MM ZONE" into out[24]; returns 0, or
+ * ERR_INVALID (out empty) past the year 9999. */
+int office_clock(int64_t unix, const char *zone, char out[24]);
 /* office_time writes the UTC time iso ("YYYY-MM-DDTHH:MM...Z") in zone as "YYYY-MM-DD HH:MM ZONE"
  * into out[24]; returns 0, or ERR_INVALID (out empty) when iso is not such a time. */
 int office_time(const char *iso, const char *zone, char out[24]);

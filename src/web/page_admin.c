@@ -231,10 +231,8 @@ static int web_office_page(struct request *rq, struct response *rs, const struct
 	if (o.region && region_label == NULL)
 		region_label = o.region; /* not in the loaded list: its code */
 	const char *zone = office_zone(o.time_zone, o.region);
-	char now[25], local[24];
-	clock_now_iso(now);
-	if (office_time(now, zone, local))
-		local[0] = 0;
+	char local[24];
+	office_clock(clock_unix(), zone, local); /* empty past the year 9999 */
 	rc = web_page_begin(rq, rs, T("Office"));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<h1>%s</h1>", T("Office"));
@@ -309,7 +307,7 @@ int web_office_save(struct request *rq, struct response *rs)
 				   .region = kv_get(&rq->form, "region"),
 				   .time_zone = kv_get(&rq->form, "time_zone")};
 		if (rc == ERR_CONFLICT)
-			faults_add(&f, "version", err_message(ERR_CONFLICT));
+			faults_add(&f, "version", "Someone else changed this record after you opened it. Your input is kept below; save again to replace their change.");
 		rs->status = rc == ERR_CONFLICT ? 409 : 422;
 		return web_office_page(rq, rs, &sent, &f, NULL);
 	}

@@ -93,7 +93,8 @@ static void test_time_shown(void **state)
 	/* Not a time: refused, nothing written. */
 	static const char *const bad[] = {NULL, "", "2026-11-30", "2026-11-30 15:30", "2026-13-01T00:00Z",
 					  "2026-11-30T24:00Z", "2026-11-30T15:60Z", "2026-11-00T10:00Z",
-					  "x026-11-30T15:30Z", "+2026-11-30T15:30Z", "9999-12-31T23:00Z"};
+					  "x026-11-30T15:30Z", "+2026-11-30T15:30Z", "9999-12-31T23:00Z",
+					  "2026-02-31T10:00Z", "2026-11-30T1:30:00Z"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		memcpy(out, "junk", 5);
 		assert_int_equal(office_time(bad[i], "WIB", out), ERR_INVALID);
@@ -122,6 +123,22 @@ static void test_day_start(void **state)
 		assert_int_equal(clock_date_unix(bad[i], &t), ERR_INVALID);
 		assert_int_equal(t, 42);
 	}
+}
+
+static void test_clock_shown(void **state)
+{
+	(void)state;
+	/* Now, as the office page shows it: the unix time in the zone. */
+	char out[24];
+	assert_int_equal(office_clock(1795996800 + 15 * 3600 + 30 * 60, "WIT", out), 0);
+	assert_string_equal(out, "2026-12-01 00:30 WIT");
+	assert_int_equal(office_clock(0, "nowhere", out), 0);
+	assert_string_equal(out, "1970-01-01 07:00 WIB");
+	int64_t t = 0;
+	assert_int_equal(clock_iso_unix("2026-11-30T15:30:59.999Z", &t), 0);
+	assert_int_equal(t, 1795996800 + 15 * 3600 + 30 * 60); /* to the minute */
+	assert_int_equal(office_clock(253402300740, "WIB", out), ERR_INVALID); /* 9999-12-31T23:59Z */
+	assert_string_equal(out, "");
 }
 
 static void test_today(void **state)
@@ -289,6 +306,7 @@ int main(void)
 		cmocka_unit_test(test_zone_kept),
 		cmocka_unit_test(test_time_shown),
 		cmocka_unit_test(test_day_start),
+		cmocka_unit_test(test_clock_shown),
 		cmocka_unit_test(test_today),
 	};
 	const struct CMUnitTest stored[] = {
