@@ -3,7 +3,6 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 
 static const char *const client_json_readonly[] = {
@@ -261,17 +260,25 @@ static void client_json_set(json_t *o, const char *key, const char *v)
 }
 
 /* The text fields of the list form, in order; flags follow region_name, version comes last. */
-static const struct client_json_field client_summary_text[] = {
-	{"uid", offsetof(struct client, uid)},
-	{"nik", offsetof(struct client, nik)},
-	{"name", offsetof(struct client, name)},
-	{"sex", offsetof(struct client, sex)},
-	{"birth_date", offsetof(struct client, birth_date)},
-	{"region", offsetof(struct client, region)},
-	{"region_name", offsetof(struct client, region_name)},
-	{"nik_warning", offsetof(struct client, nik_warning)},
-	{"updated_at", offsetof(struct client, updated_at)},
-	{"archived_at", offsetof(struct client, archived_at)},
+/* The text fields of the list form, each with what comes before its value when a page is written
+ * (client_summary_write): a comma, its key and a colon (a brace for the first instead). */
+#define CLIENT_SUMMARY_FIELD(key, member) {key, offsetof(struct client, member), ",\"" key "\":", sizeof key + 3}
+static const struct {
+	const char *key;
+	size_t off;
+	const char *lead;
+	size_t nlead;
+} client_summary_text[] = {
+	CLIENT_SUMMARY_FIELD("uid", uid),
+	CLIENT_SUMMARY_FIELD("nik", nik),
+	CLIENT_SUMMARY_FIELD("name", name),
+	CLIENT_SUMMARY_FIELD("sex", sex),
+	CLIENT_SUMMARY_FIELD("birth_date", birth_date),
+	CLIENT_SUMMARY_FIELD("region", region),
+	CLIENT_SUMMARY_FIELD("region_name", region_name),
+	CLIENT_SUMMARY_FIELD("nik_warning", nik_warning),
+	CLIENT_SUMMARY_FIELD("updated_at", updated_at),
+	CLIENT_SUMMARY_FIELD("archived_at", archived_at),
 };
 #define CLIENT_SUMMARY_FLAGS_AFTER 6 /* flags are written after region_name */
 
@@ -296,27 +303,13 @@ json_t *client_summary_json(const struct client *c)
 	return o;
 }
 
-/* What comes before each of client_summary_text's values in the list form: its key, with the
- * brace or comma before it. */
-#define CLIENT_LEAD(s) {s, sizeof s - 1}
-static const struct {
-	const char *text;
-	size_t len;
-} client_summary_lead[] = {
-	CLIENT_LEAD("{\"uid\":"), CLIENT_LEAD(",\"nik\":"), CLIENT_LEAD(",\"name\":"), CLIENT_LEAD(",\"sex\":"),
-	CLIENT_LEAD(",\"birth_date\":"), CLIENT_LEAD(",\"region\":"), CLIENT_LEAD(",\"region_name\":"),
-	CLIENT_LEAD(",\"nik_warning\":"), CLIENT_LEAD(",\"updated_at\":"), CLIENT_LEAD(",\"archived_at\":"),
-};
-_Static_assert(sizeof client_summary_lead / sizeof client_summary_lead[0] ==
-		       sizeof client_summary_text / sizeof client_summary_text[0],
-	       "a lead for each field of the list form");
-
 int client_summary_write(struct buf *b, const struct client *c)
 {
-	int rc = 0;
+	int rc = buf_append(b, "{", 1);
 	for (size_t i = 0; rc == 0 && i < sizeof client_summary_text / sizeof client_summary_text[0]; i++) {
 		/* A page of a hundred rows writes these a thousand times: no printf. */
-		rc = buf_append(b, client_summary_lead[i].text, client_summary_lead[i].len);
+		rc = i ? buf_append(b, client_summary_text[i].lead, client_summary_text[i].nlead)
+		       : buf_append(b, client_summary_text[i].lead + 1, client_summary_text[i].nlead - 1);
 		if (rc == 0)
 			rc = buf_json_string(b, client_summary_field(c, i));
 		if (rc == 0 && i == CLIENT_SUMMARY_FLAGS_AFTER) {
@@ -331,11 +324,7 @@ int client_summary_write(struct buf *b, const struct client *c)
 				rc = buf_append(b, "]", 1);
 		}
 	}
-	char version[48];
-	int n = snprintf(version, sizeof version, ",\"version\":%lld}", (long long)c->version);
-	if (rc == 0 && (n < 0 || (size_t)n >= sizeof version))
-		rc = ERR_INVALID;
-	return rc ? rc : buf_append(b, version, (size_t)n);
+	return rc ? rc : buf_printf(b, ",\"version\":%lld}", (long long)c->version);
 }
 
 json_t *client_to_json(const struct client *c)
