@@ -482,6 +482,10 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 			pass++;
 			continue;
 		}
+		/* The changed rows leave the index of names one by one and come back together, in its
+		 * order (name_index_put_many), as an import's batch does. */
+		struct name_index_client put[CLIENT_STORE_FILL_BATCH];
+		int nput = 0;
 		for (int i = 0; i < n && rc == 0; i++) {
 			char key[CLIENT_STORE_KEY_MAX], norm[CLIENT_STORE_KEY_MAX];
 			name_dup_key(names[i] ? names[i] : "", key, sizeof key);
@@ -492,11 +496,17 @@ static int client_store_fill_keys(struct db *db, struct arena *a, int64_t org, i
 			bool changed = !str_eq(texts[i], text) || !str_eq(norms[i], norm);
 			if (rc == 0 && changed)
 				rc = name_index_drop(db, org, ids[i], norms[i], texts[i]);
-			if (rc == 0 && changed)
-				rc = name_index_put(db, org, ids[i], norm, text);
+			if (rc == 0 && changed) {
+				struct name_index_client *back = &put[nput++];
+				*back = (struct name_index_client){ids[i], arena_strdup(a, norm), arena_strdup(a, text)};
+				if (back->name_norm == NULL || back->text == NULL)
+					rc = ERR_NOMEM;
+			}
 			if (rc == 0)
 				rc = db_run(db, "DELETE FROM client_retext WHERE org_id=? AND client_id=?", "ii", org, ids[i]);
 		}
+		if (rc == 0 && nput > 0)
+			rc = name_index_put_many(db, org, nput, put);
 		if (rc)
 			break;
 		done += n;

@@ -1032,13 +1032,27 @@ static int64_t ni_covered(const char *text, const char *pairs, const char *tok, 
  * import of 300,000 clients 12% of its speed. A plan needs the size of a common word within a few
  * percent, and a rare word's is of no weight. */
 
+/* ni_share is what client id counts for in its tokens' estimates: NAME_INDEX_SAMPLE for a client of
+ * the sample, else nothing. */
+static int64_t ni_share(int64_t id)
+{
+	return id % NAME_INDEX_SAMPLE == 0 ? NAME_INDEX_SAMPLE : 0;
+}
+
+/* ni_kind is the kind of the token at p of a text whose keys start at mark and pairs at pairs
+ * (either NULL when it has none). */
+static int ni_kind(const char *p, const char *mark, const char *pairs)
+{
+	return pairs && p > pairs ? NI_KIND_PAIR : mark && p > mark ? NI_KIND_KEY : NI_KIND_WORD;
+}
+
 /* ni_drop deletes the rows of every distinct token of text, and keeps name_term: a token is
  * removed with its last row, and a client of the sample takes its share from the token's estimate
  * of rows. (Rows are put by name_index_put_many.) */
 static int ni_drop(struct db *db, int64_t org, int64_t id, const char *name_norm, const char *text)
 {
 	const char *mark = strstr(text, NAME_SEARCH_MARK), *pairs = strstr(text, NAME_SEARCH_PAIRS);
-	int64_t share = id % NAME_INDEX_SAMPLE == 0 ? NAME_INDEX_SAMPLE : 0;
+	int64_t share = ni_share(id);
 	struct db_stmt *st, *tt = NULL, *gone = NULL;
 	int rc = db_prepare(db, "DELETE FROM client_term WHERE org_id=?1 AND kind=?2 AND term=?3 AND name_norm=?4 AND client_id=?5",
 			    &st);
@@ -1065,7 +1079,7 @@ static int ni_drop(struct db *db, int64_t org, int64_t id, const char *name_norm
 		rc = db_bind_int(gone, 1, org);
 	const char *p = text;
 	for (size_t n; rc == 0 && (n = ni_token(&p)) > 0; p += n) {
-		int kind = pairs && p > pairs ? NI_KIND_PAIR : mark && p > mark ? NI_KIND_KEY : NI_KIND_WORD;
+		int kind = ni_kind(p, mark, pairs);
 		rc = db_bind_int(st, 2, kind);
 		if (rc == 0)
 			rc = db_bind_textn(st, 3, p, n);
@@ -1109,7 +1123,7 @@ struct ni_put {
 	const char *term; /* into a text, n bytes */
 	size_t n;
 	const char *name;
-	int64_t id, covered, share;
+	int64_t id, covered;
 };
 
 static int ni_put_cmp(const void *x, const void *y)
@@ -1139,10 +1153,9 @@ int name_index_put_many(struct db *db, int64_t org, int n, const struct name_ind
 		const char *text = c->text ? c->text : "", *p = text;
 		const char *mark = strstr(text, NAME_SEARCH_MARK), *pairs = strstr(text, NAME_SEARCH_PAIRS);
 		for (size_t len; (len = ni_token(&p)) > 0; p += len) {
-			int kind = pairs && p > pairs ? NI_KIND_PAIR : mark && p > mark ? NI_KIND_KEY : NI_KIND_WORD;
+			int kind = ni_kind(p, mark, pairs);
 			rows[m++] = (struct ni_put){kind, p, len, c->name_norm ? c->name_norm : "", c->id,
-						    kind == NI_KIND_WORD ? 0 : ni_covered(text, pairs, p, len),
-						    c->id % NAME_INDEX_SAMPLE == 0 ? NAME_INDEX_SAMPLE : 0};
+						    kind == NI_KIND_WORD ? 0 : ni_covered(text, pairs, p, len)};
 		}
 	}
 	/* In the index's order: each row goes next to the one before, not to a page anywhere. */
@@ -1181,7 +1194,7 @@ int name_index_put_many(struct db *db, int64_t org, int n, const struct name_ind
 			if (rc == 0)
 				rc = db_bind_int(tt, 4, r->covered);
 			if (rc == 0)
-				rc = db_bind_int(tt, 5, r->share);
+				rc = db_bind_int(tt, 5, ni_share(r->id));
 			if (rc == 0)
 				rc = db_step(tt);
 			db_reset(tt);
