@@ -105,7 +105,8 @@ int api_openapi(struct request *rq, struct response *rs)
 		return ERR_NOTFOUND;
 	rs->content_type = "application/json; charset=utf-8";
 	rs->cache = "public, max-age=3600";
-	return buf_append(&rs->body, f->data, f->size);
+	response_file(rs, f);
+	return 0;
 }
 
 int api_healthz(struct request *rq, struct response *rs)

@@ -8,6 +8,8 @@ struct embed_file {
 	const unsigned char *data; /* NUL-terminated for convenience */
 	size_t size;
 	const char *tag;           /* the first 12 hex digits of its SHA-256: changes with its content */
+	const unsigned char *gz;   /* a served text file's gzip form, made at build time, or NULL */
+	size_t gz_size;
 };
 
 extern const struct embed_file embed_files[]; /* sorted by name */

@@ -259,9 +259,9 @@ static void client_json_set(json_t *o, const char *key, const char *v)
 	json_object_set_new(o, key, v ? json_string(v) : json_null());
 }
 
-/* The text fields of the list form, in order; flags follow region_name, version comes last. */
-/* The text fields of the list form, each with what comes before its value when a page is written
- * (client_summary_write): a comma, its key and a colon (a brace for the first instead). */
+/* The text fields of the list form, in order, each with what comes before its value when a page
+ * is written (client_summary_write): a comma, its key and a colon (a brace for the first instead).
+ * The flags follow region_name; the version comes last. */
 #define CLIENT_SUMMARY_FIELD(key, member) {key, offsetof(struct client, member), ",\"" key "\":", sizeof key + 3}
 static const struct {
 	const char *key;

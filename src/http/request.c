@@ -146,3 +146,8 @@ void response_redirect(struct response *rs, const char *location)
 	rs->status = 303;
 	rs->location = location;
 }
+
+void response_file(struct response *rs, const struct embed_file *f)
+{
+	rs->file = f;
+}

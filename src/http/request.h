@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/embed.h"
 #include "base/i18n.h"
 #include "domain/policy.h"
 #include "store/db.h"
@@ -62,6 +63,7 @@ struct response {
 	int ncookies;
 	const char *cache; /* Cache-Control; default no-store */
 	const char *filename; /* Content-Disposition attachment name, or NULL */
+	const struct embed_file *file; /* instead of body: a file the binary carries (response_file) */
 };
 
 /* request_t translates msgid into the request's language. */
@@ -86,5 +88,8 @@ const char *cookie_get(struct arena *a, const char *header, const char *name);
 
 /* response_redirect answers 303 See Other to location. */
 void response_redirect(struct response *rs, const char *location);
+/* response_file answers with an embedded file, sent from the binary without a copy, and in its
+ * gzip form made at build time to a client that accepts it. */
+void response_file(struct response *rs, const struct embed_file *f);
 
 #endif

@@ -137,6 +137,7 @@ static bool server_is_api(const char *path)
 static void server_fail(struct request *rq, struct response *rs, int code)
 {
 	buf_reset(&rs->body);
+	rs->file = NULL;
 	if (rq->kind == KIND_JSON)
 		api_error(rq, rs, code, NULL, NULL);
 	else
@@ -410,37 +411,45 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 	if (sc->rs.status == 0)
 		sc->rs.status = 200;
 	/* Text of some size goes compressed to a client that accepts it: a page of clients is a
-	 * quarter of its size. It goes as it is when compressing would not make it smaller. HEAD is
-	 * answered with the headers of GET; the library sends no body for it. */
-	const char *body = buf_cstr(&sc->rs.body);
-	size_t len = sc->rs.body.len;
-	bool text = encoding_compressible(sc->rs.content_type), zipped = false;
-	struct buf z;
-	buf_init(&z, len > 0 ? len - 1 : 0);
+	 * quarter of its size. It goes as it is when compressing would not make it smaller. An
+	 * embedded file is sent from where it lies, in the gzip form made when the binary was built
+	 * if it has one. HEAD is answered with the headers of GET; the library sends no body for it. */
+	const struct embed_file *file = sc->rs.file;
+	const char *body = file ? (const char *)file->data : buf_cstr(&sc->rs.body);
+	size_t len = file ? file->size : sc->rs.body.len;
+	bool text = encoding_compressible(sc->rs.content_type), coded = false;
+	enum MHD_ResponseMemoryMode mode = file ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_COPY;
+	struct buf z = {0};
 	if (text && len >= ENCODING_MIN && server_accepts_gzip(conn)) {
-		int zrc = encoding_gzip(body, len, &z);
-		if (zrc == 0) {
-			body = z.data;
-			len = z.len;
-			zipped = true;
-		} else if (zrc != ERR_TOOBIG) {
-			log_error("gzip: %s", err_code(zrc));
+		if (file && file->gz) {
+			body = (const char *)file->gz;
+			len = file->gz_size;
+			coded = true;
+		} else {
+			buf_init(&z, len - 1);
+			int zrc = encoding_gzip(body, len, &z);
+			if (zrc == 0) {
+				body = z.data;
+				len = z.len;
+				coded = true;
+				mode = MHD_RESPMEM_MUST_FREE; /* handed over: the library frees it */
+			} else {
+				if (zrc != ERR_TOOBIG)
+					log_error("gzip: %s", err_code(zrc));
+				buf_free(&z);
+			}
 		}
-		if (!zipped)
-			buf_free(&z);
 	}
-	/* A compressed body is handed over (the library frees it), the other copied. */
-	struct MHD_Response *r = MHD_create_response_from_buffer(
-		len, (void *)body, zipped ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_MUST_COPY);
+	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, mode);
 	if (r == NULL) {
-		if (zipped)
+		if (mode == MHD_RESPMEM_MUST_FREE)
 			buf_free(&z);
 		return MHD_NO;
 	}
 	server_add_headers(r, &sc->rs);
 	if (text)
 		MHD_add_response_header(r, "Vary", "Accept-Encoding");
-	if (zipped)
+	if (coded)
 		MHD_add_response_header(r, "Content-Encoding", "gzip");
 	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)sc->rs.status, r);
 	MHD_destroy_response(r);

@@ -49,7 +49,8 @@ int web_static(struct request *rq, struct response *rs)
 	/* Asked for by its version (web_asset_tag), it never changes: a year, without asking again. */
 	const char *v = kv_get(&rq->query, "v");
 	rs->cache = v && strcmp(v, f->tag) == 0 ? "public, max-age=31536000, immutable" : "public, max-age=3600";
-	return buf_append(&rs->body, f->data, f->size);
+	response_file(rs, f);
+	return 0;
 }
 
 static int web_login_page(struct request *rq, struct response *rs, const char *name,

@@ -2,6 +2,9 @@
 // pages, lists and assets shrink and inflate to the same bytes; small answers, refusals and HEAD
 // go as they are; caches are told the answer varies by Accept-Encoding.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { TEST_TIMEOUT, hooks, login, raw } from './helpers.mjs';
@@ -36,6 +39,49 @@ test('a list, a page and an asset go compressed when gzip is accepted, and infla
     const strip = (s) => s.replace(/name="_csrf" value="[0-9a-f]+"/g, 'name="_csrf"');
     assert.equal(strip(inflated), strip(plain.text), path);
   }
+});
+
+test('files the binary carries go as their source bytes, plain or in the gzip form made at build time', T, async () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const files = [
+    ['/static/style.css', 'assets/style.css', 'text/css; charset=utf-8'],
+    ['/static/app.js', 'assets/app.js', 'text/javascript; charset=utf-8'],
+    ['/static/favicon.svg', 'assets/favicon.svg', 'image/svg+xml'],
+    ['/api/v1/openapi.json', 'docs/openapi.json', 'application/json; charset=utf-8'],
+  ];
+  for (const [url, source, type] of files) {
+    const want = fs.readFileSync(path.join(root, source));
+    for (const method of ['GET', 'HEAD']) {
+      const plain = await get(url, undefined, method);
+      assert.equal(plain.status, 200, url);
+      assert.equal(plain.headers['content-type'], type, url);
+      assert.equal(plain.headers['content-encoding'], undefined, url);
+      assert.equal(Number(plain.headers['content-length']), want.length, url);
+      const zipped = await get(url, 'gzip', method);
+      assert.equal(zipped.status, 200, url);
+      if (method === 'HEAD') {
+        assert.equal(zipped.body.length, 0, url);
+        continue;
+      }
+      assert.ok(plain.body.equals(want), `${url} is its source`);
+      if (want.length < 1024) {
+        // About a packet either way: it goes as it is.
+        assert.equal(zipped.headers['content-encoding'], undefined, url);
+        assert.ok(zipped.body.equals(want), url);
+        continue;
+      }
+      assert.equal(zipped.headers['content-encoding'], 'gzip', url);
+      assert.equal(Number(zipped.headers['content-length']), zipped.body.length, url);
+      assert.ok(zipped.body.length < want.length / 2, `${url}: ${zipped.body.length} of ${want.length}`);
+      assert.ok(gunzipSync(zipped.body).equals(want), `${url} inflates to its source`);
+    }
+  }
+  // The version a page links to may be kept a year; another version only an hour.
+  const page = await get('/clients');
+  const tag = /\/static\/style\.css\?v=([0-9a-f]{12})/.exec(page.text)[1];
+  assert.equal((await get(`/static/style.css?v=${tag}`, 'gzip')).headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal((await get('/static/style.css?v=000000000000', 'gzip')).headers['cache-control'], 'public, max-age=3600');
+  assert.equal((await get('/static/none.css', 'gzip')).status, 404);
 });
 
 test('gzip refused by its weight, small answers and errors without a body worth it go as they are', T, async () => {

@@ -1,5 +1,4 @@
 // openapi.test.mjs: /api/v1/openapi.json describes every /api/v1 route of src/http/routes.c.
-// (The document is being written separately; until it lands this test is expected to fail.)
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
