@@ -56,11 +56,14 @@ int web_groups(struct request *rq, struct response *rs)
 		rc = html_printf(&rs->body, "<div class=\"scroll\" role=\"region\" aria-label=\"%s\" tabindex=\"0\"><table class=\"list\"><thead><tr>"
 				 "<th>%s</th><th>%s</th><th>%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th></tr></thead><tbody>",
 				 T("Groups"), T("Name"), T("Purpose"), T("Status"), T("Members"), T("Sessions"));
-	for (int i = 0; rc == 0 && i < n; i++)
-		rc = html_printf(&rs->body, "<tr><td>%R</td><td>%s</td><td>%s</td><td class=\"num\">%d / %d</td><td class=\"num\">%d</td></tr>",
-				 g[i].content ? arena_printf(&rq->arena, "<a href=\"/groups/%s\">%s</a>", g[i].row.uid, g[i].row.name)
-					      : arena_printf(&rq->arena, "%s", g[i].row.name),
-				 C(g[i].row.purpose), C(g[i].row.status), g[i].row.members, g[i].row.capacity, g[i].row.sessions);
+	for (int i = 0; rc == 0 && i < n; i++) {
+		/* The name is the facilitator's text: escaped, whether or not it is a link. */
+		rc = g[i].content ? html_printf(&rs->body, "<tr><td><a href=\"/groups/%s\">%s</a></td>", g[i].row.uid, g[i].row.name)
+				  : html_printf(&rs->body, "<tr><td>%s</td>", g[i].row.name);
+		if (rc == 0)
+			rc = html_printf(&rs->body, "<td>%s</td><td>%s</td><td class=\"num\">%d / %d</td><td class=\"num\">%d</td></tr>",
+					 C(g[i].row.purpose), C(g[i].row.status), g[i].row.members, g[i].row.capacity, g[i].row.sessions);
+	}
 	if (rc == 0 && n)
 		rc = html_printf(&rs->body, "</tbody></table></div><p class=\"hint\">%s</p>",
 				 T("Only a group's facilitators and their supervisors open it; others see the counts."));

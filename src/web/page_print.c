@@ -118,9 +118,13 @@ int web_case_print(struct request *rq, struct response *rs)
 		for (int i = 0; rc == 0 && i < n; i++)
 			if (str_eq(items[i].row.kind, "goal")) {
 				json_t *j = json_loads(items[i].json, 0, NULL);
-				rc = html_printf(&rs->body, "<li><strong>%s</strong>%R<br>%s: %s</li>", json_string_value(json_object_get(j, "text")),
-						 json_object_get(j, "target_date") ? arena_printf(&rq->arena, " (%s)", json_string_value(json_object_get(j, "target_date"))) : "",
-						 T("We will be glad when"), json_string_value(json_object_get(j, "gas_0")));
+				const char *target = json_string_value(json_object_get(j, "target_date"));
+				rc = html_printf(&rs->body, "<li><strong>%s</strong>", json_string_value(json_object_get(j, "text")));
+				if (rc == 0 && target)
+					rc = html_printf(&rs->body, " (%s)", target);
+				if (rc == 0)
+					rc = html_printf(&rs->body, "<br>%s: %s</li>", T("We will be glad when"),
+							 json_string_value(json_object_get(j, "gas_0")));
 				json_decref(j);
 			}
 		if (rc == 0)

@@ -235,6 +235,19 @@ describe('who sees a group\'s content', () => {
     }
   });
 
+  test('a group\'s name is text on the groups page, for those who open it and those who see counts', T, async () => {
+    const name = '<meta http-equiv="refresh" content="0;url=https://example.org/"><b>"Mawar" & co</b>';
+    const g = await createGroup(ctx.worker, { name });
+    for (const who of ['worker', 'worker2']) {
+      const page = await (await login(ctx.base, who)).client.get('/groups');
+      assert.equal(page.status, 200, who);
+      const esc = name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      assert.ok(page.text.includes(esc), `${who}: the name escaped`);
+      assert.ok(!page.text.includes('<meta http-equiv'), `${who}: markup of the name reached the page`);
+      assert.equal(page.text.includes(`href="/groups/${g.uid}"`), who === 'worker', `${who}: a link only for who opens it`);
+    }
+  });
+
   test('the others get 403 on every change, and nothing changes', T, async () => {
     const other = await createClient(ctx.worker);
     const snap = await frozen(ctx, G.uid);
