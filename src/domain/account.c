@@ -67,7 +67,8 @@ int account_add(struct db *db, struct arena *a, const struct actor *by, int64_t 
 	struct user sup = {0};
 	if (!str_empty(nu->supervisor)) {
 		int rc = user_store_by_name(db, a, nu->supervisor, &sup);
-		if (rc == ERR_NOTFOUND || (rc == 0 && strcmp(sup.role, "supervisor") != 0))
+		/* A supervisor of another organisation is as unknown as a name nobody has. */
+		if (rc == ERR_NOTFOUND || (rc == 0 && (strcmp(sup.role, "supervisor") != 0 || sup.org_id != org)))
 			faults_add(f, "supervisor", "Supervisor must be the user name of a supervisor.");
 		else if (rc)
 			return rc;
