@@ -199,7 +199,7 @@ int web_client_access_log(struct request *rq, struct response *rs)
 	rc = web_print_begin(rq, rs, T("Who opened my file"), c.name);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<p>%s</p><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
-				 T("Every time someone opened your record or your case, the program wrote it down. This is that list."),
+				 T("Every time someone opened your case, read what is kept confidential in it or took emergency access to it, the program wrote it down. This is that list."),
 				 T("When"), T("Who"), T("What"), T("Why"));
 	for (int i = 0; rc == 0 && i < n; i++) {
 		json_t *d = json_loads(items[i].row.detail, 0, NULL);
