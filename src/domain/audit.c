@@ -96,6 +96,25 @@ json_t *audit_diff(const json_t *before, const json_t *after, const char *const 
 	return diff;
 }
 
+json_t *audit_fields(const json_t *fields, const char *const *sensitive)
+{
+	json_t *out = json_object();
+	const char *key;
+	json_t *value;
+	json_object_foreach((json_t *)fields, key, value) {
+		if (out && json_object_set_new(out, key, audit_is_sensitive(key, sensitive) ? audit_changed() : json_incref(value))) {
+			json_decref(out);
+			out = NULL;
+		}
+	}
+	return out;
+}
+
+json_t *audit_changed(void)
+{
+	return json_pack("{s:b}", "changed", 1);
+}
+
 int audit_record(struct db *db, const struct actor *actor, const char *action, const char *entity,
 		 const char *entity_uid, json_t *detail)
 {

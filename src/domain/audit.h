@@ -29,6 +29,12 @@ void audit_hash(const struct audit_row *row, char out[SECRET_HASH_HEX]);
  * values differ between before and after (either may be NULL). Fields named in sensitive are
  * recorded as {"changed":true} without their values. Caller owns the result (json_decref). */
 json_t *audit_diff(const json_t *before, const json_t *after, const char *const *sensitive);
+/* audit_fields returns a new copy of the object fields for a record of something created, with
+ * each field named in sensitive recorded as {"changed":true} without its value; NULL when out of
+ * memory. Caller owns the result. */
+json_t *audit_fields(const json_t *fields, const char *const *sensitive);
+/* audit_changed returns a new {"changed":true}: what stands in the trail for a value it keeps out. */
+json_t *audit_changed(void);
 
 /* audit_record appends one row for actor (NULL: the command line, recorded as "system") inside
  * the caller's transaction: the audit row commits or rolls back with the change it describes.

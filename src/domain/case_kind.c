@@ -9,6 +9,7 @@
 
 #define R FIELD_REQUIRED
 #define S FIELD_SEALED
+#define C FIELD_CODE
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static const char *const problem_categories[] = {"income", "family_relations", N_("social_environment"), "health", "education",
@@ -147,36 +148,36 @@ static const struct field_spec note_fields[] = {
 	{"body", FT_LONG, R | S, 0, 20000, NULL, N_("Note"), NULL},
 };
 static const struct field_spec stage_fields[] = {
-	{"from", FT_TEXT, 0, 0, 40, NULL, N_("From"), NULL},
-	{"to", FT_TEXT, 0, 0, 40, NULL, N_("To"), NULL},
+	{"from", FT_TEXT, C, 0, 40, NULL, N_("From"), NULL},
+	{"to", FT_TEXT, C, 0, 40, NULL, N_("To"), NULL},
 	{"note", FT_TEXT, 0, 0, 2000, NULL, N_("Note"), NULL},
 };
 static const struct field_spec approval_fields[] = {
-	{"type", FT_TEXT, 0, 0, 40, NULL, N_("Approval of"), NULL},
-	{"status", FT_TEXT, 0, 0, 40, NULL, N_("Status"), NULL},
+	{"type", FT_TEXT, C, 0, 40, NULL, N_("Approval of"), NULL},
+	{"status", FT_TEXT, C, 0, 40, NULL, N_("Status"), NULL},
 	{"note", FT_TEXT, 0, 0, 2000, NULL, N_("Request"), NULL},
 	{"comment", FT_TEXT, 0, 0, 2000, NULL, N_("Supervisor's comment"), NULL},
-	{"decided_by", FT_TEXT, 0, 0, 100, NULL, N_("Decided by"), NULL},
-	{"decided_at", FT_TEXT, 0, 0, 40, NULL, N_("Decided at"), NULL},
+	{"decided_by", FT_TEXT, C, 0, 100, NULL, N_("Decided by"), NULL},
+	{"decided_at", FT_TEXT, C, 0, 40, NULL, N_("Decided at"), NULL},
 };
 static const struct field_spec assignment_fields[] = {
-	{"user", FT_TEXT, 0, 0, 100, NULL, N_("Worker"), NULL},
-	{"role", FT_TEXT, 0, 0, 20, NULL, N_("Role"), NULL},
-	{"change", FT_TEXT, 0, 0, 20, NULL, N_("Change"), NULL},
+	{"user", FT_TEXT, C, 0, 100, NULL, N_("Worker"), NULL},
+	{"role", FT_TEXT, C, 0, 20, NULL, N_("Role"), NULL},
+	{"change", FT_TEXT, C, 0, 20, NULL, N_("Change"), NULL},
 	{"reason", FT_TEXT, 0, 0, 2000, NULL, N_("Reason"), NULL},
 };
 static const char *const attendances[] = {"present", "excused", N_("absent"), NULL};
 static const struct field_spec group_note_fields[] = {
-	{"group", FT_TEXT, 0, 0, 200, NULL, N_("Group"), NULL},
+	{"group", FT_TEXT, C, 0, 200, NULL, N_("Group"), NULL},
 	{"date", FT_DATE, 0, 0, 0, NULL, N_("Date"), NULL},
 	{"attendance", FT_ENUM, 0, 0, 0, attendances, N_("Attendance"), NULL},
 	{"participation", FT_INT, 0, 1, 5, NULL, N_("Participation (1-5)"), NULL},
 	{"observation", FT_LONG, S, 0, 4000, NULL, N_("Observation in the group"), NULL},
 };
 static const struct field_spec glass_fields[] = {
-	{"user", FT_TEXT, 0, 0, 100, NULL, N_("Who"), NULL},
+	{"user", FT_TEXT, C, 0, 100, NULL, N_("Who"), NULL},
 	{"reason", FT_TEXT, 0, 0, 2000, NULL, N_("Reason"), NULL},
-	{"until", FT_TEXT, 0, 0, 40, NULL, N_("Until"), NULL},
+	{"until", FT_TEXT, C, 0, 40, NULL, N_("Until"), NULL},
 };
 
 const struct case_kind case_kinds[] = {
@@ -265,6 +266,18 @@ const struct field_spec *case_kind_field(const struct case_kind *k, const char *
 		if (strcmp(k->fields[i].name, name) == 0)
 			return &k->fields[i];
 	return NULL;
+}
+
+const char **case_kind_written(struct arena *a, const struct case_kind *k)
+{
+	const char **out = arena_alloc(a, sizeof *out * (size_t)(k->nfields + 1));
+	int n = 0;
+	for (int i = 0; out && i < k->nfields; i++)
+		if ((k->fields[i].type == FT_TEXT || k->fields[i].type == FT_LONG) && !(k->fields[i].flags & FIELD_CODE))
+			out[n++] = k->fields[i].name;
+	if (out)
+		out[n] = NULL;
+	return out;
 }
 
 static bool case_kind_in(const char *s, const char *const *list)

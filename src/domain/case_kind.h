@@ -20,6 +20,7 @@ enum field_type {
 
 #define FIELD_REQUIRED 1u
 #define FIELD_SEALED 2u /* encrypted in the row: narratives and specific personal data */
+#define FIELD_CODE 4u   /* text the program writes (a stage, a user's name, a time), not a person's words */
 
 struct field_spec {
 	const char *name;
@@ -48,6 +49,10 @@ extern const int case_kinds_count;
 const struct case_kind *case_kind_find(const char *name);
 /* case_kind_field finds a field of kind by name; NULL when unknown. */
 const struct field_spec *case_kind_field(const struct case_kind *k, const char *name);
+/* case_kind_written lists, NULL-terminated in arena memory, the fields of k that hold what a
+ * person wrote (text not marked FIELD_CODE): the audit trail records them only as changed, since
+ * those who read it may not read the case. NULL when out of memory. */
+const char **case_kind_written(struct arena *a, const struct case_kind *k);
 /* case_kind_label_of returns the English label of an enum choice value (e.g. "home_visit" →
  * "Home visit"), or the value itself. */
 const char *case_kind_choice_label(const char *value);

@@ -266,12 +266,16 @@ static int casework_insert(struct db *db, struct arena *a, const struct actor *a
 	if (rc == 0)
 		rc = case_store_touch(db, cv->row.id, actor->user_id);
 	if (rc == 0) {
-		json_t *d = json_pack("{s:s,s:s,s:s,s:O}", "case", cv->row.uid, "kind", k->name, "level", level, "fields", plain);
+		/* Who reads the trail may not read the case: what a person wrote is only "changed". */
+		const char **written = case_kind_written(a, k);
+		json_t *fields = written ? audit_fields(plain, written) : NULL;
 		const char *key;
 		json_t *v;
 		json_object_foreach(sealed, key, v)
-			json_object_set_new(json_object_get(d, "fields"), key, json_pack("{s:b}", "changed", 1));
-		rc = audit_record(db, actor, "create", "case_item", row.uid, d);
+			if (fields)
+				json_object_set_new(fields, key, audit_changed());
+		json_t *d = fields ? json_pack("{s:s,s:s,s:s,s:o}", "case", cv->row.uid, "kind", k->name, "level", level, "fields", fields) : NULL;
+		rc = d ? audit_record(db, actor, "create", "case_item", row.uid, d) : ERR_NOMEM;
 		json_decref(d);
 	}
 	if (rc == 0 && out) {
@@ -347,7 +351,7 @@ int casework_open(struct db *db, struct arena *a, const struct actor *actor, con
 		for (size_t i = 0; rc == 0 && i < np; i++)
 			rc = casework_insert(db, a, actor, out, pk, plains[i], sealeds[i], levels[i], ats[i], NULL);
 		if (rc == 0) {
-			json_t *d = json_pack("{s:s,s:s?}", "client", c.uid, "reason", reason);
+			json_t *d = json_pack("{s:s,s:o?}", "client", c.uid, "reason", reason ? audit_changed() : NULL);
 			rc = audit_record(db, actor, "create", "case", out->row.uid, d);
 			json_decref(d);
 		}
@@ -463,15 +467,16 @@ int casework_update(struct db *db, struct arena *a, const struct actor *actor, c
 			rc = case_store_touch(db, cv.row.id, actor->user_id);
 		if (rc == 0) {
 			json_t *before = json_loads(row.data, 0, NULL);
-			json_t *diff = audit_diff(before, plain, NULL);
+			const char **written = case_kind_written(a, k);
+			json_t *diff = written ? audit_diff(before, plain, written) : NULL;
 			const char *key;
 			json_t *v;
 			json_t *old_sealed = json_loads(now.json, 0, NULL);
 			json_object_foreach(sealed, key, v)
 				if (!json_equal(json_object_get(old_sealed, key), v))
-					json_object_set_new(diff, key, json_pack("{s:b}", "changed", 1));
-			json_t *d = json_pack("{s:s,s:s,s:o}", "case", cv.row.uid, "kind", k->name, "fields", diff);
-			rc = audit_record(db, actor, "update", "case_item", row.uid, d);
+					json_object_set_new(diff, key, audit_changed());
+			json_t *d = diff ? json_pack("{s:s,s:s,s:o}", "case", cv.row.uid, "kind", k->name, "fields", diff) : NULL;
+			rc = d ? audit_record(db, actor, "update", "case_item", row.uid, d) : ERR_NOMEM;
 			json_decref(d);
 			json_decref(before);
 			json_decref(old_sealed);
@@ -626,8 +631,8 @@ int casework_decide(struct db *db, struct arena *a, const struct actor *actor, c
 		if (rc == 0)
 			rc = case_store_touch(db, cv.row.id, actor->user_id);
 		if (rc == 0) {
-			json_t *d = json_pack("{s:s,s:O,s:s?}", "case", cv.row.uid, "type", json_object_get(data, "type"),
-					      "comment", comment);
+			json_t *d = json_pack("{s:s,s:O,s:o?}", "case", cv.row.uid, "type", json_object_get(data, "type"),
+					      "comment", comment ? audit_changed() : NULL);
 			rc = audit_record(db, actor, approve ? "approve" : "return", "case_item", row.uid, d);
 			json_decref(d);
 		}

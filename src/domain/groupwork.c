@@ -264,7 +264,9 @@ int groupwork_update(struct db *db, struct arena *a, const struct actor *actor, 
 		json_t *x = json_pack("{s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s?,s:i,s:s}", "name", g->name, "purpose", g->purpose, "aim",
 				      g->aim, "starts_on", g->starts_on, "ends_on", g->ends_on, "frequency", g->frequency, "place",
 				      g->place, "capacity", g->capacity, "status", g->status);
-		json_t *d = audit_diff(b, x, NULL);
+		/* Those who read the trail see a group's counts, not its content: its text only changed. */
+		static const char *const written[] = {"aim", "frequency", "place", NULL};
+		json_t *d = audit_diff(b, x, written);
 		rc = audit_record(db, actor, "update", "group", uid, d);
 		json_decref(d);
 		json_decref(b);
@@ -392,7 +394,8 @@ int groupwork_join(struct db *db, struct arena *a, const struct actor *actor, co
 	rc = group_store_member_add(db, a, g.row.id, c.id, joined_on ? joined_on : today, str_empty(reason) ? NULL : reason,
 				    actor->user_id, member_uid);
 	if (rc == 0) {
-		json_t *d = json_pack("{s:s,s:s,s:s?}", "group", g.row.uid, "client", c.uid, "reason", reason);
+		json_t *d = json_pack("{s:s,s:s,s:o?}", "group", g.row.uid, "client", c.uid, "reason",
+				      str_empty(reason) ? NULL : audit_changed());
 		rc = audit_record(db, actor, "join", "group", g.row.uid, d);
 		json_decref(d);
 	}
@@ -455,7 +458,7 @@ int groupwork_leave(struct db *db, struct arena *a, const struct actor *actor, c
 		return rc;
 	rc = group_store_member_leave(db, who->row.id, on, reason);
 	if (rc == 0) {
-		json_t *d = json_pack("{s:s,s:s,s:s}", "group", g.row.uid, "client", who->row.client_uid, "reason", reason);
+		json_t *d = json_pack("{s:s,s:s,s:o}", "group", g.row.uid, "client", who->row.client_uid, "reason", audit_changed());
 		rc = audit_record(db, actor, "leave", "group", g.row.uid, d);
 		json_decref(d);
 	}
@@ -510,7 +513,7 @@ int groupwork_member_goals(struct db *db, struct arena *a, const struct actor *a
 		return rc;
 	rc = group_store_member_goals(db, who->row.id, gw_dump(a, goals));
 	if (rc == 0) {
-		json_t *d = json_pack("{s:s,s:O}", "client", who->row.client_uid, "goals", goals);
+		json_t *d = json_pack("{s:s,s:o}", "client", who->row.client_uid, "goals", audit_changed());
 		rc = audit_record(db, actor, "goals", "group", g.row.uid, d);
 		json_decref(d);
 	}
@@ -541,8 +544,10 @@ int groupwork_add_goal(struct db *db, struct arena *a, const struct actor *actor
 	if (rc == 0) {
 		rc = group_store_goal_insert(db, a, g.row.id, gw_dump(a, plain), actor->user_id, goal_uid);
 		if (rc == 0) {
-			json_t *d = json_pack("{s:s,s:O}", "group", g.row.uid, "goal", plain);
-			rc = audit_record(db, actor, "goal", "group", g.row.uid, d);
+			const char **written = case_kind_written(a, k);
+			json_t *goal = written ? audit_fields(plain, written) : NULL;
+			json_t *d = goal ? json_pack("{s:s,s:o}", "group", g.row.uid, "goal", goal) : NULL;
+			rc = d ? audit_record(db, actor, "goal", "group", g.row.uid, d) : ERR_NOMEM;
 			json_decref(d);
 		}
 		rc = gw_finish(db, rc);
@@ -732,8 +737,8 @@ int groupwork_record(struct db *db, struct arena *a, const struct actor *actor, 
 	for (int k = 0; rc == 0 && k < nscores; k++)
 		rc = group_store_goal_score(db, score_goal[k], sid, score[k]);
 	if (rc == 0) {
-		json_t *d = json_pack("{s:s,s:s,s:s,s:s,s:{s:b}}", "group", g.row.uid, "date", date, "topic", topic, "level",
-				      level ? level : "normal", "notes", "changed", 1);
+		json_t *d = json_pack("{s:s,s:s,s:o,s:s,s:o}", "group", g.row.uid, "date", date, "topic", audit_changed(), "level",
+				      level ? level : "normal", "notes", audit_changed());
 		json_object_set_new(d, "session", json_string(id));
 		rc = audit_record(db, actor, "session", "group", g.row.uid, d);
 		json_decref(d);

@@ -477,6 +477,33 @@ describe('notes and their levels', () => {
   });
 });
 
+describe('the audit trail keeps case content out', () => {
+  test('what a worker wrote is only "changed" in the trail; codes, dates and references are kept', T, async () => {
+    const m = `Tulisan${Date.now()}`;
+    const { kase: K } = await openCase(ctx.worker, { reason: `Alasan ${m} pembukaan` });
+    const task = await add(ctx.worker, K.uid, 'tasks', { text: `Tugas ${m}`, owner: 'client', due: '2030-01-31' });
+    const p = await ctx.worker.patch(`/api/v1/cases/${K.uid}/tasks/${task.uid}`, { version: task.version, text: `Tugas ${m} diubah`, status: 'done' });
+    assert.equal(p.status, 200, p.text);
+    const person = await add(ctx.worker, K.uid, 'people', { name: `Ibu ${m}`, relation: 'mother' });
+    const changed = { changed: true };
+    const byUid = async (uid) => (await auditFor(ctx.admin, uid)).filter((a) => a.entity === 'case_item');
+    const [created] = (await byUid(task.uid)).filter((a) => a.action === 'create');
+    assert.deepEqual(created.detail, { case: K.uid, kind: 'task', level: 'normal', fields: { text: changed, owner: 'client', due: '2030-01-31' } });
+    const [updated] = (await byUid(task.uid)).filter((a) => a.action === 'update');
+    assert.deepEqual(updated.detail.fields, { text: changed, status: { before: null, after: 'done' } });
+    const [who] = await byUid(person.uid);
+    assert.deepEqual(who.detail.fields.name, changed);
+    assert.equal(who.detail.fields.relation, 'mother');
+    const opened = (await auditFor(ctx.admin, K.uid)).find((a) => a.action === 'create' && a.entity === 'case');
+    assert.deepEqual(opened.detail.reason, changed);
+    const hits = await sql(ctx.server.dataDir, `SELECT count(*) AS n FROM audit WHERE instr(detail, '${m}')`);
+    assert.equal(hits[0].n, 0, 'what the worker wrote is in the audit trail');
+    // Control: the same look finds it where it is kept, in the case.
+    const kept = await sql(ctx.server.dataDir, `SELECT count(*) AS n FROM case_item WHERE instr(data, '${m}')`);
+    assert.ok(kept[0].n >= 2);
+  });
+});
+
 describe('workers', () => {
   test('a transfer needs a reason; an unknown or non-worker user is refused', T, async () => {
     const { kase } = await openCase(ctx.worker);

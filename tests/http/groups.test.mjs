@@ -923,7 +923,7 @@ describe('the audit trail', () => {
     assert.equal(mg.status, 200, mg.text);
     const del = await ctx.worker.request('DELETE', `/api/v1/groups/${g.uid}/members/${m.uid}`, { json: { reason: 'Sudah bekerja' } });
     assert.equal(del.status, 200, del.text);
-    const up = await ctx.worker.patch(`/api/v1/groups/${g.uid}`, { version: 1, capacity: 6 });
+    const up = await ctx.worker.patch(`/api/v1/groups/${g.uid}`, { version: 1, capacity: 6, aim: 'Tujuan baru yang rahasia', place: 'Balai RW 05' });
     assert.equal(up.status, 200, up.text);
 
     const r = await ctx.admin.get('/api/v1/audit?entity=group&limit=100');
@@ -936,14 +936,25 @@ describe('the audit trail', () => {
     const by = Object.fromEntries(ours.map((x) => [x.action, x]));
     assert.deepEqual(by.create.detail, { name: 'Kelompok Diaudit', purpose: 'remedial', capacity: 4 });
     assert.equal(by.create.entity_uid, g.uid);
-    assert.equal(by.join.detail.client, c.uid);
-    assert.equal(by.join.detail.reason, 'Rujukan');
-    assert.equal(by.leave.detail.client, c.uid);
-    assert.equal(by.leave.detail.reason, 'Sudah bekerja');
+    // The admin reads the trail but not the group's content: what the facilitator wrote is only
+    // "changed"; codes, dates, numbers and the group's name (which everyone sees) are kept.
+    const changed = { changed: true };
+    assert.deepEqual(by.join.detail, { group: g.uid, client: c.uid, reason: changed });
+    assert.deepEqual(by.leave.detail, { group: g.uid, client: c.uid, reason: changed });
+    assert.deepEqual(by.goals.detail, { client: c.uid, goals: changed });
+    const goal = by.goal.detail.goal;
+    for (const k of ['text', 'gas_minus2', 'gas_minus1', 'gas_0', 'gas_plus1', 'gas_plus2']) assert.deepEqual(goal[k], changed, k);
     assert.equal(by.session.detail.group, g.uid);
-    assert.equal(by.session.detail.topic, 'Sesi diaudit');
+    assert.equal(by.session.detail.date, '2025-01-08');
+    assert.deepEqual(by.session.detail.topic, changed);
     assert.ok([g.uid, s.uid].includes(by.session.entity_uid));
-    assert.ok(JSON.stringify(by.update.detail).includes('6'), `the update does not show the new capacity: ${JSON.stringify(by.update.detail)}`);
+    assert.deepEqual(by.update.detail.capacity, { before: 4, after: 6 });
+    assert.deepEqual(by.update.detail.aim, changed);
+    assert.deepEqual(by.update.detail.place, changed);
+    const trail = JSON.stringify(ours);
+    for (const words of ['Rujukan', 'Sudah bekerja', 'Sesi diaudit', 'Percaya diri', 'menabung', 'rahasia', 'Balai RW', groupBody().aim]) {
+      assert.ok(!trail.includes(words), `the trail holds "${words}"`);
+    }
     // Only the admin reads the trail.
     expectError(await ctx.worker.get('/api/v1/audit?entity=group'), 403, 'forbidden');
   });

@@ -237,6 +237,28 @@ static void test_audit_diff_no_sensitive_list(void **state)
 	json_decref(want);
 }
 
+static void test_audit_fields(void **state)
+{
+	(void)state;
+	json_t *in = audit_json("{\"notes\":\"secret words\",\"sex\":\"F\",\"count\":3,\"disability\":null}");
+	json_t *got = audit_fields(in, audit_sensitive);
+	json_t *want = audit_json("{\"notes\":{\"changed\":true},\"sex\":\"F\",\"count\":3,\"disability\":{\"changed\":true}}");
+	assert_non_null(got);
+	assert_true(json_equal(got, want));
+	/* A copy: the fields themselves are left as they were, and the copy outlives them. */
+	assert_string_equal(json_string_value(json_object_get(in, "notes")), "secret words");
+	json_decref(in);
+	assert_int_equal(json_integer_value(json_object_get(got, "count")), 3);
+	json_decref(got);
+	json_decref(want);
+	/* Nothing named: the same fields. */
+	in = audit_json("{\"a\":\"b\"}");
+	got = audit_fields(in, NULL);
+	assert_true(json_equal(got, in));
+	json_decref(got);
+	json_decref(in);
+}
+
 /* A fresh migrated database in a temporary directory. */
 struct audit_fixture {
 	struct test_db t;
@@ -453,6 +475,7 @@ int main(void)
 		cmocka_unit_test(test_audit_hash_long_detail),
 		cmocka_unit_test(test_audit_diff),
 		cmocka_unit_test(test_audit_diff_no_sensitive_list),
+		cmocka_unit_test(test_audit_fields),
 		cmocka_unit_test_setup_teardown(test_audit_chain_empty, audit_setup, audit_teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain_rows, audit_setup, audit_teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain_rollback, audit_setup, audit_teardown),

@@ -248,6 +248,45 @@ static void test_case_kind_table_fields(void **state)
 	assert_null(case_kind_field(case_kind_find("session"), "nope"));
 }
 
+/* ck_listed tells whether name is in the NULL-terminated list. */
+static bool ck_listed(const char **list, const char *name)
+{
+	for (int i = 0; list[i]; i++)
+		if (strcmp(list[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void test_case_kind_written(void **state)
+{
+	struct arena *a = *state;
+	/* Long text is always what a person wrote, and only text is: never a date, number, choice or
+	 * reference. Of the kinds people record, every text field is theirs. */
+	for (int i = 0; i < case_kinds_count; i++) {
+		const struct case_kind *k = &case_kinds[i];
+		const char **w = case_kind_written(a, k);
+		assert_non_null(w);
+		for (int n = 0; n < k->nfields; n++) {
+			const struct field_spec *fs = &k->fields[n];
+			if (fs->type == FT_LONG && !ck_listed(w, fs->name))
+				fail_msg("%s.%s is long text not listed as written", k->name, fs->name);
+			if (fs->type != FT_TEXT && fs->type != FT_LONG && ck_listed(w, fs->name))
+				fail_msg("%s.%s is listed as written", k->name, fs->name);
+			if (k->user_made && fs->type == FT_TEXT && !ck_listed(w, fs->name))
+				fail_msg("%s.%s is a person's text not listed as written", k->name, fs->name);
+		}
+	}
+	const char **stage = case_kind_written(a, case_kind_find("stage"));
+	assert_true(ck_listed(stage, "note"));
+	assert_false(ck_listed(stage, "from") || ck_listed(stage, "to"));
+	const char **glass = case_kind_written(a, case_kind_find("glass"));
+	assert_true(ck_listed(glass, "reason"));
+	assert_false(ck_listed(glass, "user") || ck_listed(glass, "until"));
+	const char **task = case_kind_written(a, case_kind_find("task"));
+	assert_string_equal(task[0], "text");
+	assert_null(task[1]);
+}
+
 static void test_case_kind_find(void **state)
 {
 	(void)state;
@@ -944,6 +983,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_case_kind_table_kinds, ck_setup, ck_teardown),
 		cmocka_unit_test_setup_teardown(test_case_kind_table_fields, ck_setup, ck_teardown),
+		cmocka_unit_test_setup_teardown(test_case_kind_written, ck_setup, ck_teardown),
 		cmocka_unit_test_setup_teardown(test_case_kind_find, ck_setup, ck_teardown),
 		cmocka_unit_test_setup_teardown(test_case_kind_parse_valid, ck_setup, ck_teardown),
 		cmocka_unit_test_setup_teardown(test_case_kind_parse_not_object, ck_setup, ck_teardown),
