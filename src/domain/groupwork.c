@@ -677,28 +677,42 @@ int groupwork_record(struct db *db, struct arena *a, const struct actor *actor, 
 				obs[k] = arena_strdup(a, json_string_value(o));
 		}
 	}
-	struct goal_row *goals;
-	int ngoals;
+	struct goal_row *goals = NULL;
+	int ngoals = 0;
 	rc = group_store_goals(db, a, g.row.id, &goals, &ngoals);
 	json_t *gs = json_object_get(in, "goal_scores");
-	int64_t *score_goal = arena_alloc(a, sizeof *score_goal * 51);
-	int *score = arena_alloc(a, sizeof *score * 51);
-	int nscores = 0;
-	if (gs && (!json_is_array(gs) || json_array_size(gs) > 50))
+	/* Each goal scored once: the scores are at most the goals, and held in arrays sized by the list. */
+	bool scores_listed = gs == NULL || (json_is_array(gs) && json_array_size(gs) <= GW_MAX_SCORES);
+	if (!scores_listed)
 		faults_add(f, "goal_scores", "Must be a list of goal scores.");
-	json_array_foreach(gs, i, e) {
-		const char *guid = json_string_value(json_object_get(e, "goal"));
-		json_t *sc = json_object_get(e, "score");
-		int64_t gid = 0;
-		for (int k = 0; guid && k < ngoals; k++)
-			if (str_eq(goals[k].uid, guid))
-				gid = goals[k].id;
-		if (gid == 0 || !json_is_integer(sc) || json_integer_value(sc) < -2 || json_integer_value(sc) > 2) {
-			faults_add(f, "goal_scores", "Each score needs a goal of this group and a score from -2 to +2.");
-			break;
+	size_t room = scores_listed ? json_array_size(gs) + 1 : 1;
+	int64_t *score_goal = arena_alloc(a, sizeof *score_goal * room);
+	int *score = arena_alloc(a, sizeof *score * room);
+	int nscores = 0;
+	if (rc == 0 && (score_goal == NULL || score == NULL))
+		rc = ERR_NOMEM;
+	if (rc == 0 && scores_listed) {
+		json_array_foreach(gs, i, e) {
+			const char *guid = json_string_value(json_object_get(e, "goal"));
+			json_t *sc = json_object_get(e, "score");
+			int64_t gid = 0;
+			for (int k = 0; guid && k < ngoals; k++)
+				if (str_eq(goals[k].uid, guid))
+					gid = goals[k].id;
+			if (gid == 0 || !json_is_integer(sc) || json_integer_value(sc) < -2 || json_integer_value(sc) > 2) {
+				faults_add(f, "goal_scores", "Each score needs a goal of this group and a score from -2 to +2.");
+				break;
+			}
+			bool again = false;
+			for (int k = 0; k < nscores; k++)
+				again = again || score_goal[k] == gid;
+			if (again) {
+				faults_add(f, "goal_scores", "Each goal may be scored once a session.");
+				break;
+			}
+			score_goal[nscores] = gid;
+			score[nscores++] = (int)json_integer_value(sc);
 		}
-		score_goal[nscores] = gid;
-		score[nscores++] = (int)json_integer_value(sc);
 	}
 	if (rc == 0 && f->n)
 		rc = ERR_INVALID;

@@ -11,6 +11,7 @@
 #include "store/group_store.h"
 
 #define GROUP_LOW_ATTENDANCE 0.5 /* members below this attendance rate are flagged */
+#define GW_MAX_SCORES 50        /* goal scores one session may record */
 
 extern const char *const group_purposes[];   /* restorative, remedial, preventive, developmental */
 extern const char *const group_statuses[];   /* forming, active, ended */

@@ -843,6 +843,10 @@ describe('group goals', () => {
       [[{ goal: g1, score: 1.5 }], 'score 1.5'],
       [[{ goal: g1 }], 'no score'],
       [{ goal: g1, score: 1 }, 'not a list'],
+      [[{ goal: g1, score: 1 }, { goal: g2, score: 0 }, { goal: g1, score: -1 }], 'a goal scored twice'],
+      // Longer than a session may score: refused before any is read (this once wrote past its room).
+      [Array.from({ length: 51 }, (_, i) => ({ goal: i % 2 ? g1 : g2, score: 0 })), '51 scores'],
+      [Array.from({ length: 400 }, () => ({ goal: g1, score: 0 })), '400 scores'],
     ]) {
       const r = await ctx.worker.post(`/api/v1/groups/${G.uid}/sessions`, { date: '2025-03-24', topic: 'Skor', goal_scores: gs });
       expect422(r, 'goal_scores', what);
