@@ -151,14 +151,18 @@ int api_user_patch(struct request *rq, struct response *rs)
 		return api_error(rq, rs, ERR_INVALID, dis && !json_is_boolean(dis) ? "disabled" : "password",
 				 dis && !json_is_boolean(dis) ? "Must be true or false." : "Must be text or null.");
 	}
-	if (pw && strlen(json_string_value(pw)) < ACCOUNT_PASSWORD_MIN) {
+	/* Everything is checked before anything is written: a refused password leaves the account
+	 * as it was, not disabled. */
+	struct faults f = {0};
+	if (pw)
+		account_check_password(json_string_value(pw), &f);
+	if (f.n) {
 		json_decref(body);
-		return api_error(rq, rs, ERR_INVALID, "password", "Password must have at least 8 characters.");
+		return api_faults(rq, rs, ERR_INVALID, &f);
 	}
 	if (dis)
 		rc = account_set_disabled(rq->db, &rq->arena, &rq->actor, name, json_is_true(dis));
 	if (rc == 0 && pw) {
-		struct faults f = {0};
 		rc = account_set_password(rq->db, &rq->arena, &rq->actor, name, json_string_value(pw), &f);
 		if (rc == ERR_INVALID) {
 			json_decref(body);

@@ -23,7 +23,7 @@ static bool account_name_valid(const char *s)
 	return true;
 }
 
-static void account_check_password(const char *pw, struct faults *f)
+void account_check_password(const char *pw, struct faults *f)
 {
 	if (pw == NULL || strlen(pw) < ACCOUNT_PASSWORD_MIN)
 		faults_add(f, "password", "Password must have at least 8 characters.");

@@ -27,6 +27,8 @@ int account_add(struct db *db, struct arena *a, const struct actor *by, int64_t 
 /* account_set_disabled disables or re-enables name and ends its sessions. */
 int account_set_disabled(struct db *db, struct arena *a, const struct actor *by, const char *name,
 			 bool disabled);
+/* account_check_password adds a fault on "password" when pw is not one a user may have. */
+void account_check_password(const char *pw, struct faults *f);
 /* account_set_password sets a new password (checked like account_add) and ends its sessions. */
 int account_set_password(struct db *db, struct arena *a, const struct actor *by, const char *name,
 			 const char *password, struct faults *f);

@@ -163,6 +163,17 @@ describe('wrong types and unknown fields', () => {
     await snap.same('unknown fields');
   });
 
+  test('a user change refused on its password writes nothing: the account is not disabled either', T, async () => {
+    const mk = await ctx.admin.post('/api/v1/users', { name: 'dua.kali', role: 'worker', password: 'kata-sandi-lama' });
+    assert.equal(mk.status, 201, mk.text);
+    for (const password of ['x'.repeat(257), 'pendek']) {
+      expectError(await ctx.admin.patch('/api/v1/users/dua.kali', { disabled: true, password }), 422, 'invalid', 'password');
+    }
+    const u = (await ctx.admin.get('/api/v1/users')).json.items.find((x) => x.name === 'dua.kali');
+    assert.equal(u.disabled, false);
+    await login(ctx.base, 'dua.kali', 'kata-sandi-lama'); // asserts 200: the old password holds
+  });
+
   test('read-only fields are ignored rather than written', T, async () => {
     const r = await ctx.w.post('/api/v1/clients', newClient({
       uid: '01234567-89ab-7def-8123-456789abcdef',
