@@ -689,19 +689,31 @@ static int web_session_form(struct request *rq, struct response *rs, const struc
 	for (int i = 0; rc == 0 && i < 4; i++)
 		rc = html_printf(&rs->body, "<label for=\"n-%s\">%s</label><textarea id=\"n-%s\" name=\"notes.%s\" rows=\"2\">%s</textarea>",
 				 nk[i], T(nl[i]), nk[i], nk[i], kv_get(&rq->form, arena_printf(&rq->arena, "notes.%s", nk[i])));
+	/* A refused form comes back with the level chosen: never quietly back to the widest. */
+	static const char *const lv[] = {"normal", "restricted", "sealed"};
+	static const char *const ll[] = {N_("Everyone working with the group"), N_("Restricted: facilitators and supervisors"),
+					 N_("Sealed: the author and the supervisors")};
+	const char *level = kv_get(&rq->form, "level");
 	if (rc == 0)
-		rc = html_printf(&rs->body, "<label for=\"level\">%s</label><select id=\"level\" name=\"level\"><option value=\"normal\">%s</option>"
-				 "<option value=\"restricted\">%s</option><option value=\"sealed\">%s</option></select></fieldset>",
-				 T("Who may read the process notes"), T("Everyone working with the group"),
-				 T("Restricted: facilitators and supervisors"), T("Sealed: the author and the supervisors"));
+		rc = html_printf(&rs->body, "<label for=\"level\">%s</label><select id=\"level\" name=\"level\">",
+				 T("Who may read the process notes"));
+	for (int i = 0; rc == 0 && i < 3; i++)
+		rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s</option>", lv[i], str_eq(level, lv[i]) ? " selected" : "", T(ll[i]));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "</select></fieldset>");
 	if (rc == 0 && ng)
 		rc = html_printf(&rs->body, "<fieldset><legend>%s</legend>", T("Group goals"));
 	for (int i = 0; rc == 0 && i < ng; i++) {
 		json_t *gj = json_loads(goals[i].data, 0, NULL);
 		rc = html_printf(&rs->body, "<label for=\"score-%s\">%s</label><select id=\"score-%s\" name=\"score.%s\"><option value=\"\">—</option>",
 				 goals[i].uid, json_string_value(json_object_get(gj, "text")), goals[i].uid, goals[i].uid);
-		for (int sc = -2; rc == 0 && sc <= 2; sc++)
-			rc = html_printf(&rs->body, "<option value=\"%d\">%s</option>", sc, arena_printf(&rq->arena, "%+d", sc));
+		const char *chosen = kv_get(&rq->form, arena_printf(&rq->arena, "score.%s", goals[i].uid));
+		for (int sc = -2; rc == 0 && sc <= 2; sc++) {
+			char v[4];
+			snprintf(v, sizeof v, "%d", sc);
+			rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s</option>", v, str_eq(chosen, v) ? " selected" : "",
+					 arena_printf(&rq->arena, "%+d", sc));
+		}
 		if (rc == 0)
 			rc = html_printf(&rs->body, "</select>");
 		json_decref(gj);

@@ -36,6 +36,23 @@ describe('refused forms', () => {
     assert.ok(!items.some((i) => /^[a-z_]+: /.test(i)), items.join(' | '));
   });
 
+  test('a refused session keeps the level chosen for its process notes and the goal scores', T, async () => {
+    const g = await ctx.sup.post('/api/v1/groups', { name: 'Kelompok Tingkat', purpose: 'remedial', aim: 'Uji', capacity: 5 });
+    assert.equal(g.status, 201, g.text);
+    const goal = await ctx.sup.post(`/api/v1/groups/${g.json.uid}/goals`, {
+      text: 'Hadir tepat waktu', gas_minus2: 'a', gas_minus1: 'b', gas_0: 'c', gas_plus1: 'd', gas_plus2: 'e',
+    });
+    assert.equal(goal.status, 201, goal.text);
+    const r = await ctx.sup.form(`/groups/${g.json.uid}/sessions`, {
+      date: '2026-01-05', topic: '', level: 'sealed', 'notes.atmosphere': 'Tegang', [`score.${goal.json.uid}`]: '-1',
+    });
+    assert.ok(faultsOf(r).length >= 1);
+    assert.match(r.text, /<option value="sealed" selected>/);
+    assert.doesNotMatch(r.text, /<option value="normal" selected>/);
+    assert.match(r.text, new RegExp(`name="score\\.${goal.json.uid}">(?:(?!</select>).)*<option value="-1" selected>`));
+    assert.match(r.text, />Tegang<\/textarea>/);
+  });
+
   test('a supervision record without notes names its notes field', T, async () => {
     const items = faultsOf(await ctx.sup.form('/supervision', { worker: 'worker', held_on: '2026-01-05', notes: '' }));
     assert.ok(items.some((i) => i.startsWith('Yang dibahas, keadaan pekerja sosial, dan apa yang akan dilakukannya: ')), items.join(' | '));
