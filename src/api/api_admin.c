@@ -13,8 +13,8 @@
 /* api_audit_filter reads the audit filters; shared with the admin page through the same names.
  * The dates since and until are days at offset seconds from UTC: the API's are UTC days, the
  * page's the office's. */
-int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, const char **bad_field);
-int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, const char **bad_field)
+int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, const char **bad_field, const char **why);
+int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, const char **bad_field, const char **why)
 {
 	memset(f, 0, sizeof *f);
 	f->limit = 50;
@@ -33,9 +33,15 @@ int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, con
 			continue;
 		if (clock_date_unix(days[i], &t)) {
 			*bad_field = i ? "until" : "since";
+			*why = "Must be a real date written YYYY-MM-DD.";
 			return ERR_INVALID;
 		}
 		char iso[25];
+		if (i && f->since && strcmp(f->since, days[i]) > 0) {
+			*bad_field = "until";
+			*why = "Must not be before the first day.";
+			return ERR_INVALID;
+		}
 		clock_iso_from(t + (i ? 86400 : 0) - offset, iso); /* until: the end of its day */
 		if ((*ats[i] = arena_strdup(&rq->arena, iso)) == NULL)
 			return ERR_NOMEM;
@@ -45,7 +51,8 @@ int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, con
 		v = kv_get(&rq->query, "before");
 	long before = 0;
 	if (v && *v && str_parse_long(v, 1, 0x7fffffffffffffffL, &before)) {
-		*bad_field = "before";
+		*bad_field = kv_get(&rq->query, "cursor") && *kv_get(&rq->query, "cursor") ? "cursor" : "before";
+		*why = "The cursor is not valid: start again from the first page.";
 		return ERR_INVALID;
 	}
 	f->before_id = before;
@@ -53,6 +60,7 @@ int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, con
 	long limit = 50;
 	if (v && *v && str_parse_long(v, 1, 200, &limit)) {
 		*bad_field = "limit";
+		*why = "Must be a whole number from 1 to 200.";
 		return ERR_INVALID;
 	}
 	f->limit = (int)limit;
@@ -61,13 +69,16 @@ int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, con
 
 int api_audit_list(struct request *rq, struct response *rs)
 {
+	static const char *const known[] = {"user", "entity", "entity_uid", "action", "since", "until", "cursor", "before", "limit", NULL};
+	if (api_known_params(rq, rs, known))
+		return 0;
 	struct audit_filter f;
-	const char *bad = NULL;
-	int rc = api_audit_filter(rq, &f, 0, &bad);
+	const char *bad = NULL, *why = NULL;
+	int rc = api_audit_filter(rq, &f, 0, &bad, &why);
 	if (rc == ERR_NOMEM)
 		return rc;
 	if (rc)
-		return api_error(rq, rs, ERR_INVALID, bad, "Dates are YYYY-MM-DD; before and limit are whole numbers.");
+		return api_error(rq, rs, ERR_INVALID, bad, why);
 	struct audit_item *items;
 	int n;
 	int64_t next;

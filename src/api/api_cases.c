@@ -397,6 +397,9 @@ int api_agencies_list(struct request *rq, struct response *rs)
 {
 	struct agency_row *rows;
 	int n;
+	static const char *const known[] = {"q", NULL};
+	if (api_known_params(rq, rs, known))
+		return 0;
 	int rc = agency_list(rq->db, &rq->arena, &rq->actor, kv_get(&rq->query, "q"), &rows, &n);
 	if (rc)
 		return rc;
@@ -424,6 +427,9 @@ int api_supervision_list(struct request *rq, struct response *rs)
 {
 	struct supervision_item *items = NULL;
 	int n;
+	static const char *const known[] = {"worker", NULL};
+	if (api_known_params(rq, rs, known))
+		return 0;
 	int rc = supervision_list(rq->db, &rq->arena, &rq->actor, kv_get(&rq->query, "worker"), &items, &n);
 	if (rc)
 		return rc;

@@ -102,7 +102,8 @@ int api_groups_list(struct request *rq, struct response *rs)
 	struct group_view *g;
 	int n, limit;
 	const char *next;
-	if (api_limit(rq, rs, &limit))
+	static const char *const known[] = {"limit", "cursor", NULL};
+	if (api_known_params(rq, rs, known) || api_limit(rq, rs, &limit))
 		return 0;
 	const char *cursor = kv_get(&rq->query, "cursor");
 	int rc = groupwork_list(rq->db, &rq->arena, &rq->actor, cursor && *cursor ? cursor : NULL, limit, &g, &n, &next);

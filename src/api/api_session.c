@@ -76,6 +76,8 @@ int api_users_list(struct request *rq, struct response *rs)
 {
 	struct user *users;
 	int n;
+	if (api_known_params(rq, rs, (const char *const[]){NULL}))
+		return 0;
 	int rc = user_store_list(rq->db, &rq->arena, rq->actor.org_id, &users, &n);
 	if (rc)
 		return rc;

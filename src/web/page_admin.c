@@ -149,18 +149,18 @@ int web_user_toggle(struct request *rq, struct response *rs)
 	return 0;
 }
 
-int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, const char **bad_field);
+int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, const char **bad_field, const char **why);
 
 int web_audit(struct request *rq, struct response *rs)
 {
 	struct audit_filter f;
-	const char *bad = NULL;
+	const char *bad = NULL, *why = NULL;
 	struct audit_item *items = NULL;
 	int n = 0;
 	int64_t next = 0;
 	int rc = 0;
 	/* The page's days are the office's, as its times are. */
-	rc = api_audit_filter(rq, &f, office_zone_offset(rq->actor.zone), &bad);
+	rc = api_audit_filter(rq, &f, office_zone_offset(rq->actor.zone), &bad, &why);
 	if (rc == ERR_NOMEM)
 		return rc;
 	bool invalid = rc != 0;
@@ -187,8 +187,8 @@ int web_audit(struct request *rq, struct response *rs)
 				 str_eq(f.entity, "session") ? " selected" : "", T("Log-in"),
 				 T("Action"), f.action, T("From"), f.since, T("Until"), f.until, T("Filter"));
 	if (rc == 0 && invalid)
-		rc = html_printf(&rs->body, "<p class=\"error\" role=\"alert\">%s: %s</p>", bad,
-				 T("Dates are YYYY-MM-DD; before and limit are whole numbers."));
+		rc = html_printf(&rs->body, "<p class=\"error\" role=\"alert\">%s: %s</p>",
+				 str_eq(bad, "since") ? T("From") : str_eq(bad, "until") ? T("Until") : T("Pages"), T(why));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<table class=\"list audit\"><thead><tr><th>#</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 				 T("Time"), T("User"), T("Action"), T("Record"), T("Changes"));

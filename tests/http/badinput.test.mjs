@@ -163,6 +163,36 @@ describe('wrong types and unknown fields', () => {
     await snap.same('unknown fields');
   });
 
+  test('lists refuse a parameter they do not know, each bad filter named with its own reason', T, async () => {
+    // A misspelt filter must not answer with everything, as if there were none.
+    for (const [who, path, field] of [
+      [ctx.admin, '/api/v1/audit?usr=worker', 'usr'],
+      [ctx.admin, '/api/v1/audit?user=worker&user=admin', 'user'],
+      [ctx.admin, '/api/v1/users?role=worker', 'role'],
+      [ctx.w, '/api/v1/groups?status=active', 'status'],
+      [ctx.w, '/api/v1/agencies?name=x', 'name'],
+      [ctx.w, '/api/v1/supervision?workr=worker', 'workr'],
+    ]) {
+      const e = expectError(await who.get(path), 422, 'invalid', field);
+      assert.match(e.message, /^(Parameter tidak dikenal|Diberikan lebih dari sekali)\.$/, path);
+    }
+    const reasons = {};
+    for (const [q, field] of [
+      ['since=2026-02-30', 'since'],
+      ['until=kemarin', 'until'],
+      ['since=2026-03-02&until=2026-03-01', 'until'],
+      ['limit=0', 'limit'],
+      ['limit=201', 'limit'],
+      ['cursor=abc', 'cursor'],
+      ['before=-1', 'before'],
+    ]) {
+      reasons[q] = expectError(await ctx.admin.get(`/api/v1/audit?${q}`), 422, 'invalid', field).message;
+    }
+    assert.notEqual(reasons['since=2026-02-30'], reasons['since=2026-03-02&until=2026-03-01']);
+    assert.notEqual(reasons['limit=0'], reasons['cursor=abc']);
+    assert.equal((await ctx.admin.get('/api/v1/audit?since=2026-03-01&until=2026-03-01')).status, 200);
+  });
+
   test('a user change refused on its password writes nothing: the account is not disabled either', T, async () => {
     const mk = await ctx.admin.post('/api/v1/users', { name: 'dua.kali', role: 'worker', password: 'kata-sandi-lama' });
     assert.equal(mk.status, 201, mk.text);
