@@ -40,6 +40,13 @@ int nik_parse(const char *nik, struct nik_info *out, const char **why)
 		*why = "NIK digits 9-10 must be the birth month (01-12).";
 		return ERR_INVALID;
 	}
+	/* The year has two digits: 29 February is a day of the years divisible by 4, in either
+	 * century (of 00, 2000 was a leap year and 1900 not, so it is let through). */
+	static const int month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (day > month_days[month - 1] || (month == 2 && day == 29 && nik_two(nik + 10) % 4 != 0)) {
+		*why = "NIK digits 7-10 must be a real birth day of that month.";
+		return ERR_INVALID;
+	}
 	if (memcmp(nik + 12, "0000", 4) == 0) {
 		*why = "NIK digits 13-16 must not be 0000.";
 		return ERR_INVALID;

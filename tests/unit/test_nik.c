@@ -16,6 +16,7 @@
 #define WHY_DAY "NIK digits 7-8 must be the birth day (1-31, plus 40 for women)."
 #define WHY_MONTH "NIK digits 9-10 must be the birth month (01-12)."
 #define WHY_SERIAL "NIK digits 13-16 must not be 0000."
+#define WHY_MONTH_DAY "NIK digits 7-10 must be a real birth day of that month."
 #define WHY_WOMAN "The NIK says this is a woman (birth day plus 40), but the sex entered is male."
 #define WHY_MAN "The NIK says this is a man, but the sex entered is female."
 #define WHY_DATE "The birth date in the NIK (digits 7-12) differs from the birth date entered."
@@ -35,6 +36,8 @@ static const struct nik_good nik_goods[] = {
 	{"1101013112991234", "11.01.01", 31, 12, 99, 'M'}, /* lowest province, last day */
 	{"9601017112059999", "96.01.01", 31, 12, 5, 'F'},  /* highest province, 71 */
 	{"5171022902040001", "51.71.02", 29, 2, 4, 'M'},
+	{"5171026902960001", "51.71.02", 29, 2, 96, 'F'}, /* 29 February 1996 */
+	{"5171022902000001", "51.71.02", 29, 2, 0, 'M'},  /* 29 February of 2000 (not of 1900) */
 	{"6471030107850010", "64.71.03", 1, 7, 85, 'M'},
 };
 
@@ -98,6 +101,13 @@ static const struct nik_bad nik_bads[] = {
 	{"3273011513900001", WHY_MONTH},
 	{"3273015599900001", WHY_MONTH},
 	/* serial */
+	{"3273013102990001", WHY_MONTH_DAY}, /* 31 February */
+	{"3273017102990001", WHY_MONTH_DAY}, /* 31 February, a woman */
+	{"3273013002000001", WHY_MONTH_DAY}, /* 30 February */
+	{"3273012902010001", WHY_MONTH_DAY}, /* 29 February 1901 or 2001: neither a leap year */
+	{"3273016902990001", WHY_MONTH_DAY}, /* 29 February 1999, a woman */
+	{"3273013104900001", WHY_MONTH_DAY}, /* 31 April */
+	{"3273013111900001", WHY_MONTH_DAY}, /* 31 November */
 	{"3273011505900000", WHY_SERIAL},
 	{"3273015505900000", WHY_SERIAL},
 };
