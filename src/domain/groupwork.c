@@ -425,10 +425,13 @@ int groupwork_leave(struct db *db, struct arena *a, const struct actor *actor, c
 	int rc = gw_active_member(db, a, actor, uid, member_uid, &g, &who);
 	if (rc)
 		return rc;
-	char today[11];
+	char today[11], latest[11];
 	office_today(actor, today);
+	office_latest_today(latest);
 	if (left_on && !str_date_valid(left_on))
 		faults_add(f, "left_on", "Must be a real date written YYYY-MM-DD.");
+	else if (left_on && strcmp(left_on, latest) > 0)
+		faults_add(f, "left_on", "Must not be in the future.");
 	else if (left_on && strcmp(left_on, who->row.joined_on) < 0)
 		faults_add(f, "left_on", "A member cannot leave before joining.");
 	const char *last = NULL;

@@ -371,6 +371,7 @@ describe('members', () => {
     expect422(await ctx.worker.request('DELETE', u, { json: { reason: '' } }), 'reason', 'empty reason');
     expect422(await ctx.worker.request('DELETE', u, { json: { reason: 'Pindah', why: 'x' } }), 'why', 'unknown field');
     expect422(await ctx.worker.request('DELETE', u, { json: { reason: 'Pindah', left_on: '2024-12-31' } }), 'left_on', 'before joining');
+    expect422(await ctx.worker.request('DELETE', u, { json: { reason: 'Pindah', left_on: '2099-12-31' } }), 'left_on', 'in the future');
     await snap.same('refused leaving');
 
     const r = await ctx.worker.request('DELETE', u, { json: { reason: 'Pindah domisili ke Bekasi' } });
