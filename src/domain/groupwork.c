@@ -484,9 +484,17 @@ int groupwork_member_goals(struct db *db, struct arena *a, const struct actor *a
 	json_t *e;
 	json_array_foreach(goals, i, e) {
 		json_t *text = json_object_get(e, "text"), *link = json_object_get(e, "case_goal");
-		if (!json_is_object(e) || !json_is_string(text) || str_empty(json_string_value(text)) ||
-		    str_utf8_chars(json_string_value(text)) > 500) {
-			faults_add(f, "goals", "Each goal needs its text (at most 500 characters).");
+		/* Stored as given: nothing but its one line of text and its link. */
+		const char *key;
+		json_t *member;
+		bool other = false;
+		json_object_foreach(e, key, member)
+			other = other || (strcmp(key, "text") != 0 && strcmp(key, "case_goal") != 0);
+		const char *t = json_string_value(text);
+		if (!json_is_object(e) || other || t == NULL || str_empty(t) || strlen(t) != json_string_length(text) ||
+		    strpbrk(t, "\r\n") || str_utf8_chars(t) > 500) {
+			faults_add(f, arena_printf(a, "goals[%zu]", i),
+				   "Each goal is one line of text (at most 500 characters) and, if any, its case_goal.");
 			break;
 		}
 		if (link && !json_is_null(link)) {

@@ -495,8 +495,10 @@ int web_group_goal(struct request *rq, struct response *rs)
 
 /* ---- a member's own goals, linked to goals of the member's case plan ---- */
 
+/* web_member_goals_page shows the member's goals: those stored, or typed (a refused form's, so
+ * that nothing typed is lost). */
 static int web_member_goals_page(struct request *rq, struct response *rs, const struct group_view *g,
-				 const struct member_view *mv, const struct faults *f)
+				 const struct member_view *mv, json_t *typed, const struct faults *f)
 {
 	/* The goals of the member's open case are offered only to someone who may see that case. */
 	struct case_item_view *cg = NULL;
@@ -509,7 +511,7 @@ static int web_member_goals_page(struct request *rq, struct response *rs, const 
 				return rc;
 		}
 	}
-	json_t *goals = json_loads(mv->row.goals ? mv->row.goals : "[]", 0, NULL);
+	json_t *goals = typed ? json_incref(typed) : json_loads(mv->row.goals ? mv->row.goals : "[]", 0, NULL);
 	int rc = web_page_begin(rq, rs, T("Member's goals"));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<p><a href=\"/groups/%s#members\">← %s</a></p><h1>%s: %s</h1><p class=\"hint\">%s</p>",
@@ -577,7 +579,7 @@ int web_member_goals(struct request *rq, struct response *rs)
 	struct group_view g;
 	struct member_view mv;
 	int rc = web_member(rq, &g, &mv);
-	return rc ? rc : web_member_goals_page(rq, rs, &g, &mv, NULL);
+	return rc ? rc : web_member_goals_page(rq, rs, &g, &mv, NULL, NULL);
 }
 
 int web_member_goals_save(struct request *rq, struct response *rs)
@@ -592,16 +594,18 @@ int web_member_goals_save(struct request *rq, struct response *rs)
 	}
 	struct faults f = {0};
 	int rc = groupwork_member_goals(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], goals, &f);
-	json_decref(goals);
 	if (rc == ERR_INVALID) {
 		struct group_view g;
 		struct member_view mv;
-		int rc2 = web_member(rq, &g, &mv);
-		if (rc2)
-			return rc2;
-		rs->status = 422;
-		return web_member_goals_page(rq, rs, &g, &mv, &f);
+		rc = web_member(rq, &g, &mv);
+		if (rc == 0) {
+			rs->status = 422;
+			rc = web_member_goals_page(rq, rs, &g, &mv, goals, &f);
+		}
+		json_decref(goals);
+		return rc;
 	}
+	json_decref(goals);
 	if (rc)
 		return rc;
 	response_redirect(rs, arena_printf(&rq->arena, "/groups/%s#members", rq->params[0]));

@@ -2,7 +2,7 @@
 // in the user's language, never by its code.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TEST_TIMEOUT, hooks, login } from './helpers.mjs';
+import { TEST_TIMEOUT, createClient, hooks, login } from './helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT };
 
@@ -51,6 +51,24 @@ describe('refused forms', () => {
     assert.doesNotMatch(r.text, /<option value="normal" selected>/);
     assert.match(r.text, new RegExp(`name="score\\.${goal.json.uid}">(?:(?!</select>).)*<option value="-1" selected>`));
     assert.match(r.text, />Tegang<\/textarea>/);
+  });
+
+  test('refused member goals come back as typed, not as stored', T, async () => {
+    const g = await ctx.sup.post('/api/v1/groups', { name: 'Kelompok Tujuan', purpose: 'remedial', aim: 'Uji', capacity: 5 });
+    assert.equal(g.status, 201, g.text);
+    const c = await createClient(ctx.sup);
+    const m = await ctx.sup.post(`/api/v1/groups/${g.json.uid}/members`, { client: c.uid });
+    assert.equal(m.status, 201, m.text);
+    const stored = await ctx.sup.patch(`/api/v1/groups/${g.json.uid}/members/${m.json.uid}`, { goals: [{ text: 'Tujuan tersimpan', case_goal: null }] });
+    assert.equal(stored.status, 200, stored.text);
+    const r = await ctx.sup.form(`/groups/${g.json.uid}/members/${m.json.uid}/goals`, {
+      'goal.0': 'Tujuan baru yang diketik', 'goal.1': 'Tujuan kedua', 'link.1': '01900000-0000-7000-8000-000000000000',
+    });
+    assert.equal(r.status, 422);
+    assert.match(r.text, /role="alert"/);
+    assert.match(r.text, /name="goal\.0" value="Tujuan baru yang diketik"/);
+    assert.match(r.text, /name="goal\.1" value="Tujuan kedua"/);
+    assert.doesNotMatch(r.text, /Tujuan tersimpan/);
   });
 
   test('a supervision record without notes names its notes field', T, async () => {

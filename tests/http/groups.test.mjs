@@ -419,7 +419,10 @@ describe('members', () => {
       [m.uid, { goals: [{ text: 'Tujuan', case_goal: NOBODY }] }, 'goals', 'an unknown goal'],
       [m.uid, { goals: [{ text: 'Tujuan', case_goal: kase.uid }] }, 'goals', 'the case itself'],
       [mn.uid, { goals: [{ text: 'Tujuan', case_goal: caseGoal.uid }] }, 'goals', 'a member without an open case'],
-      [m.uid, { goals: [{ text: '' }] }, 'goals', 'no text'],
+      [m.uid, { goals: [{ text: '' }] }, 'goals[0]', 'no text'],
+      [m.uid, { goals: [{ text: 'Hadir' }, { text: 'Baris satu\nbaris dua' }] }, 'goals[1]', 'two lines'],
+      [m.uid, { goals: [{ text: 'Hadir', score: 5 }] }, 'goals[0]', 'a member goal with another key'],
+      [m.uid, { goals: ['Hadir'] }, 'goals[0]', 'a goal that is not an object'],
       [m.uid, { goals: 'Hadir' }, 'goals', 'not a list'],
       [m.uid, { goals: [], note: 'x' }, 'note', 'unknown field'],
     ];
