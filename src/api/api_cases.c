@@ -124,10 +124,10 @@ int api_cases_list(struct request *rq, struct response *rs)
 		q.cursor = NULL;
 	struct case_row *rows;
 	int n;
-	const char *next;
-	int rc = casework_list(rq->db, &rq->arena, &rq->actor, &q, &rows, &n, &next);
+	const char *next, *bad;
+	int rc = casework_list(rq->db, &rq->arena, &rq->actor, &q, &rows, &n, &next, &bad);
 	if (rc == ERR_INVALID)
-		return api_error(rq, rs, rc, q.cursor ? "cursor" : "worker", q.cursor ? "The cursor is not valid: start again from the first page." : "No such user.");
+		return api_error(rq, rs, rc, bad, str_eq(bad, "worker") ? "No such user." : "The cursor is not valid: start again from the first page.");
 	if (rc)
 		return rc;
 	json_t *items = json_array();

@@ -2,6 +2,7 @@
 #include "base/str.h"
 #include "base/err.h"
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,4 +165,19 @@ bool str_date_valid(const char *s)
 	if (y < 1850 || m < 1 || m > 12 || d < 1)
 		return false;
 	return d <= str_days_in_month(y, m);
+}
+
+void str_tag(const char *const *parts, size_t n, char tag[9])
+{
+	static const char hex[] = "0123456789abcdef";
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		for (const char *p = parts[i] ? parts[i] : "";; p++) {
+			h = (h ^ (unsigned char)*p) * 16777619u;
+			if (*p == 0)
+				break;
+		}
+	for (int i = 7; i >= 0; i--, h >>= 4)
+		tag[i] = hex[h & 15];
+	tag[8] = 0;
 }

@@ -26,5 +26,9 @@ void str_hex(const unsigned char *p, size_t n, char *out);
 bool str_eq(const char *a, const char *b);
 /* str_date_valid tells whether s is a real calendar date written YYYY-MM-DD. */
 bool str_date_valid(const char *s);
+/* str_tag writes to tag (9 bytes: 8 hex digits) a hash (FNV-1a) of the n parts (NULL as empty),
+ * each ended, so that ("ab","") and ("a","b") differ: what a list's cursors carry of the query
+ * they page, so that a cursor of one query given to another is refused. */
+void str_tag(const char *const *parts, size_t n, char tag[9]);
 
 #endif

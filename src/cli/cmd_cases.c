@@ -58,13 +58,13 @@ int cmd_case(int argc, char **argv)
 	rc = cli_actor(db, &a, cli_get(opts, NOPTS(opts), "--user"), &actor);
 	struct case_row *rows = NULL;
 	int n = 0;
-	const char *next = NULL;
+	const char *next = NULL, *bad = NULL;
 	if (rc == 0)
-		rc = casework_list(db, &a, &actor, &q, &rows, &n, &next);
+		rc = casework_list(db, &a, &actor, &q, &rows, &n, &next, &bad);
 	if (rc == ERR_USAGE) {
 		status = EXIT_USAGE;
 	} else if (rc == ERR_INVALID) {
-		fprintf(stderr, "pendamping: no such worker, or the cursor is not valid\n");
+		fprintf(stderr, "pendamping: %s\n", str_eq(bad, "worker") ? "--worker: no such user" : "--cursor: not a page of this list");
 		status = EXIT_FAIL;
 	} else if (rc) {
 		status = rc == ERR_NOTFOUND ? EXIT_FAIL : cli_fail("case list", rc);

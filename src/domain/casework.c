@@ -791,21 +791,43 @@ static int casework_filter(struct db *db, struct arena *a, const struct actor *a
 }
 
 int casework_list(struct db *db, struct arena *a, const struct actor *actor, const struct case_query *q,
-		  struct case_row **rows, int *n, const char **next_cursor)
+		  struct case_row **rows, int *n, const char **next_cursor, const char **bad)
 {
 	struct case_filter cf;
 	char today[11];
+	*bad = "worker";
 	int rc = casework_filter(db, a, actor, q->worker, &cf, today);
 	if (rc)
 		return rc;
+	*bad = "stage";
 	if (q->stage && stage_index(q->stage) < 0)
 		return ERR_INVALID;
+	*bad = "cursor";
 	cf.stage = q->stage;
 	cf.overdue = q->overdue;
 	cf.client_uid = q->client;
-	cf.cursor = q->cursor;
 	cf.limit = q->limit < 1 || q->limit > 100 ? 25 : q->limit;
-	return case_store_list(db, a, actor->org_id, &cf, rows, n, next_cursor);
+	/* A cursor carries a tag of the query it pages: given to another, it would skip or repeat
+	 * cases without a word. After the tag, the last case's update time and id. */
+	char tag[9];
+	const char *parts[] = {q->worker, q->stage, q->overdue ? "o" : "", q->client};
+	str_tag(parts, sizeof parts / sizeof parts[0], tag);
+	if (q->cursor) {
+		int64_t t;
+		const char *bar = strchr(q->cursor, '_');
+		if (strncmp(q->cursor, tag, 8) != 0 || bar == NULL || bar - q->cursor != 8 + 24)
+			return ERR_INVALID;
+		const char *at = arena_strndup(a, q->cursor + 8, 24);
+		if (at == NULL)
+			return ERR_NOMEM;
+		if (clock_iso_unix(at, &t))
+			return ERR_INVALID;
+		cf.cursor = q->cursor + 8;
+	}
+	rc = case_store_list(db, a, actor->org_id, &cf, rows, n, next_cursor);
+	if (rc == 0 && *next_cursor && (*next_cursor = arena_printf(a, "%s%s", tag, *next_cursor)) == NULL)
+		rc = ERR_NOMEM;
+	return rc;
 }
 
 int casework_caseload(struct db *db, struct arena *a, const struct actor *actor, const char *worker,

@@ -84,9 +84,11 @@ int casework_unassign(struct db *db, struct arena *a, const struct actor *actor,
  * assignment; the reason is required, audited and shown on the case. */
 int casework_glass(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
 		   const char *reason, struct faults *f);
-/* casework_list returns a page of the cases the caller works on or supervises. */
+/* casework_list returns a page of the cases the caller works on or supervises. ERR_INVALID with
+ * *bad the refused member of q: "worker" (no such user), "stage" or "cursor" (not one of this
+ * query's pages). */
 int casework_list(struct db *db, struct arena *a, const struct actor *actor, const struct case_query *q,
-		  struct case_row **rows, int *n, const char **next_cursor);
+		  struct case_row **rows, int *n, const char **next_cursor, const char **bad);
 /* casework_of_client lists the client's cases with, in row.overdue, whether the caller may open
  * each one (others can be reached through emergency access). */
 int casework_of_client(struct db *db, struct arena *a, const struct actor *actor, const char *client_uid,

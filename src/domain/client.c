@@ -462,16 +462,8 @@ static void client_query_tag(const struct client_query *q, char tag[9])
 {
 	char ppks[16];
 	snprintf(ppks, sizeof ppks, "%d", q->ppks);
-	const char *parts[] = {q->q ? q->q : "", q->region ? q->region : "", ppks, q->flag ? q->flag : "",
-			       q->archived ? "a" : "", q->by_update ? "u" : ""};
-	uint32_t h = 2166136261u; /* FNV-1a */
-	for (unsigned i = 0; i < sizeof parts / sizeof parts[0]; i++)
-		for (const char *p = parts[i];; p++) {
-			h = (h ^ (unsigned char)*p) * 16777619u;
-			if (*p == 0)
-				break;
-		}
-	snprintf(tag, 9, "%08x", h);
+	const char *parts[] = {q->q, q->region, ppks, q->flag, q->archived ? "a" : "", q->by_update ? "u" : ""};
+	str_tag(parts, sizeof parts / sizeof parts[0], tag);
 }
 
 int client_search(struct db *db, struct arena *a, const struct actor *actor,

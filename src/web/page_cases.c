@@ -51,11 +51,14 @@ int web_cases(struct request *rq, struct response *rs)
 	int rc = casework_caseload(rq->db, &rq->arena, &rq->actor, q.worker, counts, &overdue);
 	struct case_row *rows = NULL;
 	int n = 0;
-	const char *next = NULL;
+	const char *next = NULL, *bad = NULL;
 	if (rc == 0)
-		rc = casework_list(rq->db, &rq->arena, &rq->actor, &q, &rows, &n, &next);
+		rc = casework_list(rq->db, &rq->arena, &rq->actor, &q, &rows, &n, &next, &bad);
+	else if (rc == ERR_INVALID)
+		bad = "worker"; /* the caseload's only refusal */
 	if (rc == ERR_INVALID)
-		return web_error(rq, rs, rc, "The page link is no longer valid: start again from the first page.");
+		return web_error(rq, rs, rc, str_eq(bad, "worker") ? "No such worker: check the name in the filter."
+								 : "The page link is no longer valid: start again from the first page.");
 	if (rc)
 		return rc;
 	rc = web_page_begin(rq, rs, T("Cases"));

@@ -344,6 +344,22 @@ describe('who may see and change a case', () => {
     }
     assert.deepEqual(seen, all);
   });
+
+  test('a cursor pages only the list it came from; its time is checked', T, async () => {
+    const first = await ctx.supervisor.get('/api/v1/cases?limit=1');
+    assert.equal(first.status, 200, first.text);
+    const cursor = first.json.next_cursor;
+    assert.ok(cursor, 'a second page');
+    assert.equal((await ctx.supervisor.get(`/api/v1/cases?limit=1&cursor=${encodeURIComponent(cursor)}`)).status, 200);
+    for (const other of ['stage=intake', 'overdue=1', 'worker=worker']) {
+      expectError(await ctx.supervisor.get(`/api/v1/cases?limit=1&${other}&cursor=${encodeURIComponent(cursor)}`), 422, 'invalid', 'cursor');
+    }
+    // The same tag with a time that is not one, or an id that is not a number.
+    const tag = cursor.slice(0, 8);
+    for (const forged of [`${tag}zzzz-zz-zzTzz:zz:zz.zzzZ_5`, `${tag}${cursor.slice(8, 32)}_x`, `${tag}2026-01-01_5`]) {
+      expectError(await ctx.supervisor.get(`/api/v1/cases?limit=1&cursor=${encodeURIComponent(forged)}`), 422, 'invalid', 'cursor');
+    }
+  });
 });
 
 describe('notes and their levels', () => {
@@ -887,6 +903,8 @@ describe('bad input on the casework routes', () => {
     expectError(await ctx.worker.get('/api/v1/cases?limit=ten'), 422, 'invalid', 'limit');
     expectError(await ctx.worker.get('/api/v1/cases?worker=nobody'), 422, 'invalid', 'worker');
     expectError(await ctx.worker.get('/api/v1/cases?cursor=garbage'), 422, 'invalid', 'cursor');
+    // Both wrong: the worker is named, it comes first.
+    expectError(await ctx.worker.get('/api/v1/cases?worker=nobody&cursor=garbage'), 422, 'invalid', 'worker');
     expectError(await ctx.worker.get('/api/v1/caseload?worker=nobody'), 422, 'invalid', 'worker');
     expectError(await ctx.worker.get(`/api/v1/cases/${K.uid}/timeline?kind=bogus`), 422, 'invalid', 'kind');
   });

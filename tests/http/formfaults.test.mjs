@@ -71,6 +71,13 @@ describe('refused forms', () => {
     assert.doesNotMatch(r.text, /Tujuan tersimpan/);
   });
 
+  test('the case list filtered by a worker nobody is says so, not that the page link is old', T, async () => {
+    const r = await ctx.sup.get('/cases?worker=tidak.ada');
+    assert.equal(r.status, 422);
+    assert.match(r.text, /Pekerja itu tidak ada: periksa nama pada penyaring\./);
+    assert.equal((await ctx.sup.get('/cases?worker=worker')).status, 200);
+  });
+
   test('a supervision record without notes names its notes field', T, async () => {
     const items = faultsOf(await ctx.sup.form('/supervision', { worker: 'worker', held_on: '2026-01-05', notes: '' }));
     assert.ok(items.some((i) => i.startsWith('Yang dibahas, keadaan pekerja sosial, dan apa yang akan dilakukannya: ')), items.join(' | '));
