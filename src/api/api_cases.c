@@ -2,6 +2,7 @@
 #include "api/api.h"
 #include "base/err.h"
 #include "base/str.h"
+#include "base/uuid.h"
 #include "domain/agency.h"
 #include "domain/casework.h"
 #include <string.h>
@@ -116,9 +117,13 @@ int api_cases_list(struct request *rq, struct response *rs)
 		return api_error(rq, rs, ERR_INVALID, "stage", "Unknown stage: use intake, assessment, planning, intervention, resocialisation, termination or aftercare.");
 	const char *od = kv_get(&rq->query, "overdue");
 	q.overdue = od && (strcmp(od, "1") == 0 || strcmp(od, "true") == 0);
+	if (od && *od && !q.overdue && strcmp(od, "0") != 0 && strcmp(od, "false") != 0)
+		return api_error(rq, rs, ERR_INVALID, "overdue", "Must be 1 or true, 0 or false.");
 	q.client = kv_get(&rq->query, "client");
 	if (q.client && *q.client == 0)
 		q.client = NULL;
+	if (q.client && !uuid_valid(q.client))
+		return api_error(rq, rs, ERR_INVALID, "client", "Must be a client's uid.");
 	q.cursor = kv_get(&rq->query, "cursor");
 	if (q.cursor && *q.cursor == 0)
 		q.cursor = NULL;

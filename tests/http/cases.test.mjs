@@ -903,6 +903,11 @@ describe('bad input on the casework routes', () => {
     expectError(await ctx.worker.get('/api/v1/cases?limit=ten'), 422, 'invalid', 'limit');
     expectError(await ctx.worker.get('/api/v1/cases?worker=nobody'), 422, 'invalid', 'worker');
     expectError(await ctx.worker.get('/api/v1/cases?cursor=garbage'), 422, 'invalid', 'cursor');
+    expectError(await ctx.worker.get('/api/v1/cases?overdue=yes'), 422, 'invalid', 'overdue');
+    expectError(await ctx.worker.get('/api/v1/cases?client=budi'), 422, 'invalid', 'client');
+    for (const ok of ['overdue=0', 'overdue=false', 'overdue=true', `client=${K.client.uid}`]) {
+      assert.equal((await ctx.worker.get(`/api/v1/cases?${ok}`)).status, 200, ok);
+    }
     // Both wrong: the worker is named, it comes first.
     expectError(await ctx.worker.get('/api/v1/cases?worker=nobody&cursor=garbage'), 422, 'invalid', 'worker');
     expectError(await ctx.worker.get('/api/v1/caseload?worker=nobody'), 422, 'invalid', 'worker');
