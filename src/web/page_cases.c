@@ -173,19 +173,23 @@ int web_case_create(struct request *rq, struct response *rs)
 	struct faults f = {0};
 	for (int i = 0; i < 3; i++) {
 		const char *cat = kv_get(&rq->form, arena_printf(&rq->arena, "p%d_category", i));
-		if (str_empty(cat))
-			continue;
-		json_t *p = json_pack("{s:s}", "category", cat);
 		const char *sev = kv_get(&rq->form, arena_printf(&rq->arena, "p%d_severity", i));
+		const char *since = kv_get(&rq->form, arena_printf(&rq->arena, "p%d_since", i));
+		const char *desc = kv_get(&rq->form, arena_printf(&rq->arena, "p%d_description", i));
+		/* A row with anything typed in it goes to be checked: without its category it is refused
+		 * and shown again, not dropped with what was typed. */
+		if (str_empty(cat) && str_empty(sev) && str_empty(since) && str_empty(desc))
+			continue;
+		json_t *p = json_object();
+		if (!str_empty(cat))
+			json_object_set_new(p, "category", json_string(cat));
 		long v;
 		if (!str_empty(sev) && str_parse_long(sev, -1000, 1000, &v) == 0)
 			json_object_set_new(p, "severity", json_integer(v));
 		else if (!str_empty(sev))
 			json_object_set_new(p, "severity", json_string(sev));
-		const char *since = kv_get(&rq->form, arena_printf(&rq->arena, "p%d_since", i));
 		if (!str_empty(since))
 			json_object_set_new(p, "since", json_string(since));
-		const char *desc = kv_get(&rq->form, arena_printf(&rq->arena, "p%d_description", i));
 		if (!str_empty(desc))
 			json_object_set_new(p, "description", json_string(desc));
 		json_array_append_new(problems, p);

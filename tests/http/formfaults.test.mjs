@@ -3,12 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TEST_TIMEOUT, createClient, hooks, login } from './helpers.mjs';
+import { consent } from './cases-helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT };
 
 const ctx = hooks(before, after, async (c) => {
   c.admin = (await login(c.base, 'admin')).client;
   c.sup = (await login(c.base, 'supervisor')).client;
+  c.worker = (await login(c.base, 'worker')).client;
 });
 
 /** faultsOf returns the items of the form's alert. */
@@ -76,6 +78,17 @@ describe('refused forms', () => {
     assert.equal(r.status, 422);
     assert.match(r.text, /Pekerja itu tidak ada: periksa nama pada penyaring\./);
     assert.equal((await ctx.sup.get('/cases?worker=worker')).status, 200);
+  });
+
+  test('a problem typed without its category is refused and shown again, not dropped', T, async () => {
+    const c = await createClient(ctx.worker, consent());
+    const r = await ctx.worker.form('/cases', { client: c.uid, p0_severity: '3', p0_description: 'Tidak punya pekerjaan tetap' });
+    assert.equal(r.status, 422);
+    const items = faultsOf(r);
+    assert.ok(items.some((i) => i.startsWith('Masalah: ')), items.join(' | '));
+    assert.match(r.text, />Tidak punya pekerjaan tetap<\/textarea>/);
+    const cases = await ctx.worker.get(`/api/v1/cases?client=${c.uid}`);
+    assert.deepEqual(cases.json.items, [], 'a case was opened without the problem');
   });
 
   test('a supervision record without notes names its notes field', T, async () => {
