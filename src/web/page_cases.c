@@ -268,6 +268,14 @@ static int web_value(struct request *rq, struct response *rs, const struct case_
 	}
 }
 
+/* web_typed is what was typed into field name of the form posted to action, when this request is
+ * that form coming back refused (web_case_back), so that nothing typed is lost; else "". */
+static const char *web_typed(struct request *rq, const char *action, const char *name)
+{
+	const char *v = str_eq(rq->method, "POST") && str_eq(rq->path, action) ? kv_get(&rq->form, name) : NULL;
+	return v ? v : "";
+}
+
 static int web_item(struct request *rq, struct response *rs, const struct case_view *cv, const struct case_item_view *it,
 		    const struct case_item_view *all, int nall)
 {
@@ -304,11 +312,13 @@ static int web_item(struct request *rq, struct response *rs, const struct case_v
 				 cv->row.uid, it->row.uid);
 		if (rc == 0)
 			rc = web_csrf_field(rq, rs);
+		const char *action = arena_printf(&rq->arena, "/cases/%s/approvals/%s/decision", cv->row.uid, it->row.uid);
 		if (rc == 0)
-			rc = html_printf(&rs->body, "<label for=\"comment-%s\">%s</label><textarea id=\"comment-%s\" name=\"comment\" rows=\"2\"></textarea>"
+			rc = html_printf(&rs->body, "<label for=\"comment-%s\">%s</label><textarea id=\"comment-%s\" name=\"comment\" rows=\"2\">%s</textarea>"
 					 "<div class=\"actions\"><button name=\"decision\" value=\"approve\">%s</button> "
 					 "<button name=\"decision\" value=\"return\" class=\"secondary\">%s</button></div></form>",
-					 it->row.uid, T("Comment for the worker"), it->row.uid, T("Approve"), T("Return with comment"));
+					 it->row.uid, T("Comment for the worker"), it->row.uid, web_typed(rq, action, "comment"), T("Approve"),
+					 T("Return with comment"));
 	}
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</article>");
@@ -512,9 +522,10 @@ static int web_stage_panel(struct request *rq, struct response *rs, const struct
 				rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s%s</option>", stage_codes[i],
 						 i == cur + 1 ? " selected" : "", C(stage_codes[i]), i < cur ? T(" (back)") : "");
 		if (rc == 0)
-			rc = html_printf(&rs->body, "</select><label for=\"stage-note\">%s</label><textarea id=\"stage-note\" name=\"note\" rows=\"2\"></textarea>"
+			rc = html_printf(&rs->body, "</select><label for=\"stage-note\">%s</label><textarea id=\"stage-note\" name=\"note\" rows=\"2\">%s</textarea>"
 					 "<button type=\"submit\">%s</button></form>",
-					 T("Note (required when moving back)"), T("Move the case"));
+					 T("Note (required when moving back)"),
+					 web_typed(rq, arena_printf(&rq->arena, "/cases/%s/stage", cv->row.uid), "note"), T("Move the case"));
 	}
 	bool ask_plan = cur == 2 && cv->facts.goals > 0 && !cv->facts.plan_approved;
 	bool ask_closure = cur < 5 && cv->facts.termination && !cv->facts.closure_approved;
@@ -547,9 +558,11 @@ static int web_workers_panel(struct request *rq, struct response *rs, const stru
 			if (rc == 0)
 				rc = web_csrf_field(rq, rs);
 			if (rc == 0)
-				rc = html_printf(&rs->body, "<label class=\"visually-hidden\" for=\"rm-%s\">%s</label><input id=\"rm-%s\" name=\"reason\" required placeholder=\"%s\"> "
+				rc = html_printf(&rs->body, "<label class=\"visually-hidden\" for=\"rm-%s\">%s</label><input id=\"rm-%s\" name=\"reason\" required placeholder=\"%s\" value=\"%s\"> "
 						 "<button class=\"secondary\">%s</button></form>",
-						 w->name, T("Reason"), w->name, T("Reason"), T("Remove"));
+						 w->name, T("Reason"), w->name, T("Reason"),
+						 web_typed(rq, arena_printf(&rq->arena, "/cases/%s/workers/%s/remove", cv->row.uid, w->name), "reason"),
+						 T("Remove"));
 		}
 		if (rc == 0)
 			rc = html_printf(&rs->body, "</li>");
@@ -560,20 +573,24 @@ static int web_workers_panel(struct request *rq, struct response *rs, const stru
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/cases/%s/workers\" class=\"stack narrow\">", cv->row.uid);
 		if (rc == 0)
 			rc = web_csrf_field(rq, rs);
+		const char *action = arena_printf(&rq->arena, "/cases/%s/workers", cv->row.uid);
 		if (rc == 0)
-			rc = html_printf(&rs->body, "<label for=\"assign-user\">%s</label><input id=\"assign-user\" name=\"user\" required>"
+			rc = html_printf(&rs->body, "<label for=\"assign-user\">%s</label><input id=\"assign-user\" name=\"user\" required value=\"%s\">"
 					 "<label for=\"assign-role\">%s</label><select id=\"assign-role\" name=\"role\"><option value=\"secondary\">%s</option>"
-					 "<option value=\"primary\">%s</option></select><label for=\"assign-reason\">%s</label>"
-					 "<input id=\"assign-reason\" name=\"reason\"><button type=\"submit\" class=\"secondary\">%s</button></form>",
-					 T("Worker (user name)"), T("Role"), C("secondary"), T("Primary worker (transfer)"),
-					 T("Reason (required for a transfer)"), T("Assign"));
+					 "<option value=\"primary\"%R>%s</option></select><label for=\"assign-reason\">%s</label>"
+					 "<input id=\"assign-reason\" name=\"reason\" value=\"%s\"><button type=\"submit\" class=\"secondary\">%s</button></form>",
+					 T("Worker (user name)"), web_typed(rq, action, "user"), T("Role"), C("secondary"),
+					 str_eq(web_typed(rq, action, "role"), "primary") ? " selected" : "", T("Primary worker (transfer)"),
+					 T("Reason (required for a transfer)"), web_typed(rq, action, "reason"), T("Assign"));
 	}
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</section>");
 	return rc;
 }
 
-int web_case_view(struct request *rq, struct response *rs)
+/* web_case_page shows the case, with the faults of an action on it that was refused (f, or NULL):
+ * the action's form keeps what was typed (web_typed). */
+static int web_case_page(struct request *rq, struct response *rs, const struct faults *f)
 {
 	struct case_view cv;
 	int rc = casework_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &cv);
@@ -594,6 +611,12 @@ int web_case_view(struct request *rq, struct response *rs)
 		rc = html_printf(&rs->body, " <span class=\"badge warn\">%s</span>", T("Overdue"));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</div>");
+	static const struct web_label labels[] = {
+		{"note", "Note"}, {"comment", "Comment for the worker"}, {"reason", "Reason"},
+		{"user", "Worker (user name)"}, {"role", "Role"}, {"type", "Approval of"}, {NULL, NULL},
+	};
+	if (rc == 0)
+		rc = web_faults(rq, rs, f, labels);
 	if (rc == 0 && cv.access.glass && !cv.access.assigned && !cv.access.supervises)
 		rc = html_printf(&rs->body, "<p class=\"warning\" role=\"status\">%s</p>",
 				 T("You are looking at this case through emergency access. Everything you open is recorded and shown to the case's workers."));
@@ -654,6 +677,11 @@ int web_case_view(struct request *rq, struct response *rs)
 	if (rc == 0)
 		rc = web_page_end(rq, rs);
 	return rc;
+}
+
+int web_case_view(struct request *rq, struct response *rs)
+{
+	return web_case_page(rq, rs, NULL);
 }
 
 int web_case_timeline(struct request *rq, struct response *rs)
@@ -1035,14 +1063,27 @@ int web_item_archive(struct request *rq, struct response *rs)
 
 /* ---- case actions ---- */
 
+/* web_case_back answers an action on a case: back to the case when it was done; refused, the case
+ * again with why it was refused and the action's form as it was typed (or, when the case is not
+ * the caller's to see, as for emergency access, an error page). */
 static int web_case_back(struct request *rq, struct response *rs, int rc, const char *why, const struct faults *f)
 {
 	if (rc == 0) {
 		response_redirect(rs, web_case_path(rq, rq->params[0], NULL));
 		return 0;
 	}
-	if (rc == ERR_GATE || (rc == ERR_INVALID && (why || (f && f->n))))
-		return web_error(rq, rs, rc, why ? why : f->list[0].msg);
+	if (rc != ERR_GATE && !(rc == ERR_INVALID && (why || (f && f->n))))
+		return rc;
+	struct faults shown = {0};
+	if (why)
+		faults_add(&shown, NULL, why);
+	int code = rc;
+	rs->status = 422;
+	rc = web_case_page(rq, rs, why ? &shown : f);
+	if (rc == ERR_NOTFOUND) {
+		buf_reset(&rs->body);
+		return web_error(rq, rs, code, why ? why : f->list[0].msg);
+	}
 	return rc;
 }
 

@@ -126,6 +126,14 @@ async function errorText(page) {
   return (await alert.innerText()).trim();
 }
 
+/** refusalText is the one reason a case shown again after a refused action gives, at its top. */
+async function refusalText(page) {
+  const alert = page.locator('main #form-errors[role=alert] li');
+  assert.equal(await alert.count(), 1, 'the case again with the reason of the refusal');
+  assert.equal(new URL(page.url()).pathname.startsWith(casePath), true);
+  return (await alert.innerText()).trim();
+}
+
 before(async () => {
   app = await startApp('pendamping-e2e-case');
   worker = await userPage(app, 'worker', PHONE);
@@ -234,7 +242,7 @@ test('3. planning: goal, task, the gate, sign-off and the request for approval',
   // The gate stops the move and says what is missing first: the client's sign-off.
   const res = await moveTo(worker, 'intervention');
   assert.equal(res.status(), 422);
-  const why = await errorText(worker);
+  const why = await refusalText(worker);
   assert.ok((await texts("The plan needs the client's sign-off (date and how), or a written reason why there is none.")).includes(why),
             `the gate names the missing sign-off, got: ${why}`);
   await openCasePage(worker);
@@ -246,7 +254,7 @@ test('3. planning: goal, task, the gate, sign-off and the request for approval',
   // Still no approval: the gate now names that.
   const res2 = await moveTo(worker, 'intervention');
   assert.equal(res2.status(), 422);
-  const why2 = await errorText(worker);
+  const why2 = await refusalText(worker);
   assert.ok((await texts("The plan needs the supervisor's approval.")).includes(why2), `the gate names the approval, got: ${why2}`);
   await openCasePage(worker);
 
@@ -327,7 +335,7 @@ test('6. termination with the supervisor\'s approval of the closure', async () =
   await assertStage(worker, 'resocialisation');
   assert.equal(await worker.locator('main ul.gates li.ok').count(), 2, 'termination and closure approval ticked');
   const res = await moveTo(worker, 'termination');
-  assert.equal(res.status(), 200, res.status() === 200 ? '' : await errorText(worker));
+  assert.equal(res.status(), 200, res.status() === 200 ? '' : await refusalText(worker));
   assert.equal(path0(worker), casePath);
   await assertStage(worker, 'termination');
 });

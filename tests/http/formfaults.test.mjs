@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TEST_TIMEOUT, createClient, hooks, login } from './helpers.mjs';
-import { consent } from './cases-helpers.mjs';
+import { consent, openCase } from './cases-helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT };
 
@@ -89,6 +89,24 @@ describe('refused forms', () => {
     assert.match(r.text, />Tidak punya pekerjaan tetap<\/textarea>/);
     const cases = await ctx.worker.get(`/api/v1/cases?client=${c.uid}`);
     assert.deepEqual(cases.json.items, [], 'a case was opened without the problem');
+  });
+
+  test('a refused action on a case shows the case again, the field named and what was typed kept', T, async () => {
+    const { kase } = await openCase(ctx.worker);
+    const assign = await ctx.worker.form(`/cases/${kase.uid}/workers`, { user: 'tidak.ada', role: 'primary', reason: 'Pindah tugas ke kecamatan lain' });
+    assert.equal(assign.status, 422);
+    const items = faultsOf(assign);
+    assert.ok(items.some((i) => i.startsWith('Pekerja sosial (nama pengguna): ')), items.join(' | '));
+    assert.match(assign.text, /id="assign-user" name="user" required value="tidak\.ada"/);
+    assert.match(assign.text, /<option value="primary" selected>/);
+    assert.match(assign.text, /id="assign-reason" name="reason" value="Pindah tugas ke kecamatan lain"/);
+    assert.match(assign.text, /id="stage-note" name="note" rows="2"><\/textarea>/, 'another form is not filled');
+    const note = `Catatan ${'panjang '.repeat(260)}`;
+    const move = await ctx.worker.form(`/cases/${kase.uid}/stage`, { to: 'assessment', note });
+    assert.equal(move.status, 422);
+    assert.ok(faultsOf(move).length === 1);
+    assert.ok(move.text.includes(`name="note" rows="2">${note}</textarea>`), 'the note is kept');
+    assert.equal((await ctx.worker.get(`/api/v1/cases/${kase.uid}`)).json.stage, 'intake');
   });
 
   test('a supervision record without notes names its notes field', T, async () => {
