@@ -1,5 +1,6 @@
 /* html.c: escaping by default, raw by name; the frame shared by every page. */
 #include "web/html.h"
+#include "base/str.h"
 #include "base/embed.h"
 #include "base/err.h"
 #include "base/secret.h"
@@ -140,6 +141,12 @@ int web_faults(struct request *rq, struct response *rs, const struct faults *f, 
 			rc = html_printf(&rs->body, "<li>%s: %s</li>", label ? T(label) : field, T(f->list[i].msg));
 	}
 	return rc ? rc : html_printf(&rs->body, "</ul></div>");
+}
+
+const char *web_typed(struct request *rq, const char *action, const char *name)
+{
+	const char *v = str_eq(rq->method, "POST") && str_eq(rq->path, action) ? kv_get(&rq->form, name) : NULL;
+	return v ? v : "";
 }
 
 int web_csrf_field(struct request *rq, struct response *rs)

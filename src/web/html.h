@@ -31,6 +31,10 @@ struct web_label {
  * A field that labels does not know is named by its code, a fault without a field by its reason
  * alone. Nothing when f is NULL or empty. */
 int web_faults(struct request *rq, struct response *rs, const struct faults *f, const struct web_label *labels);
+/* web_typed is what was typed into field name of the form posted to action, when this request is
+ * that form coming back refused (the page shown again with its faults), so that nothing typed is
+ * lost; else "". */
+const char *web_typed(struct request *rq, const char *action, const char *name);
 /* web_csrf_field writes the hidden CSRF input of every state-changing form. */
 int web_csrf_field(struct request *rq, struct response *rs);
 /* web_region_picker writes, after the input of a region code with id field, the name of the

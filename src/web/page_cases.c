@@ -268,14 +268,6 @@ static int web_value(struct request *rq, struct response *rs, const struct case_
 	}
 }
 
-/* web_typed is what was typed into field name of the form posted to action, when this request is
- * that form coming back refused (web_case_back), so that nothing typed is lost; else "". */
-static const char *web_typed(struct request *rq, const char *action, const char *name)
-{
-	const char *v = str_eq(rq->method, "POST") && str_eq(rq->path, action) ? kv_get(&rq->form, name) : NULL;
-	return v ? v : "";
-}
-
 static int web_item(struct request *rq, struct response *rs, const struct case_view *cv, const struct case_item_view *it,
 		    const struct case_item_view *all, int nall)
 {

@@ -235,7 +235,9 @@ static int web_group_charts(struct request *rq, struct response *rs, const struc
 	return rc;
 }
 
-int web_group_view(struct request *rq, struct response *rs)
+/* web_group_page shows the group, with the faults of a change to it that was refused (f, or NULL):
+ * the change's form keeps what was typed (web_typed). */
+static int web_group_page(struct request *rq, struct response *rs, const struct faults *f)
 {
 	struct group_view g;
 	int rc = groupwork_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &g);
@@ -254,10 +256,21 @@ int web_group_view(struct request *rq, struct response *rs)
 	const struct group_row *r = &g.row;
 	rc = web_page_begin(rq, rs, r->name);
 	if (rc == 0)
-		rc = html_printf(&rs->body, "<p><a href=\"/groups\">← %s</a></p><div class=\"head\"><h1>%s</h1><span class=\"badge\">%s</span></div>"
-				 "<dl class=\"fields\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd class=\"notes\">%s</dd><dt>%s</dt><dd>%d / %d</dd>"
+		rc = html_printf(&rs->body, "<p><a href=\"/groups\">← %s</a></p><div class=\"head\"><h1>%s</h1><span class=\"badge\">%s</span></div>",
+				 T("Groups"), r->name, C(r->status));
+	static const struct web_label change_labels[] = {
+		{"reason", "Reason"}, {"client", "Client"}, {"joined_on", "Member since"}, {"text", "Goal"},
+		{"gas_minus2", "Much less than expected (-2)"}, {"gas_minus1", "Less than expected (-1)"},
+		{"gas_0", "Expected outcome (0)"}, {"gas_plus1", "More than expected (+1)"},
+		{"gas_plus2", "Much more than expected (+2)"}, {"capacity", "Capacity (members)"}, {"status", "Status"},
+		{"ends_on", "Ends on"}, {NULL, NULL},
+	};
+	if (rc == 0)
+		rc = web_faults(rq, rs, f, change_labels);
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<dl class=\"fields\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd class=\"notes\">%s</dd><dt>%s</dt><dd>%d / %d</dd>"
 				 "<dt>%s</dt><dd>%s – %s, %s, %s</dd><dt>%s</dt><dd>",
-				 T("Groups"), r->name, C(r->status), T("Purpose"), C(r->purpose), T("Aim"), r->aim, T("Members"), r->members,
+				 T("Purpose"), C(r->purpose), T("Aim"), r->aim, T("Members"), r->members,
 				 r->capacity, T("Schedule"), r->starts_on ? r->starts_on : "—", r->ends_on ? r->ends_on : "—",
 				 r->frequency ? r->frequency : "—", r->place ? r->place : "—", T("Facilitators"));
 	for (int i = 0; rc == 0 && i < r->npeople; i++)
@@ -287,9 +300,11 @@ int web_group_view(struct request *rq, struct response *rs)
 			if (rc == 0)
 				rc = web_csrf_field(rq, rs);
 			if (rc == 0)
-				rc = html_printf(&rs->body, "<label class=\"visually-hidden\" for=\"leave-%s\">%s</label><input id=\"leave-%s\" name=\"reason\" required placeholder=\"%s\"> "
+				rc = html_printf(&rs->body, "<label class=\"visually-hidden\" for=\"leave-%s\">%s</label><input id=\"leave-%s\" name=\"reason\" required placeholder=\"%s\" value=\"%s\"> "
 						 "<button class=\"secondary\">%s</button></form>",
-						 v->row.uid, T("Reason for leaving"), v->row.uid, T("Reason for leaving"), T("Leaves the group"));
+						 v->row.uid, T("Reason for leaving"), v->row.uid, T("Reason for leaving"),
+						 web_typed(rq, arena_printf(&rq->arena, "/groups/%s/members/%s/leave", r->uid, v->row.uid), "reason"),
+						 T("Leaves the group"));
 		}
 		if (rc == 0)
 			rc = html_printf(&rs->body, "</td></tr>");
@@ -297,11 +312,12 @@ int web_group_view(struct request *rq, struct response *rs)
 	if (rc == 0)
 		rc = html_printf(&rs->body, "</tbody></table></div>");
 	/* adding members: search the registry */
-	const char *q = kv_get(&rq->query, "q");
+	const char *join = arena_printf(&rq->arena, "/groups/%s/members", r->uid);
+	const char *q = *web_typed(rq, join, "q") ? web_typed(rq, join, "q") : kv_get(&rq->query, "q");
 	if (rc == 0 && r->members < r->capacity && !str_eq(r->status, "ended")) {
 		char today[11];
 		office_today(&rq->actor, today);
-		const char *joined = kv_get(&rq->query, "joined_on");
+		const char *joined = *web_typed(rq, join, "joined_on") ? web_typed(rq, join, "joined_on") : kv_get(&rq->query, "joined_on");
 		if (str_empty(joined))
 			joined = today;
 		rc = html_printf(&rs->body, "<form method=\"get\" action=\"/groups/%s#members\" class=\"search\"><div><label for=\"q\">%s</label>"
@@ -393,7 +409,8 @@ int web_group_view(struct request *rq, struct response *rs)
 	static const char *const gl[] = {N_("Goal"), N_("Much less than expected (-2)"), N_("Less than expected (-1)"),
 					 N_("Expected outcome (0)"), N_("More than expected (+1)"), N_("Much more than expected (+2)")};
 	for (int i = 0; rc == 0 && i < 6; i++)
-		rc = html_printf(&rs->body, "<label for=\"g-%s\">%s</label><input id=\"g-%s\" name=\"%s\" required>", gk[i], T(gl[i]), gk[i], gk[i]);
+		rc = html_printf(&rs->body, "<label for=\"g-%s\">%s</label><input id=\"g-%s\" name=\"%s\" required value=\"%s\">", gk[i], T(gl[i]),
+				 gk[i], gk[i], web_typed(rq, arena_printf(&rq->arena, "/groups/%s/goals", r->uid), gk[i]));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<button type=\"submit\" class=\"secondary\">%s</button></form></section>", T("Add a group goal"));
 	/* the group's status, capacity and end */
@@ -401,13 +418,19 @@ int web_group_view(struct request *rq, struct response *rs)
 		rc = html_printf(&rs->body, "<section id=\"settings\"><h2>%s</h2><form method=\"post\" action=\"/groups/%s/edit\" class=\"stack narrow\">"
 				 "<input type=\"hidden\" name=\"version\" value=\"%lld\"><label for=\"status\">%s</label><select id=\"status\" name=\"status\">",
 				 T("Status and capacity"), r->uid, (long long)r->version, T("Status"));
+	/* Refused, the form shows what was typed; else the group as it is. */
+	const char *edit = arena_printf(&rq->arena, "/groups/%s/edit", r->uid);
+	bool typed = str_eq(rq->method, "POST") && str_eq(rq->path, edit);
+	const char *status = typed ? web_typed(rq, edit, "status") : r->status;
+	const char *capacity = typed ? web_typed(rq, edit, "capacity") : arena_printf(&rq->arena, "%d", r->capacity);
+	const char *ends_on = typed ? web_typed(rq, edit, "ends_on") : r->ends_on;
 	for (int i = 0; rc == 0 && group_statuses[i]; i++)
 		rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s</option>", group_statuses[i],
-				 str_eq(r->status, group_statuses[i]) ? " selected" : "", C(group_statuses[i]));
+				 str_eq(status, group_statuses[i]) ? " selected" : "", C(group_statuses[i]));
 	if (rc == 0)
-		rc = html_printf(&rs->body, "</select><label for=\"capacity\">%s</label><input id=\"capacity\" name=\"capacity\" type=\"number\" min=\"2\" max=\"100\" value=\"%d\">"
+		rc = html_printf(&rs->body, "</select><label for=\"capacity\">%s</label><input id=\"capacity\" name=\"capacity\" type=\"number\" min=\"2\" max=\"100\" value=\"%s\">"
 				 "<label for=\"ends_on\">%s</label><input id=\"ends_on\" name=\"ends_on\" type=\"date\" value=\"%s\">",
-				 T("Capacity (members)"), r->capacity, T("Ends on"), r->ends_on);
+				 T("Capacity (members)"), capacity, T("Ends on"), ends_on);
 	if (rc == 0)
 		rc = web_csrf_field(rq, rs);
 	if (rc == 0)
@@ -417,15 +440,23 @@ int web_group_view(struct request *rq, struct response *rs)
 	return rc;
 }
 
+int web_group_view(struct request *rq, struct response *rs)
+{
+	return web_group_page(rq, rs, NULL);
+}
+
+/* web_group_back answers a change to a group: back to the group when it was done; refused, the
+ * group again with why, and the change's form as it was typed. */
 static int web_group_back(struct request *rq, struct response *rs, int rc, const struct faults *f, const char *anchor)
 {
 	if (rc == 0) {
 		response_redirect(rs, arena_printf(&rq->arena, "/groups/%s#%s", rq->params[0], anchor));
 		return 0;
 	}
-	if (rc == ERR_INVALID && f->n)
-		return web_error(rq, rs, rc, f->list[0].msg);
-	return rc;
+	if (rc != ERR_INVALID || f->n == 0)
+		return rc;
+	rs->status = 422;
+	return web_group_page(rq, rs, f);
 }
 
 int web_group_edit(struct request *rq, struct response *rs)

@@ -109,6 +109,30 @@ describe('refused forms', () => {
     assert.equal((await ctx.worker.get(`/api/v1/cases/${kase.uid}`)).json.stage, 'intake');
   });
 
+  test('a refused change to a group shows the group again, the field named and what was typed kept', T, async () => {
+    const g = await ctx.sup.post('/api/v1/groups', { name: 'Kelompok Ubah', purpose: 'remedial', aim: 'Uji', capacity: 5 });
+    assert.equal(g.status, 201, g.text);
+    const goal = await ctx.sup.form(`/groups/${g.json.uid}/goals`, {
+      text: 'Anggota datang tepat waktu', gas_minus2: 'Tidak ada', gas_minus1: 'Sedikit', gas_0: '', gas_plus1: 'Banyak', gas_plus2: 'Semua',
+    });
+    assert.equal(goal.status, 422);
+    let items = faultsOf(goal);
+    assert.ok(items.some((i) => i.startsWith('Hasil yang diharapkan (0): ')), items.join(' | '));
+    assert.match(goal.text, /name="text" required value="Anggota datang tepat waktu"/);
+    assert.match(goal.text, /name="gas_plus2" required value="Semua"/);
+    const edit = await ctx.sup.form(`/groups/${g.json.uid}/edit`, { version: '1', status: 'active', capacity: '1', ends_on: '2030-06-30' });
+    assert.equal(edit.status, 422);
+    items = faultsOf(edit);
+    assert.ok(items.some((i) => i.startsWith('Kapasitas (anggota): ')), items.join(' | '));
+    assert.match(edit.text, /name="capacity" type="number" min="2" max="100" value="1"/);
+    assert.match(edit.text, /name="ends_on" type="date" value="2030-06-30"/);
+    assert.match(edit.text, /<option value="active" selected>/);
+    assert.doesNotMatch(edit.text, /name="text" required value="A/, 'another form is not filled');
+    const now = (await ctx.sup.get(`/api/v1/groups/${g.json.uid}`)).json;
+    assert.equal(now.capacity, 5);
+    assert.equal(now.goals.length, 0);
+  });
+
   test('a supervision record without notes names its notes field', T, async () => {
     const items = faultsOf(await ctx.sup.form('/supervision', { worker: 'worker', held_on: '2026-01-05', notes: '' }));
     assert.ok(items.some((i) => i.startsWith('Yang dibahas, keadaan pekerja sosial, dan apa yang akan dilakukannya: ')), items.join(' | '));
