@@ -238,6 +238,10 @@ int groupwork_update(struct db *db, struct arena *a, const struct actor *actor, 
 	int rc = gw_writable(db, a, actor, uid, out);
 	if (rc)
 		return rc;
+	/* Its name, aim, schedule, capacity and status are for who may run groups, not a kader who
+	 * co-facilitates it. */
+	if (!policy_can(actor, PERM_GROUP_MANAGE))
+		return ERR_FORBIDDEN;
 	static const char *const keys[] = {"name", "purpose", "aim", "ppks", "starts_on", "ends_on", "frequency",
 					   "place", "capacity", "status", "version", NULL};
 	gw_only(a, in, keys, f);
@@ -308,10 +312,10 @@ int groupwork_list(struct db *db, struct arena *a, const struct actor *actor, co
 	return 0;
 }
 
-int groupwork_members(struct db *db, struct arena *a, const struct actor *actor, const struct group_view *g,
-		      struct member_view **out, int *n)
+/* gw_members reads the members of a group whose content the caller may see, each with their open
+ * case, for the program's own use (a session's notes go onto those cases). */
+static int gw_members(struct db *db, struct arena *a, const struct group_view *g, struct member_view **out, int *n)
 {
-	(void)actor;
 	*n = 0;
 	if (!g->content)
 		return ERR_FORBIDDEN;
@@ -329,6 +333,16 @@ int groupwork_members(struct db *db, struct arena *a, const struct actor *actor,
 		m->low = rows[i].held > 0 && m->rate < GROUP_LOW_ATTENDANCE;
 	}
 	return 0;
+}
+
+int groupwork_members(struct db *db, struct arena *a, const struct actor *actor, const struct group_view *g,
+		      struct member_view **out, int *n)
+{
+	int rc = gw_members(db, a, g, out, n);
+	/* Who does no casework (a kader co-facilitating) is not told which members have a case open. */
+	for (int i = 0; rc == 0 && !policy_can(actor, PERM_CASE_WORK) && i < *n; i++)
+		(*out)[i].row.open_case = NULL;
+	return rc;
 }
 
 /* gw_member_on finds the member who is client_uid and belonged to the group on date. */
@@ -367,7 +381,7 @@ int groupwork_join(struct db *db, struct arena *a, const struct actor *actor, co
 		return rc;
 	struct member_view *m;
 	int n;
-	rc = groupwork_members(db, a, actor, &g, &m, &n);
+	rc = gw_members(db, a, &g, &m, &n);
 	if (rc)
 		return rc;
 	char today[11], latest[11];
@@ -410,7 +424,7 @@ static int gw_active_member(struct db *db, struct arena *a, const struct actor *
 	struct member_view *m;
 	int n;
 	if (rc == 0)
-		rc = groupwork_members(db, a, actor, g, &m, &n);
+		rc = gw_members(db, a, g, &m, &n);
 	if (rc)
 		return rc;
 	*who = gw_member_by(m, n, NULL, member_uid);
@@ -629,7 +643,7 @@ int groupwork_record(struct db *db, struct arena *a, const struct actor *actor, 
 	}
 	struct member_view *m;
 	int n;
-	rc = groupwork_members(db, a, actor, &g, &m, &n);
+	rc = gw_members(db, a, &g, &m, &n);
 	if (rc) {
 		json_decref(clean_notes);
 		return rc;

@@ -235,6 +235,32 @@ static int web_group_charts(struct request *rq, struct response *rs, const struc
 	return rc;
 }
 
+/* web_group_settings writes the form of the group's status, capacity and end. */
+static int web_group_settings(struct request *rq, struct response *rs, const struct group_row *r)
+{
+	int rc = html_printf(&rs->body, "<section id=\"settings\"><h2>%s</h2><form method=\"post\" action=\"/groups/%s/edit\" class=\"stack narrow\">"
+				 "<input type=\"hidden\" name=\"version\" value=\"%lld\"><label for=\"status\">%s</label><select id=\"status\" name=\"status\">",
+				 T("Status and capacity"), r->uid, (long long)r->version, T("Status"));
+	/* Refused, the form shows what was typed; else the group as it is. */
+	const char *edit = arena_printf(&rq->arena, "/groups/%s/edit", r->uid);
+	bool typed = str_eq(rq->method, "POST") && str_eq(rq->path, edit);
+	const char *status = typed ? web_typed(rq, edit, "status") : r->status;
+	const char *capacity = typed ? web_typed(rq, edit, "capacity") : arena_printf(&rq->arena, "%d", r->capacity);
+	const char *ends_on = typed ? web_typed(rq, edit, "ends_on") : r->ends_on;
+	for (int i = 0; rc == 0 && group_statuses[i]; i++)
+		rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s</option>", group_statuses[i],
+				 str_eq(status, group_statuses[i]) ? " selected" : "", C(group_statuses[i]));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "</select><label for=\"capacity\">%s</label><input id=\"capacity\" name=\"capacity\" type=\"number\" min=\"2\" max=\"100\" value=\"%s\">"
+				 "<label for=\"ends_on\">%s</label><input id=\"ends_on\" name=\"ends_on\" type=\"date\" value=\"%s\">",
+				 T("Capacity (members)"), capacity, T("Ends on"), ends_on);
+	if (rc == 0)
+		rc = web_csrf_field(rq, rs);
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<button type=\"submit\" class=\"secondary\">%s</button></form></section>", T("Save"));
+	return rc;
+}
+
 /* web_group_page shows the group, with the faults of a change to it that was refused (f, or NULL):
  * the change's form keeps what was typed (web_typed). */
 static int web_group_page(struct request *rq, struct response *rs, const struct faults *f)
@@ -413,28 +439,9 @@ static int web_group_page(struct request *rq, struct response *rs, const struct 
 				 gk[i], gk[i], web_typed(rq, arena_printf(&rq->arena, "/groups/%s/goals", r->uid), gk[i]));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<button type=\"submit\" class=\"secondary\">%s</button></form></section>", T("Add a group goal"));
-	/* the group's status, capacity and end */
-	if (rc == 0)
-		rc = html_printf(&rs->body, "<section id=\"settings\"><h2>%s</h2><form method=\"post\" action=\"/groups/%s/edit\" class=\"stack narrow\">"
-				 "<input type=\"hidden\" name=\"version\" value=\"%lld\"><label for=\"status\">%s</label><select id=\"status\" name=\"status\">",
-				 T("Status and capacity"), r->uid, (long long)r->version, T("Status"));
-	/* Refused, the form shows what was typed; else the group as it is. */
-	const char *edit = arena_printf(&rq->arena, "/groups/%s/edit", r->uid);
-	bool typed = str_eq(rq->method, "POST") && str_eq(rq->path, edit);
-	const char *status = typed ? web_typed(rq, edit, "status") : r->status;
-	const char *capacity = typed ? web_typed(rq, edit, "capacity") : arena_printf(&rq->arena, "%d", r->capacity);
-	const char *ends_on = typed ? web_typed(rq, edit, "ends_on") : r->ends_on;
-	for (int i = 0; rc == 0 && group_statuses[i]; i++)
-		rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s</option>", group_statuses[i],
-				 str_eq(status, group_statuses[i]) ? " selected" : "", C(group_statuses[i]));
-	if (rc == 0)
-		rc = html_printf(&rs->body, "</select><label for=\"capacity\">%s</label><input id=\"capacity\" name=\"capacity\" type=\"number\" min=\"2\" max=\"100\" value=\"%s\">"
-				 "<label for=\"ends_on\">%s</label><input id=\"ends_on\" name=\"ends_on\" type=\"date\" value=\"%s\">",
-				 T("Capacity (members)"), capacity, T("Ends on"), ends_on);
-	if (rc == 0)
-		rc = web_csrf_field(rq, rs);
-	if (rc == 0)
-		rc = html_printf(&rs->body, "<button type=\"submit\" class=\"secondary\">%s</button></form></section>", T("Save"));
+	/* the group's status, capacity and end, for who may run groups */
+	if (rc == 0 && policy_can(&rq->actor, PERM_GROUP_MANAGE))
+		rc = web_group_settings(rq, rs, r);
 	if (rc == 0)
 		rc = web_page_end(rq, rs);
 	return rc;

@@ -211,6 +211,30 @@ describe('who sees a group\'s content', () => {
     }
   });
 
+  test('a kader co-facilitating is not told which members have a case open, and may not change the group\'s settings', T, async () => {
+    const c = await createClient(ctx.worker, consent());
+    const { kase } = await openCase(ctx.worker, { client: c });
+    const m = await join(ctx.worker, G.uid, c.uid);
+    try {
+      assert.equal(memberOf(await getGroup(ctx.worker, G.uid), c.uid).open_case, kase.uid);
+      assert.equal(memberOf(await getGroup(ctx.supervisor, G.uid), c.uid).open_case, kase.uid);
+      const seen = await ctx.volunteer.get(`/api/v1/groups/${G.uid}`);
+      assert.equal(memberOf(seen.json, c.uid).open_case ?? null, null);
+      assert.ok(!seen.text.includes(kase.uid), 'the case uid reaches the kader');
+      const page = await (await login(ctx.base, 'volunteer')).client.get(`/groups/${G.uid}`);
+      assert.equal(page.status, 200);
+      assert.ok(!page.text.includes(kase.uid), 'the case link reaches the kader');
+      assert.ok(!page.text.includes('id="settings"'), 'the kader is offered the settings');
+      const snap = await frozen(ctx, G.uid);
+      const g = await getGroup(ctx.worker, G.uid);
+      expectError(await ctx.volunteer.patch(`/api/v1/groups/${G.uid}`, { version: g.version, status: 'ended' }), 403, 'forbidden');
+      await snap.same('a kader changing the settings');
+    } finally {
+      const left = await ctx.worker.request('DELETE', `/api/v1/groups/${G.uid}/members/${m.uid}`, { json: { reason: 'Selesai uji' } });
+      assert.equal(left.status, 200, left.text);
+    }
+  });
+
   test('worker2 (not facilitating), admin and viewer see counts only', T, async () => {
     for (const who of ['worker2', 'admin', 'viewer']) {
       const r = await ctx[who].get(`/api/v1/groups/${G.uid}`);
