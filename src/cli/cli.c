@@ -181,6 +181,14 @@ int cli_fail_in(enum lang lang, const char *what, int rc)
 	return rc == ERR_USAGE ? EXIT_USAGE : EXIT_FAIL;
 }
 
+void cli_faults(const struct faults *f)
+{
+	enum lang lang;
+	cli_lang(NULL, &lang);
+	for (int i = 0; i < f->n; i++)
+		fprintf(stderr, "pendamping: %s: %s\n", f->list[i].field ? f->list[i].field : "-", i18n_t(lang, f->list[i].msg));
+}
+
 int cli_lang(const char *flag, enum lang *lang)
 {
 	if (flag) {

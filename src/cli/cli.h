@@ -3,6 +3,7 @@
 #define PD_CLI_H
 #include <stdbool.h>
 #include "base/arena.h"
+#include "base/fault.h"
 #include "domain/policy.h"
 #include "base/i18n.h"
 #include "store/db.h"
@@ -48,6 +49,9 @@ int cli_actor(struct db *db, struct arena *a, const char *name, struct actor *ac
  * returns EXIT_FAIL; cli_fail_in says it in lang. */
 int cli_fail(const char *what, int rc);
 int cli_fail_in(enum lang lang, const char *what, int rc);
+/* cli_faults prints each fault as "pendamping: field: reason", the reason in the locale's language
+ * (cli_lang). */
+void cli_faults(const struct faults *f);
 /* cli_lang is the language of a command's messages: --lang (id or en) when given, else the
  * locale's (LC_ALL, LC_MESSAGES, LANG: "id_ID.UTF-8" is Indonesian), else English. ERR_USAGE
  * for another value of --lang. */

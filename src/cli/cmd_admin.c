@@ -51,7 +51,7 @@ static int cmd_create_dir(const char *dir, const char *org_name, const char *adm
 		struct user u;
 		rc = account_add(db, &a, NULL, *org, &nu, &f, &u);
 		if (rc && f.n)
-			fprintf(stderr, "pendamping: admin %s: %s\n", f.list[0].field, f.list[0].msg);
+			cli_faults(&f);
 		arena_free(&a);
 	}
 	if (rc) {
@@ -244,8 +244,7 @@ int cmd_user(int argc, char **argv)
 			struct faults f = {0};
 			struct user u;
 			rc = account_add(db, &a, NULL, org, &nu, &f, &u);
-			for (int i = 0; i < f.n; i++)
-				fprintf(stderr, "pendamping: %s: %s\n", f.list[i].field, f.list[i].msg);
+			cli_faults(&f);
 			if (rc)
 				status = f.n ? EXIT_FAIL : cli_fail("user add", rc);
 			else
@@ -258,8 +257,7 @@ int cmd_user(int argc, char **argv)
 			status = EXIT_FAIL;
 		} else {
 			rc = account_set_password(db, &a, NULL, pos[1], pw, &f);
-			for (int i = 0; i < f.n; i++)
-				fprintf(stderr, "pendamping: %s: %s\n", f.list[i].field, f.list[i].msg);
+			cli_faults(&f);
 			status = rc ? (f.n ? EXIT_FAIL : cli_fail(pos[1], rc)) : EXIT_OK;
 			if (rc == 0)
 				printf("password of %s changed; their sessions have ended\n", pos[1]);

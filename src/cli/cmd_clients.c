@@ -11,8 +11,7 @@
 
 static void cmd_print_faults(const struct client_result *res)
 {
-	for (int i = 0; i < res->faults.n; i++)
-		fprintf(stderr, "pendamping: %s: %s\n", res->faults.list[i].field, res->faults.list[i].msg);
+	cli_faults(&res->faults);
 	if (res->existing_uid)
 		fprintf(stderr, "pendamping: existing client: %s\n", res->existing_uid);
 	for (int i = 0; i < res->ndup; i++)

@@ -205,6 +205,14 @@ describe('users', () => {
     const short = await run(['user', 'add', '--data', ctx.data, '--name', 'x8', '--role', 'worker'], { env: { PENDAMPING_PASSWORD: 'short' } });
     assert.equal(short.code, 1, 'a short password');
     assert.match(short.stderr, /password/);
+    // The reason in the locale's language, named by its field.
+    const id = await run(['user', 'add', '--data', ctx.data, '--name', 'x6', '--role', 'worker'],
+      { env: { PENDAMPING_PASSWORD: 'short', LC_ALL: '', LC_MESSAGES: '', LANG: 'id_ID.UTF-8' } });
+    assert.equal(id.code, 1);
+    assert.match(id.stderr, /^pendamping: password: Kata sandi minimal 8 karakter\.$/m);
+    const en = await run(['user', 'add', '--data', ctx.data, '--name', 'x6', '--role', 'worker'],
+      { env: { PENDAMPING_PASSWORD: 'short', LC_ALL: 'C.UTF-8' } });
+    assert.match(en.stderr, /^pendamping: password: Password must have at least 8 characters\.$/m);
     const noRole = await run(['user', 'add', '--data', ctx.data, '--name', 'x7'], { env });
     assert.equal(noRole.code, 2, 'a missing --role');
     const list = JSON.parse((await run(['user', 'list', '--data', ctx.data, '--json'])).stdout);
