@@ -40,8 +40,11 @@ int web_cases(struct request *rq, struct response *rs)
 	if (q.worker && *q.worker == 0)
 		q.worker = NULL;
 	q.stage = kv_get(&rq->query, "stage");
-	if (q.stage && (*q.stage == 0 || stage_index(q.stage) < 0))
+	if (q.stage && *q.stage == 0)
 		q.stage = NULL;
+	/* An unknown stage (a link typed by hand or cut short) would list every case as if of that stage. */
+	if (q.stage && stage_index(q.stage) < 0)
+		return web_error(rq, rs, ERR_INVALID, "Unknown stage: use intake, assessment, planning, intervention, resocialisation, termination or aftercare.");
 	q.overdue = str_eq(kv_get(&rq->query, "overdue"), "1");
 	q.cursor = kv_get(&rq->query, "cursor");
 	if (q.cursor && *q.cursor == 0)

@@ -78,6 +78,10 @@ describe('refused forms', () => {
     assert.equal(r.status, 422);
     assert.match(r.text, /Pekerja itu tidak ada: periksa nama pada penyaring\./);
     assert.equal((await ctx.sup.get('/cases?worker=worker')).status, 200);
+    const stage = await ctx.sup.get('/cases?stage=selesai');
+    assert.equal(stage.status, 422, 'an unknown stage lists every case as if it were one');
+    assert.match(stage.text, /intake/);
+    assert.equal((await ctx.sup.get('/cases?stage=planning')).status, 200);
   });
 
   test('a problem typed without its category is refused and shown again, not dropped', T, async () => {
