@@ -154,7 +154,13 @@ int api_user_patch(struct request *rq, struct response *rs)
 				 dis && !json_is_boolean(dis) ? "Must be true or false." : "Must be text or null.");
 	}
 	/* Everything is checked before anything is written: a refused password leaves the account
-	 * as it was, not disabled. */
+	 * as it was, not disabled. An unknown user is 404 whatever the body. */
+	struct user who;
+	rc = account_find(rq->db, &rq->arena, &rq->actor, name, &who);
+	if (rc) {
+		json_decref(body);
+		return rc;
+	}
 	struct faults f = {0};
 	if (pw)
 		account_check_password(json_string_value(pw), &f);

@@ -1,6 +1,7 @@
 /* cmd_cases.c: casework on the command line: the caseload list (the same calls as web and API). */
 #include "base/err.h"
 #include "base/str.h"
+#include "base/i18n.h"
 #include "cli/cli.h"
 #include "domain/casework.h"
 #include <jansson.h>
@@ -64,7 +65,10 @@ int cmd_case(int argc, char **argv)
 	if (rc == ERR_USAGE) {
 		status = EXIT_USAGE;
 	} else if (rc == ERR_INVALID) {
-		fprintf(stderr, "pendamping: %s\n", str_eq(bad, "worker") ? "--worker: no such user" : "--cursor: not a page of this list");
+		enum lang lang;
+		cli_lang(NULL, &lang);
+		fprintf(stderr, "pendamping: --%s: %s\n", bad,
+			i18n_t(lang, str_eq(bad, "worker") ? "No such user." : "The cursor is not valid: start again from the first page."));
 		status = EXIT_FAIL;
 	} else if (rc) {
 		status = rc == ERR_NOTFOUND ? EXIT_FAIL : cli_fail("case list", rc);

@@ -104,8 +104,7 @@ int account_add(struct db *db, struct arena *a, const struct actor *by, int64_t 
 	return account_commit(db, rc);
 }
 
-static int account_find(struct db *db, struct arena *a, const struct actor *by, const char *name,
-			struct user *u)
+int account_find(struct db *db, struct arena *a, const struct actor *by, const char *name, struct user *u)
 {
 	if (by && !policy_can(by, PERM_USER_ADMIN))
 		return ERR_FORBIDDEN;

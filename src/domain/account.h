@@ -27,6 +27,9 @@ int account_add(struct db *db, struct arena *a, const struct actor *by, int64_t 
 /* account_set_disabled disables or re-enables name and ends its sessions. */
 int account_set_disabled(struct db *db, struct arena *a, const struct actor *by, const char *name,
 			 bool disabled);
+/* account_find reads the user called name of by's organisation for by, an admin (NULL: the command
+ * line, any organisation). ERR_FORBIDDEN for another role, ERR_NOTFOUND. */
+int account_find(struct db *db, struct arena *a, const struct actor *by, const char *name, struct user *u);
 /* account_check_password adds a fault on "password" when pw is not one a user may have. */
 void account_check_password(const char *pw, struct faults *f);
 /* account_set_password sets a new password (checked like account_add) and ends its sessions. */

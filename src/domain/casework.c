@@ -351,7 +351,7 @@ int casework_open(struct db *db, struct arena *a, const struct actor *actor, con
 		for (size_t i = 0; rc == 0 && i < np; i++)
 			rc = casework_insert(db, a, actor, out, pk, plains[i], sealeds[i], levels[i], ats[i], NULL);
 		if (rc == 0) {
-			json_t *d = json_pack("{s:s,s:o?}", "client", c.uid, "reason", reason ? audit_changed() : NULL);
+			json_t *d = json_pack("{s:s,s:o?}", "client", c.uid, "reason", str_empty(reason) ? NULL : audit_changed());
 			rc = audit_record(db, actor, "create", "case", out->row.uid, d);
 			json_decref(d);
 		}
@@ -632,7 +632,7 @@ int casework_decide(struct db *db, struct arena *a, const struct actor *actor, c
 			rc = case_store_touch(db, cv.row.id, actor->user_id);
 		if (rc == 0) {
 			json_t *d = json_pack("{s:s,s:O,s:o?}", "case", cv.row.uid, "type", json_object_get(data, "type"),
-					      "comment", comment ? audit_changed() : NULL);
+					      "comment", str_empty(comment) ? NULL : audit_changed());
 			rc = audit_record(db, actor, approve ? "approve" : "return", "case_item", row.uid, d);
 			json_decref(d);
 		}

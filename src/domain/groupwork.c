@@ -339,9 +339,20 @@ int groupwork_members(struct db *db, struct arena *a, const struct actor *actor,
 		      struct member_view **out, int *n)
 {
 	int rc = gw_members(db, a, g, out, n);
-	/* Who does no casework (a kader co-facilitating) is not told which members have a case open. */
-	for (int i = 0; rc == 0 && !policy_can(actor, PERM_CASE_WORK) && i < *n; i++)
-		(*out)[i].row.open_case = NULL;
+	/* Who does no casework (a kader co-facilitating) is not told which members have a case open:
+	 * neither the case nor the links of the member's goals to its plan. */
+	for (int i = 0; rc == 0 && !policy_can(actor, PERM_CASE_WORK) && i < *n; i++) {
+		struct member_row *m = &(*out)[i].row;
+		m->open_case = NULL;
+		json_t *goals = m->goals ? json_loads(m->goals, 0, NULL) : NULL;
+		size_t k;
+		json_t *e;
+		json_array_foreach(goals, k, e)
+			json_object_del(e, "case_goal");
+		if (goals && (m->goals = gw_dump(a, goals)) == NULL)
+			rc = ERR_NOMEM;
+		json_decref(goals);
+	}
 	return rc;
 }
 
@@ -482,6 +493,28 @@ int groupwork_leave(struct db *db, struct arena *a, const struct actor *actor, c
 	return gw_finish(db, rc);
 }
 
+/* gw_keep_links gives each goal of goals without a link the link of the stored goal (JSON text)
+ * of the same text. */
+static void gw_keep_links(json_t *goals, const char *stored_text)
+{
+	json_t *stored = stored_text ? json_loads(stored_text, 0, NULL) : NULL;
+	size_t i, k;
+	json_t *e, *s;
+	json_array_foreach(goals, i, e) {
+		json_t *link = json_object_get(e, "case_goal");
+		if (link && !json_is_null(link))
+			continue;
+		json_array_foreach(stored, k, s) {
+			json_t *had = json_object_get(s, "case_goal");
+			if (json_is_string(had) && json_equal(json_object_get(s, "text"), json_object_get(e, "text"))) {
+				json_object_set(e, "case_goal", had);
+				break;
+			}
+		}
+	}
+	json_decref(stored);
+}
+
 int groupwork_member_goals(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
 			   const char *member_uid, json_t *goals, struct faults *f)
 {
@@ -512,9 +545,10 @@ int groupwork_member_goals(struct db *db, struct arena *a, const struct actor *a
 			break;
 		}
 		if (link && !json_is_null(link)) {
-			/* the linked goal must belong to the member's open case plan */
+			/* the linked goal must belong to the member's open case plan, which only those who
+			 * do casework may see */
 			bool ok = false;
-			if (json_is_string(link) && who->row.open_case) {
+			if (json_is_string(link) && who->row.open_case && policy_can(actor, PERM_CASE_WORK)) {
 				struct db_stmt *st;
 				rc = db_query(db, &st,
 					      "SELECT 1 FROM case_item i JOIN casefile c ON c.id = i.case_id WHERE c.uid = ?"
@@ -526,13 +560,17 @@ int groupwork_member_goals(struct db *db, struct arena *a, const struct actor *a
 				db_finalize(st);
 			}
 			if (!ok) {
-				faults_add(f, "goals", "A linked goal must be a goal in the member's open case plan.");
+				faults_add(f, arena_printf(a, "goals[%zu]", i), "A linked goal must be a goal in the member's open case plan.");
 				break;
 			}
 		}
 	}
 	if (f->n)
 		return ERR_INVALID;
+	/* A kader does not see the links (groupwork_members): a goal they keep, by its text, keeps its
+	 * link. */
+	if (!policy_can(actor, PERM_CASE_WORK))
+		gw_keep_links(goals, who->row.goals);
 	rc = db_begin(db);
 	if (rc)
 		return rc;

@@ -143,9 +143,14 @@ int web_faults(struct request *rq, struct response *rs, const struct faults *f, 
 	return rc ? rc : html_printf(&rs->body, "</ul></div>");
 }
 
+bool web_posted(struct request *rq, const char *action)
+{
+	return str_eq(rq->method, "POST") && str_eq(rq->path, action);
+}
+
 const char *web_typed(struct request *rq, const char *action, const char *name)
 {
-	const char *v = str_eq(rq->method, "POST") && str_eq(rq->path, action) ? kv_get(&rq->form, name) : NULL;
+	const char *v = web_posted(rq, action) ? kv_get(&rq->form, name) : NULL;
 	return v ? v : "";
 }
 

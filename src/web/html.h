@@ -35,6 +35,8 @@ int web_faults(struct request *rq, struct response *rs, const struct faults *f, 
  * that form coming back refused (the page shown again with its faults), so that nothing typed is
  * lost; else "". */
 const char *web_typed(struct request *rq, const char *action, const char *name);
+/* web_posted tells whether this request is the form posted to action coming back refused. */
+bool web_posted(struct request *rq, const char *action);
 /* web_csrf_field writes the hidden CSRF input of every state-changing form. */
 int web_csrf_field(struct request *rq, struct response *rs);
 /* web_region_picker writes, after the input of a region code with id field, the name of the

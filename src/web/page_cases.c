@@ -129,7 +129,11 @@ static int web_case_new_form(struct request *rq, struct response *rs, const char
 	static const struct web_label labels[] = {
 		{"client", "Client"}, {"reason", "Reason for another open case"}, {"problems", "Problems"},
 		{"problems[0].category", "Problem"}, {"problems[0].severity", "Severity (1-5)"},
-		{"problems[0].since", "Since"}, {"problems[0].description", "Description"}, {"problems[", "Problem"},
+		{"problems[0].since", "Since"}, {"problems[0].description", "Description"},
+		{"problems[1].category", "Problem"}, {"problems[1].severity", "Severity (1-5)"},
+		{"problems[1].since", "Since"}, {"problems[1].description", "Description"},
+		{"problems[2].category", "Problem"}, {"problems[2].severity", "Severity (1-5)"},
+		{"problems[2].since", "Since"}, {"problems[2].description", "Description"}, {"problems[", "Problem"},
 		{NULL, NULL},
 	};
 	if (rc == 0)
@@ -512,15 +516,20 @@ static int web_stage_panel(struct request *rq, struct response *rs, const struct
 			rc = web_csrf_field(rq, rs);
 		if (rc == 0)
 			rc = html_printf(&rs->body, "<label for=\"to\">%s</label><select id=\"to\" name=\"to\">", T("Move to"));
+		/* The next stage, unless the form comes back refused: then the stage that was chosen, so
+		 * that a move back refused for its note is not saved again as a move forward. */
+		const char *action = arena_printf(&rq->arena, "/cases/%s/stage", cv->row.uid);
+		int chosen = web_posted(rq, action) ? stage_index(web_typed(rq, action, "to")) : -1;
+		if (chosen < 0 || chosen == cur || chosen > cur + 1)
+			chosen = cur + 1;
 		for (int i = 0; rc == 0 && i < STAGE_COUNT; i++)
 			if (i != cur && (i < cur || i == cur + 1))
 				rc = html_printf(&rs->body, "<option value=\"%s\"%R>%s%s</option>", stage_codes[i],
-						 i == cur + 1 ? " selected" : "", C(stage_codes[i]), i < cur ? T(" (back)") : "");
+						 i == chosen ? " selected" : "", C(stage_codes[i]), i < cur ? T(" (back)") : "");
 		if (rc == 0)
 			rc = html_printf(&rs->body, "</select><label for=\"stage-note\">%s</label><textarea id=\"stage-note\" name=\"note\" rows=\"2\">%s</textarea>"
 					 "<button type=\"submit\">%s</button></form>",
-					 T("Note (required when moving back)"),
-					 web_typed(rq, arena_printf(&rq->arena, "/cases/%s/stage", cv->row.uid), "note"), T("Move the case"));
+					 T("Note (required when moving back)"), web_typed(rq, action, "note"), T("Move the case"));
 	}
 	bool ask_plan = cur == 2 && cv->facts.goals > 0 && !cv->facts.plan_approved;
 	bool ask_closure = cur < 5 && cv->facts.termination && !cv->facts.closure_approved;

@@ -243,7 +243,7 @@ static int web_group_settings(struct request *rq, struct response *rs, const str
 				 T("Status and capacity"), r->uid, (long long)r->version, T("Status"));
 	/* Refused, the form shows what was typed; else the group as it is. */
 	const char *edit = arena_printf(&rq->arena, "/groups/%s/edit", r->uid);
-	bool typed = str_eq(rq->method, "POST") && str_eq(rq->path, edit);
+	bool typed = web_posted(rq, edit);
 	const char *status = typed ? web_typed(rq, edit, "status") : r->status;
 	const char *capacity = typed ? web_typed(rq, edit, "capacity") : arena_printf(&rq->arena, "%d", r->capacity);
 	const char *ends_on = typed ? web_typed(rq, edit, "ends_on") : r->ends_on;

@@ -202,6 +202,7 @@ describe('wrong types and unknown fields', () => {
     const u = (await ctx.admin.get('/api/v1/users')).json.items.find((x) => x.name === 'dua.kali');
     assert.equal(u.disabled, false);
     await login(ctx.base, 'dua.kali', 'kata-sandi-lama'); // asserts 200: the old password holds
+    expectError(await ctx.admin.patch('/api/v1/users/tidak.ada', { password: 'pendek' }), 404, 'not_found');
   });
 
   test('read-only fields are ignored rather than written', T, async () => {

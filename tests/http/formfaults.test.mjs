@@ -93,6 +93,12 @@ describe('refused forms', () => {
     assert.match(r.text, />Tidak punya pekerjaan tetap<\/textarea>/);
     const cases = await ctx.worker.get(`/api/v1/cases?client=${c.uid}`);
     assert.deepEqual(cases.json.items, [], 'a case was opened without the problem');
+    // With its category it opens; the empty reason of the form is no reason in the audit trail.
+    const ok = await ctx.worker.form('/cases', { client: c.uid, p0_category: 'income', p0_severity: '3', reason: '' });
+    assert.equal(ok.status, 303, ok.text.slice(0, 300));
+    const uid = (await ctx.worker.get(`/api/v1/cases?client=${c.uid}`)).json.items[0].uid;
+    const opened = (await ctx.admin.get(`/api/v1/audit?entity_uid=${uid}&action=create`)).json.items[0];
+    assert.equal(opened.detail.reason ?? null, null, JSON.stringify(opened.detail));
   });
 
   test('a refused action on a case shows the case again, the field named and what was typed kept', T, async () => {
@@ -111,6 +117,14 @@ describe('refused forms', () => {
     assert.ok(faultsOf(move).length === 1);
     assert.ok(move.text.includes(`name="note" rows="2">${note}</textarea>`), 'the note is kept');
     assert.equal((await ctx.worker.get(`/api/v1/cases/${kase.uid}`)).json.stage, 'intake');
+    // A move back refused for its missing note comes back still a move back, not the move forward.
+    const fwd = await ctx.worker.post(`/api/v1/cases/${kase.uid}/stage`, { to: 'assessment' });
+    assert.equal(fwd.status, 200, fwd.text);
+    const back = await ctx.worker.form(`/cases/${kase.uid}/stage`, { to: 'intake', note: '' });
+    assert.equal(back.status, 422);
+    assert.match(back.text, /<option value="intake" selected>/);
+    assert.doesNotMatch(back.text, /<option value="planning" selected>/);
+    assert.match((await ctx.worker.get(`/cases/${kase.uid}`)).text, /<option value="planning" selected>/, 'a plain view offers the next stage');
   });
 
   test('a refused change to a group shows the group again, the field named and what was typed kept', T, async () => {

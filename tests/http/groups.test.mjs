@@ -229,6 +229,22 @@ describe('who sees a group\'s content', () => {
       const g = await getGroup(ctx.worker, G.uid);
       expectError(await ctx.volunteer.patch(`/api/v1/groups/${G.uid}`, { version: g.version, status: 'ended' }), 403, 'forbidden');
       await snap.same('a kader changing the settings');
+
+      // Nor by the links of the member's goals to the case plan; a goal the kader keeps keeps its link.
+      const caseGoal = await add(ctx.worker, kase.uid, 'goals', goal());
+      const mu = `/api/v1/groups/${G.uid}/members/${m.uid}`;
+      const linked = await ctx.worker.patch(mu, { goals: [{ text: 'Hadir tiap minggu', case_goal: caseGoal.uid }] });
+      assert.equal(linked.status, 200, linked.text);
+      const kaderSees = await ctx.volunteer.get(`/api/v1/groups/${G.uid}`);
+      assert.deepEqual(memberOf(kaderSees.json, c.uid).goals, [{ text: 'Hadir tiap minggu' }]);
+      assert.ok(!kaderSees.text.includes(caseGoal.uid), 'the case goal reaches the kader');
+      const goalsPage = await (await login(ctx.base, 'volunteer')).client.get(`/groups/${G.uid}/members/${m.uid}/goals`);
+      assert.ok(!goalsPage.text.includes(caseGoal.uid) && !goalsPage.text.includes('rencana kasus'), 'the goals page shows the link to the kader');
+      const kept = await ctx.volunteer.patch(mu, { goals: [{ text: 'Hadir tiap minggu' }, { text: 'Berani bicara' }] });
+      assert.equal(kept.status, 200, kept.text);
+      assert.deepEqual(memberOf(await getGroup(ctx.worker, G.uid), c.uid).goals,
+        [{ text: 'Hadir tiap minggu', case_goal: caseGoal.uid }, { text: 'Berani bicara' }]);
+      expect422(await ctx.volunteer.patch(mu, { goals: [{ text: 'Hadir', case_goal: caseGoal.uid }] }), 'goals[0]', 'a kader linking');
     } finally {
       const left = await ctx.worker.request('DELETE', `/api/v1/groups/${G.uid}/members/${m.uid}`, { json: { reason: 'Selesai uji' } });
       assert.equal(left.status, 200, left.text);
@@ -439,10 +455,10 @@ describe('members', () => {
 
     const snap = await frozen(ctx, g.uid);
     const tries = [
-      [m.uid, { goals: [{ text: 'Tujuan', case_goal: otherGoal.uid }] }, 'goals', 'a goal of another case'],
-      [m.uid, { goals: [{ text: 'Tujuan', case_goal: NOBODY }] }, 'goals', 'an unknown goal'],
-      [m.uid, { goals: [{ text: 'Tujuan', case_goal: kase.uid }] }, 'goals', 'the case itself'],
-      [mn.uid, { goals: [{ text: 'Tujuan', case_goal: caseGoal.uid }] }, 'goals', 'a member without an open case'],
+      [m.uid, { goals: [{ text: 'Tujuan', case_goal: otherGoal.uid }] }, 'goals[0]', 'a goal of another case'],
+      [m.uid, { goals: [{ text: 'Hadir' }, { text: 'Tujuan', case_goal: NOBODY }] }, 'goals[1]', 'an unknown goal'],
+      [m.uid, { goals: [{ text: 'Tujuan', case_goal: kase.uid }] }, 'goals[0]', 'the case itself'],
+      [mn.uid, { goals: [{ text: 'Tujuan', case_goal: caseGoal.uid }] }, 'goals[0]', 'a member without an open case'],
       [m.uid, { goals: [{ text: '' }] }, 'goals[0]', 'no text'],
       [m.uid, { goals: [{ text: 'Hadir' }, { text: 'Baris satu\nbaris dua' }] }, 'goals[1]', 'two lines'],
       [m.uid, { goals: [{ text: 'Hadir', score: 5 }] }, 'goals[0]', 'a member goal with another key'],
