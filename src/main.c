@@ -56,7 +56,7 @@ int main(int argc, char **argv)
 	for (unsigned i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].run(argc, argv);
-	fprintf(stderr, "pendamping: unknown command '%s'\n", argv[1]);
+	fprintf(stderr, cli_t("pendamping: unknown command '%s'\n"), argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;
 }

@@ -11,7 +11,7 @@ Usage (from anywhere; paths are relative to the repository root unless absolute)
     python3 tools/po-extract.py --where            the msgids with the files they come from
 
 What counts as a message (the code's own conventions, see src/base/i18n.h and src/web/html.h):
-  * the argument of T("...") and N_("..."), request_t(rq, "..."), i18n_t(LANG_.., "..."),
+  * the argument of T("...") and N_("..."), request_t(rq, "..."), i18n_t(LANG_.., "..."), cli_t("..."),
     the third argument of faults_add(f, field, "..."), the fifth of api_error(rq, rs, code, field, "...");
   * the same position of any function that passes one of its parameters on to such a call
     (found by following the definitions: web_dl(rq, rs, "Label", v), web_input(..., label, ..., hint),
@@ -35,7 +35,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # name -> indexes of the message arguments
-BASE_SINKS = {"T": {0}, "N_": {0}, "request_t": {1}, "i18n_t": {1}, "faults_add": {2}, "api_error": {4}}
+BASE_SINKS = {"T": {0}, "N_": {0}, "request_t": {1}, "i18n_t": {1}, "cli_t": {0}, "faults_add": {2}, "api_error": {4}}
 # translated through values stored in data (users.role, the household form): always messages
 EXTRA_MSGIDS = ["admin", "supervisor", "worker", "volunteer", "viewer",
                 "name", "relation", "sex", "birth_date", "nik"]

@@ -33,7 +33,7 @@ int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts,
 		}
 		if (strncmp(arg, "--", 2) != 0) {
 			if (*npos == maxpos) {
-				fprintf(stderr, "pendamping: unexpected argument '%s'\n", arg);
+				fprintf(stderr, cli_t("pendamping: unexpected argument '%s'\n"), arg);
 				cli_print_usage(usage, opts, nopts);
 				return EXIT_USAGE;
 			}
@@ -47,13 +47,13 @@ int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts,
 			if (strlen(opts[j].name) == nlen && strncmp(opts[j].name, arg, nlen) == 0)
 				k = j;
 		if (k < 0) {
-			fprintf(stderr, "pendamping: unknown option '%.*s'\n", (int)nlen, arg);
+			fprintf(stderr, cli_t("pendamping: unknown option '%.*s'\n"), (int)nlen, arg);
 			cli_print_usage(usage, opts, nopts);
 			return EXIT_USAGE;
 		}
 		if (!opts[k].takes_value) {
 			if (eq) {
-				fprintf(stderr, "pendamping: option %s takes no value\n", opts[k].name);
+				fprintf(stderr, cli_t("pendamping: option %s takes no value\n"), opts[k].name);
 				return EXIT_USAGE;
 			}
 			opts[k].value = "";
@@ -62,7 +62,7 @@ int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts,
 		} else if (i + 1 < argc) {
 			opts[k].value = argv[++i];
 		} else {
-			fprintf(stderr, "pendamping: option %s needs a value\n", opts[k].name);
+			fprintf(stderr, cli_t("pendamping: option %s needs a value\n"), opts[k].name);
 			cli_print_usage(usage, opts, nopts);
 			return EXIT_USAGE;
 		}
@@ -83,14 +83,14 @@ int cli_open(const char *dir, struct db **db)
 	char path[4096];
 	snprintf(path, sizeof path, "%s/pendamping.db", dir);
 	if (access(path, F_OK) != 0) {
-		fprintf(stderr, "pendamping: %s has no database; run 'pendamping init --data %s' first\n", dir, dir);
+		fprintf(stderr, cli_t("pendamping: %s has no database; run 'pendamping init --data %s' first\n"), dir, dir);
 		return ERR_NOTFOUND;
 	}
 	char key[4096];
 	snprintf(key, sizeof key, "%s/secret.key", dir);
 	int rc = secret_key_load(key);
 	if (rc) {
-		fprintf(stderr, "pendamping: cannot read the data key %s\n", key);
+		fprintf(stderr, cli_t("pendamping: cannot read the data key %s\n"), key);
 		return rc;
 	}
 	rc = db_open(path, db);
@@ -133,7 +133,7 @@ int cli_password(const char *env, const char *prompt, bool confirm, char *out, s
 		return 0;
 	}
 	if (!isatty(STDIN_FILENO)) {
-		fprintf(stderr, "pendamping: set %s or run this on a terminal to be asked for the password\n", env);
+		fprintf(stderr, cli_t("pendamping: set %s or run this on a terminal to be asked for the password\n"), env);
 		return ERR_INVALID;
 	}
 	if (cli_read_line(prompt, out, n))
@@ -141,7 +141,7 @@ int cli_password(const char *env, const char *prompt, bool confirm, char *out, s
 	if (confirm) {
 		char again[512];
 		if (cli_read_line("Repeat the password: ", again, sizeof again) || strcmp(again, out) != 0) {
-			fprintf(stderr, "pendamping: the passwords differ\n");
+			fprintf(stderr, cli_t("pendamping: the passwords differ\n"));
 			return ERR_INVALID;
 		}
 	}
@@ -152,18 +152,18 @@ int cli_actor(struct db *db, struct arena *a, const char *name, struct actor *ac
 {
 	struct user u;
 	if (name == NULL) {
-		fprintf(stderr, "pendamping: --user NAME is required: the change is recorded in that user's name\n");
+		fprintf(stderr, cli_t("pendamping: --user NAME is required: the change is recorded in that user's name\n"));
 		return ERR_USAGE;
 	}
 	int rc = user_store_by_name(db, a, name, &u);
 	if (rc == ERR_NOTFOUND) {
-		fprintf(stderr, "pendamping: no user named '%s'\n", name);
+		fprintf(stderr, cli_t("pendamping: no user named '%s'\n"), name);
 		return rc;
 	}
 	if (rc)
 		return rc;
 	if (u.disabled) {
-		fprintf(stderr, "pendamping: user '%s' is disabled\n", name);
+		fprintf(stderr, cli_t("pendamping: user '%s' is disabled\n"), name);
 		return ERR_FORBIDDEN;
 	}
 	account_actor(&u, actor);
@@ -177,23 +177,28 @@ int cli_fail(const char *what, int rc)
 
 int cli_fail_in(enum lang lang, const char *what, int rc)
 {
-	fprintf(stderr, "pendamping: %s: %s\n", what, i18n_t(lang, err_message(rc)));
+	fprintf(stderr, cli_t("pendamping: %s: %s\n"), what, i18n_t(lang, err_message(rc)));
 	return rc == ERR_USAGE ? EXIT_USAGE : EXIT_FAIL;
+}
+
+const char *cli_t(const char *msgid)
+{
+	enum lang lang;
+	cli_lang(NULL, &lang);
+	return i18n_t(lang, msgid);
 }
 
 void cli_faults(const struct faults *f)
 {
-	enum lang lang;
-	cli_lang(NULL, &lang);
 	for (int i = 0; i < f->n; i++)
-		fprintf(stderr, "pendamping: %s: %s\n", f->list[i].field ? f->list[i].field : "-", i18n_t(lang, f->list[i].msg));
+		fprintf(stderr, cli_t("pendamping: %s: %s\n"), f->list[i].field ? f->list[i].field : "-", cli_t(f->list[i].msg));
 }
 
 int cli_lang(const char *flag, enum lang *lang)
 {
 	if (flag) {
 		if (strcmp(flag, "id") != 0 && strcmp(flag, "en") != 0) {
-			fprintf(stderr, "pendamping: --lang must be id or en\n");
+			fprintf(stderr, cli_t("pendamping: --lang must be id or en\n"));
 			return ERR_USAGE;
 		}
 		*lang = i18n_lang_parse(flag);

@@ -49,6 +49,8 @@ int cli_actor(struct db *db, struct arena *a, const char *name, struct actor *ac
  * returns EXIT_FAIL; cli_fail_in says it in lang. */
 int cli_fail(const char *what, int rc);
 int cli_fail_in(enum lang lang, const char *what, int rc);
+/* cli_t translates msgid into the locale's language (cli_lang), for what the commands print. */
+const char *cli_t(const char *msgid);
 /* cli_faults prints each fault as "pendamping: field: reason", the reason in the locale's language
  * (cli_lang). */
 void cli_faults(const struct faults *f);

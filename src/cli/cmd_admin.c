@@ -21,18 +21,18 @@ static int cmd_create_dir(const char *dir, const char *org_name, const char *adm
 	char path[4096];
 	snprintf(path, sizeof path, "%s/pendamping.db", dir);
 	if (access(path, F_OK) == 0) {
-		fprintf(stderr, "pendamping: %s already holds a database; refusing to overwrite it\n", dir);
+		fprintf(stderr, cli_t("pendamping: %s already holds a database; refusing to overwrite it\n"), dir);
 		return ERR_EXISTS;
 	}
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-		fprintf(stderr, "pendamping: cannot create %s: %s\n", dir, strerror(errno));
+		fprintf(stderr, cli_t("pendamping: cannot create %s: %s\n"), dir, strerror(errno));
 		return ERR_IO;
 	}
 	char key[4096];
 	snprintf(key, sizeof key, "%s/secret.key", dir);
 	int rc = secret_key_create(key);
 	if (rc == ERR_EXISTS)
-		fprintf(stderr, "pendamping: %s exists without a database; keeping its key\n", key);
+		fprintf(stderr, cli_t("pendamping: %s exists without a database; keeping its key\n"), key);
 	else if (rc)
 		return cli_fail("cannot write the key file", rc), rc;
 	rc = secret_key_load(key);
@@ -93,7 +93,7 @@ int cmd_init(int argc, char **argv)
 	if (rc)
 		return EXIT_FAIL;
 	db_close(db);
-	printf("created %s (database, key, organisation, admin '%s')\n", dir, admin ? admin : "admin");
+	printf(cli_t("created %s (database, key, organisation, admin '%s')\n"), dir, admin ? admin : "admin");
 	return EXIT_OK;
 }
 
@@ -133,7 +133,7 @@ int cmd_demo(int argc, char **argv)
 	db_close(db);
 	if (rc)
 		return cli_fail("demo data", rc);
-	printf("demo data ready in %s\nlog in at http://127.0.0.1:8080/ with password '%s' as:\n", dir, DEMO_PASSWORD);
+	printf(cli_t("demo data ready in %s\nlog in at http://127.0.0.1:8080/ with password '%s' as:\n"), dir, DEMO_PASSWORD);
 	for (int i = 0; demo_logins[i]; i++)
 		printf("  %s\n", demo_logins[i]);
 	return EXIT_OK;
@@ -156,7 +156,7 @@ int cmd_migrate(int argc, char **argv)
 	struct db *db;
 	if (cli_open(dir, &db))
 		return EXIT_FAIL;
-	printf("schema version %d\n", migrate_version(db));
+	printf(cli_t("schema version %d\n"), migrate_version(db));
 	db_close(db);
 	return EXIT_OK;
 }
@@ -248,7 +248,7 @@ int cmd_user(int argc, char **argv)
 			if (rc)
 				status = f.n ? EXIT_FAIL : cli_fail("user add", rc);
 			else
-				printf("added %s (%s)\n", u.name, u.role);
+				printf(cli_t("added %s (%s)\n"), u.name, u.role);
 		}
 	} else if (strcmp(sub, "passwd") == 0) {
 		char pw[512];
@@ -260,7 +260,7 @@ int cmd_user(int argc, char **argv)
 			cli_faults(&f);
 			status = rc ? (f.n ? EXIT_FAIL : cli_fail(pos[1], rc)) : EXIT_OK;
 			if (rc == 0)
-				printf("password of %s changed; their sessions have ended\n", pos[1]);
+				printf(cli_t("password of %s changed; their sessions have ended\n"), pos[1]);
 		}
 	} else {
 		bool disable = strcmp(sub, "disable") == 0;
@@ -298,7 +298,7 @@ int cmd_token(int argc, char **argv)
 	}
 	long days = 0;
 	if (days_text && str_parse_long(days_text, 1, ACCOUNT_TOKEN_DAYS_MAX, &days)) {
-		fprintf(stderr, "pendamping: --days must be a whole number from 1 to %d\n", ACCOUNT_TOKEN_DAYS_MAX);
+		fprintf(stderr, cli_t("pendamping: --days must be a whole number from 1 to %d\n"), ACCOUNT_TOKEN_DAYS_MAX);
 		return EXIT_USAGE;
 	}
 	struct db *db;
@@ -311,7 +311,7 @@ int cmd_token(int argc, char **argv)
 	rc = revoke ? account_token_revoke(db, &a, NULL, name, &n)
 		    : account_token_create(db, &a, NULL, name, (int)days, &token, &expires_at);
 	if (rc == 0 && revoke) {
-		printf("revoked %d token%s of %s\n", n, n == 1 ? "" : "s", name);
+		printf(n == 1 ? cli_t("revoked %d token of %s\n") : cli_t("revoked %d tokens of %s\n"), n, name);
 	} else if (rc == 0) {
 		printf("%s\n", token);
 		fprintf(stderr, "valid until %s\n", expires_at);
@@ -342,11 +342,11 @@ int cmd_audit(int argc, char **argv)
 	rc = audit_verify(db, &count, &bad);
 	db_close(db);
 	if (rc == ERR_INVALID) {
-		printf("audit trail broken at row %lld (after %lld intact rows)\n", (long long)bad, (long long)count);
+		printf(cli_t("audit trail broken at row %lld (after %lld intact rows)\n"), (long long)bad, (long long)count);
 		return EXIT_FAIL;
 	}
 	if (rc)
 		return cli_fail("audit verify", rc);
-	printf("audit trail intact: %lld rows\n", (long long)count);
+	printf(cli_t("audit trail intact: %lld rows\n"), (long long)count);
 	return EXIT_OK;
 }

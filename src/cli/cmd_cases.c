@@ -37,14 +37,14 @@ int cmd_case(int argc, char **argv)
 			       .cursor = cli_get(opts, NOPTS(opts), "--cursor"),
 			       .limit = 25};
 	if (q.stage && stage_index(q.stage) < 0) {
-		fprintf(stderr, "pendamping: --stage must be one of intake, assessment, planning, intervention, resocialisation, termination, aftercare\n");
+		fprintf(stderr, cli_t("pendamping: --stage must be one of intake, assessment, planning, intervention, resocialisation, termination, aftercare\n"));
 		return EXIT_USAGE;
 	}
 	long limit;
 	const char *ls = cli_get(opts, NOPTS(opts), "--limit");
 	if (ls) {
 		if (str_parse_long(ls, 1, 100, &limit)) {
-			fprintf(stderr, "pendamping: --limit must be a number from 1 to 100\n");
+			fprintf(stderr, cli_t("pendamping: --limit must be a number from 1 to 100\n"));
 			return EXIT_USAGE;
 		}
 		q.limit = (int)limit;
@@ -67,7 +67,7 @@ int cmd_case(int argc, char **argv)
 	} else if (rc == ERR_INVALID) {
 		enum lang lang;
 		cli_lang(NULL, &lang);
-		fprintf(stderr, "pendamping: --%s: %s\n", bad,
+		fprintf(stderr, cli_t("pendamping: --%s: %s\n"), bad,
 			i18n_t(lang, str_eq(bad, "worker") ? "No such user." : "The cursor is not valid: start again from the first page."));
 		status = EXIT_FAIL;
 	} else if (rc) {
@@ -89,7 +89,7 @@ int cmd_case(int argc, char **argv)
 			printf("%-36s %-15s %-12s %-7s %s\n", rows[i].uid, rows[i].stage, rows[i].primary_name ? rows[i].primary_name : "-",
 			       rows[i].overdue ? "yes" : "", rows[i].client_name);
 		if (next)
-			printf("more: --cursor %s\n", next);
+			printf(cli_t("more: --cursor %s\n"), next);
 	}
 	arena_free(&a);
 	db_close(db);

@@ -13,12 +13,12 @@ static void cmd_print_faults(const struct client_result *res)
 {
 	cli_faults(&res->faults);
 	if (res->existing_uid)
-		fprintf(stderr, "pendamping: existing client: %s\n", res->existing_uid);
+		fprintf(stderr, cli_t("pendamping: existing client: %s\n"), res->existing_uid);
 	for (int i = 0; i < res->ndup; i++)
-		fprintf(stderr, "pendamping: possible duplicate: %s %s (add \"confirm_duplicate\": true)\n",
+		fprintf(stderr, cli_t("pendamping: possible duplicate: %s %s (add \"confirm_duplicate\": true)\n"),
 			res->dup_uid[i], res->dup_name[i]);
 	if (res->nik_mismatch)
-		fprintf(stderr, "pendamping: add \"confirm_nik_mismatch\": true to save anyway\n");
+		fprintf(stderr, cli_t("pendamping: add \"confirm_nik_mismatch\": true to save anyway\n"));
 }
 
 int cmd_client(int argc, char **argv)
@@ -53,7 +53,7 @@ int cmd_client(int argc, char **argv)
 	long limit = 25;
 	const char *ls = cli_get(opts, NOPTS(opts), "--limit");
 	if (ls && (str_parse_long(ls, 1, 100, &limit))) {
-		fprintf(stderr, "pendamping: --limit must be a number from 1 to 100\n");
+		fprintf(stderr, cli_t("pendamping: --limit must be a number from 1 to 100\n"));
 		return EXIT_USAGE;
 	}
 	struct db *db;
@@ -90,7 +90,7 @@ int cmd_client(int argc, char **argv)
 				       c->birth_date ? c->birth_date : "-", c->region ? c->region : "-", c->name);
 			}
 			if (page.next_cursor)
-				printf("more: --cursor %s\n", page.next_cursor);
+				printf(cli_t("more: --cursor %s\n"), page.next_cursor);
 		}
 	} else if (strcmp(sub, "show") == 0) {
 		struct client c;
@@ -110,7 +110,7 @@ int cmd_client(int argc, char **argv)
 		struct client_result res = {0};
 		int64_t version = 0;
 		if (body == NULL) {
-			fprintf(stderr, "pendamping: standard input is not JSON: line %d: %s\n", err.line, err.text);
+			fprintf(stderr, cli_t("pendamping: standard input is not JSON: line %d: %s\n"), err.line, err.text);
 			status = EXIT_FAIL;
 		} else {
 			rc = client_from_json(&a, body, &c, &version, &res.faults);
@@ -129,7 +129,7 @@ int cmd_client(int argc, char **argv)
 		rc = client_archive(db, &a, &actor, pos[1]);
 		status = rc ? cli_fail(pos[1], rc) : EXIT_OK;
 		if (rc == 0)
-			printf("archived %s\n", pos[1]);
+			printf(cli_t("archived %s\n"), pos[1]);
 	}
 	arena_free(&a);
 	db_close(db);

@@ -26,7 +26,7 @@ int cmd_serve(int argc, char **argv)
 	long threads = 0;
 	const char *t = cli_get(opts, 3, "--threads");
 	if (t && str_parse_long(t, 1, 64, &threads)) {
-		fprintf(stderr, "pendamping: --threads must be a number from 1 to 64\n");
+		fprintf(stderr, cli_t("pendamping: --threads must be a number from 1 to 64\n"));
 		return EXIT_USAGE;
 	}
 	struct db *db;

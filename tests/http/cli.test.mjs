@@ -213,6 +213,10 @@ describe('users', () => {
     const en = await run(['user', 'add', '--data', ctx.data, '--name', 'x6', '--role', 'worker'],
       { env: { PENDAMPING_PASSWORD: 'short', LC_ALL: 'C.UTF-8' } });
     assert.match(en.stderr, /^pendamping: password: Password must have at least 8 characters\.$/m);
+    const idEnv = { LC_ALL: '', LC_MESSAGES: '', LANG: 'id_ID.UTF-8' };
+    assert.match((await run(['bogus'], { env: idEnv })).stderr, /^pendamping: perintah tidak dikenal 'bogus'$/m);
+    assert.match((await run(['user', 'list', '--data', `${ctx.data}-none`], { env: idEnv })).stderr, /belum memiliki basis data/);
+    assert.match((await run(['user', 'list', '--data', `${ctx.data}-none`], { env: { LC_ALL: 'C.UTF-8' } })).stderr, /has no database/);
     const noRole = await run(['user', 'add', '--data', ctx.data, '--name', 'x7'], { env });
     assert.equal(noRole.code, 2, 'a missing --role');
     const list = JSON.parse((await run(['user', 'list', '--data', ctx.data, '--json'])).stdout);
