@@ -13,12 +13,12 @@
 
 void cli_print_usage(const char *usage, const struct cli_opt *opts, int nopts)
 {
-	fprintf(stderr, "usage: %s\n", usage);
+	fprintf(stderr, cli_t("usage: %s\n"), usage);
 	if (nopts)
-		fprintf(stderr, "options:\n");
+		fprintf(stderr, "%s", cli_t("options:\n"));
 	for (int i = 0; i < nopts; i++)
-		fprintf(stderr, "  %-22s %s\n", opts[i].name, opts[i].help);
-	fprintf(stderr, "  %-22s %s\n", "--help", "show this help");
+		fprintf(stderr, "  %-22s %s\n", opts[i].name, cli_t(opts[i].help));
+	fprintf(stderr, "  %-22s %s\n", "--help", cli_t("show this help"));
 }
 
 int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts, const char **pos,

@@ -66,9 +66,9 @@ static int cmd_create_dir(const char *dir, const char *org_name, const char *adm
 int cmd_init(int argc, char **argv)
 {
 	struct cli_opt opts[] = {
-		{"--data", true, "data directory to create", NULL},
-		{"--org", true, "organisation name", NULL},
-		{"--admin", true, "administrator's user name (default admin)", NULL},
+		{"--data", true, N_("data directory to create"), NULL},
+		{"--org", true, N_("organisation name"), NULL},
+		{"--admin", true, N_("administrator's user name (default admin)"), NULL},
 	};
 	const char *usage = "pendamping init --data DIR [--org NAME] [--admin NAME]\n"
 			    "  The admin password comes from PENDAMPING_ADMIN_PASSWORD or a prompt.";
@@ -99,7 +99,7 @@ int cmd_init(int argc, char **argv)
 
 int cmd_demo(int argc, char **argv)
 {
-	struct cli_opt opts[] = {{"--data", true, "data directory (created when missing)", NULL}};
+	struct cli_opt opts[] = {{"--data", true, N_("data directory (created when missing)"), NULL}};
 	const char *usage = "pendamping demo --data DIR";
 	const char *pos[1];
 	int npos;
@@ -141,7 +141,7 @@ int cmd_demo(int argc, char **argv)
 
 int cmd_migrate(int argc, char **argv)
 {
-	struct cli_opt opts[] = {{"--data", true, "data directory", NULL}};
+	struct cli_opt opts[] = {{"--data", true, N_("data directory"), NULL}};
 	const char *usage = "pendamping migrate --data DIR";
 	const char *pos[1];
 	int npos;
@@ -194,12 +194,12 @@ static int cmd_user_list(struct db *db, bool json)
 int cmd_user(int argc, char **argv)
 {
 	struct cli_opt opts[] = {
-		{"--data", true, "data directory", NULL},
-		{"--name", true, "user name (add)", NULL},
-		{"--role", true, "admin, supervisor, worker, volunteer or viewer (add)", NULL},
-		{"--supervisor", true, "supervisor's user name (add)", NULL},
-		{"--full-name", true, "full name (add)", NULL},
-		{"--json", false, "machine-readable output (list)", NULL},
+		{"--data", true, N_("data directory"), NULL},
+		{"--name", true, N_("user name (add)"), NULL},
+		{"--role", true, N_("admin, supervisor, worker, volunteer or viewer (add)"), NULL},
+		{"--supervisor", true, N_("supervisor's user name (add)"), NULL},
+		{"--full-name", true, N_("full name (add)"), NULL},
+		{"--json", false, N_("machine-readable output (list)"), NULL},
 	};
 	const char *usage = "pendamping user add --data DIR --name NAME --role ROLE [--supervisor NAME] [--full-name TEXT]\n"
 			    "       pendamping user list --data DIR [--json]\n"
@@ -277,9 +277,9 @@ int cmd_user(int argc, char **argv)
 int cmd_token(int argc, char **argv)
 {
 	struct cli_opt opts[] = {
-		{"--data", true, "data directory", NULL},
-		{"--user", true, "the user the token acts as", NULL},
-		{"--days", true, "create: days the token is valid (1-3650, default 365)", NULL},
+		{"--data", true, N_("data directory"), NULL},
+		{"--user", true, N_("the user the token acts as"), NULL},
+		{"--days", true, N_("create: days the token is valid (1-3650, default 365)"), NULL},
 	};
 	const char *usage = "pendamping token create|revoke --data DIR --user NAME [--days N]\n"
 			    "  create prints a new API token (and, on standard error, when it expires);\n"
@@ -323,7 +323,7 @@ int cmd_token(int argc, char **argv)
 
 int cmd_audit(int argc, char **argv)
 {
-	struct cli_opt opts[] = {{"--data", true, "data directory", NULL}};
+	struct cli_opt opts[] = {{"--data", true, N_("data directory"), NULL}};
 	const char *usage = "pendamping audit verify --data DIR";
 	const char *pos[1];
 	int npos;

@@ -11,14 +11,14 @@
 int cmd_case(int argc, char **argv)
 {
 	struct cli_opt opts[] = {
-		{"--data", true, "data directory", NULL},
-		{"--user", true, "act as this user (their cases, or their team's for a supervisor)", NULL},
-		{"--worker", true, "only the cases of this worker", NULL},
-		{"--stage", true, "only cases in this stage (intake ... aftercare)", NULL},
-		{"--overdue", false, "only cases with overdue tasks or follow-ups", NULL},
-		{"--limit", true, "rows (1-100, default 25)", NULL},
-		{"--cursor", true, "continue after a previous page", NULL},
-		{"--json", false, "machine-readable output", NULL},
+		{"--data", true, N_("data directory"), NULL},
+		{"--user", true, N_("act as this user (their cases, or their team's for a supervisor)"), NULL},
+		{"--worker", true, N_("only the cases of this worker"), NULL},
+		{"--stage", true, N_("only cases in this stage (intake ... aftercare)"), NULL},
+		{"--overdue", false, N_("only cases with overdue tasks or follow-ups"), NULL},
+		{"--limit", true, N_("rows (1-100, default 25)"), NULL},
+		{"--cursor", true, N_("continue after a previous page"), NULL},
+		{"--json", false, N_("machine-readable output"), NULL},
 	};
 	const char *usage = "pendamping case list --data DIR --user NAME [--worker NAME] [--stage S] [--overdue] [--json]";
 	const char *pos[1];

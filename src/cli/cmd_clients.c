@@ -24,13 +24,13 @@ static void cmd_print_faults(const struct client_result *res)
 int cmd_client(int argc, char **argv)
 {
 	struct cli_opt opts[] = {
-		{"--data", true, "data directory", NULL},
-		{"--user", true, "act as this user (required: every read and change is in someone's name)", NULL},
-		{"--q", true, "list: name words or NIK", NULL},
-		{"--region", true, "list: region code prefix", NULL},
-		{"--limit", true, "list: rows (1-100, default 25)", NULL},
-		{"--cursor", true, "list: continue after a previous page", NULL},
-		{"--json", false, "machine-readable output", NULL},
+		{"--data", true, N_("data directory"), NULL},
+		{"--user", true, N_("act as this user (required: every read and change is in someone's name)"), NULL},
+		{"--q", true, N_("list: name words or NIK"), NULL},
+		{"--region", true, N_("list: region code prefix"), NULL},
+		{"--limit", true, N_("list: rows (1-100, default 25)"), NULL},
+		{"--cursor", true, N_("list: continue after a previous page"), NULL},
+		{"--json", false, N_("machine-readable output"), NULL},
 	};
 	const char *usage = "pendamping client list --data DIR --user NAME [--q TEXT] [--region CODE] [--json]\n"
 			    "       pendamping client show --data DIR --user NAME UID\n"

@@ -10,9 +10,9 @@
 int cmd_group(int argc, char **argv)
 {
 	struct cli_opt opts[] = {
-		{"--data", true, "data directory", NULL},
-		{"--user", true, "act as this user (facilitators see their groups' attendance)", NULL},
-		{"--json", false, "machine-readable output", NULL},
+		{"--data", true, N_("data directory"), NULL},
+		{"--user", true, N_("act as this user (facilitators see their groups' attendance)"), NULL},
+		{"--json", false, N_("machine-readable output"), NULL},
 	};
 	const char *usage = "pendamping group list --data DIR --user NAME [--json]";
 	const char *pos[1];

@@ -168,12 +168,12 @@ static int cmd_import_close(enum lang lang, struct db *db, struct import_files *
 int cmd_import(int argc, char **argv)
 {
 	struct cli_opt opts[] = {
-		{"--data", true, "data directory", NULL},
-		{"--on-error", true, "skip (default: report the row and go on) or abort", NULL},
-		{"--dry-run", false, "check every row and write the report, change nothing", NULL},
-		{"--report", true, "where to write rejected rows (default FILE.report.csv; - for standard output)", NULL},
-		{"--user", true, "record the import in this user's name (who must be allowed to register clients)", NULL},
-		{"--lang", true, "id or en: the language of the report and messages (default: the locale's)", NULL},
+		{"--data", true, N_("data directory"), NULL},
+		{"--on-error", true, N_("skip (default: report the row and go on) or abort"), NULL},
+		{"--dry-run", false, N_("check every row and write the report, change nothing"), NULL},
+		{"--report", true, N_("where to write rejected rows (default FILE.report.csv; - for standard output)"), NULL},
+		{"--user", true, N_("record the import in this user's name (who must be allowed to register clients)"), NULL},
+		{"--lang", true, N_("id or en: the language of the report and messages (default: the locale's)"), NULL},
 	};
 	const char *usage = "pendamping import clients --data DIR FILE.csv [--on-error=skip|abort] [--dry-run] [--report PATH] [--user NAME]\n"
 			    "       [--lang id|en]";
@@ -246,9 +246,9 @@ int cmd_import(int argc, char **argv)
 int cmd_regions(int argc, char **argv)
 {
 	struct cli_opt opts[] = {
-		{"--data", true, "data directory", NULL},
-		{"--report", true, "where to write rejected rows (default FILE.report.csv; - for standard output)", NULL},
-		{"--lang", true, "id or en: the language of the report and messages (default: the locale's)", NULL},
+		{"--data", true, N_("data directory"), NULL},
+		{"--report", true, N_("where to write rejected rows (default FILE.report.csv; - for standard output)"), NULL},
+		{"--lang", true, N_("id or en: the language of the report and messages (default: the locale's)"), NULL},
 	};
 	const char *usage = "pendamping regions import --data DIR FILE.csv [--report PATH] [--lang id|en]   (columns: code,name)";
 	const char *pos[2];

@@ -8,9 +8,9 @@
 int cmd_serve(int argc, char **argv)
 {
 	struct cli_opt opts[] = {
-		{"--data", true, "data directory (from pendamping init)", NULL},
-		{"--listen", true, "address and port, default 127.0.0.1:8080", NULL},
-		{"--threads", true, "worker threads, default one per core", NULL},
+		{"--data", true, N_("data directory (from pendamping init)"), NULL},
+		{"--listen", true, N_("address and port, default 127.0.0.1:8080"), NULL},
+		{"--threads", true, N_("worker threads, default one per core"), NULL},
 	};
 	const char *usage = "pendamping serve --data DIR [--listen 127.0.0.1:8080] [--threads N]";
 	const char *pos[1];

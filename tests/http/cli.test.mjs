@@ -217,6 +217,10 @@ describe('users', () => {
     assert.match((await run(['bogus'], { env: idEnv })).stderr, /^pendamping: perintah tidak dikenal 'bogus'$/m);
     assert.match((await run(['user', 'list', '--data', `${ctx.data}-none`], { env: idEnv })).stderr, /belum memiliki basis data/);
     assert.match((await run(['user', 'list', '--data', `${ctx.data}-none`], { env: { LC_ALL: 'C.UTF-8' } })).stderr, /has no database/);
+    const help = await run(['serve', '--help'], { env: idEnv });
+    assert.match(help.stdout + help.stderr, /^opsi:$/m);
+    assert.match(help.stdout + help.stderr, /--data +direktori data \(dari pendamping init\)/);
+    assert.match((await run([], { env: idEnv })).stderr, /^ {2}init +membuat direktori data/m);
     const noRole = await run(['user', 'add', '--data', ctx.data, '--name', 'x7'], { env });
     assert.equal(noRole.code, 2, 'a missing --role');
     const list = JSON.parse((await run(['user', 'list', '--data', ctx.data, '--json'])).stdout);
