@@ -172,36 +172,36 @@ int cli_actor(struct db *db, struct arena *a, const char *name, struct actor *ac
 
 int cli_fail(const char *what, int rc)
 {
-	return cli_fail_in(LANG_EN, what, rc);
-}
-
-int cli_fail_in(enum lang lang, const char *what, int rc)
-{
-	fprintf(stderr, cli_t("pendamping: %s: %s\n"), what, i18n_t(lang, err_message(rc)));
+	fprintf(stderr, "pendamping: %s: %s\n", what, cli_t(err_message(rc)));
 	return rc == ERR_USAGE ? EXIT_USAGE : EXIT_FAIL;
 }
 
+/* The language a command's --lang chose, for all it prints; -1 when it chose none. */
+static int cli_chosen = -1;
+
 const char *cli_t(const char *msgid)
 {
-	enum lang lang;
-	cli_lang(NULL, &lang);
+	enum lang lang = (enum lang)cli_chosen;
+	if (cli_chosen < 0)
+		cli_lang(NULL, &lang);
 	return i18n_t(lang, msgid);
 }
 
 void cli_faults(const struct faults *f)
 {
 	for (int i = 0; i < f->n; i++)
-		fprintf(stderr, cli_t("pendamping: %s: %s\n"), f->list[i].field ? f->list[i].field : "-", cli_t(f->list[i].msg));
+		fprintf(stderr, "pendamping: %s: %s\n", f->list[i].field ? f->list[i].field : "-", cli_t(f->list[i].msg));
 }
 
 int cli_lang(const char *flag, enum lang *lang)
 {
 	if (flag) {
 		if (strcmp(flag, "id") != 0 && strcmp(flag, "en") != 0) {
-			fprintf(stderr, cli_t("pendamping: --lang must be id or en\n"));
+			fprintf(stderr, "%s", cli_t("pendamping: --lang must be id or en\n"));
 			return ERR_USAGE;
 		}
 		*lang = i18n_lang_parse(flag);
+		cli_chosen = (int)*lang;
 		return 0;
 	}
 	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};

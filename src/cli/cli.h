@@ -45,18 +45,17 @@ int cli_open(const char *dir, struct db **db);
 int cli_password(const char *env, const char *prompt, bool confirm, char *out, size_t n);
 /* cli_actor acts as user name (for commands that change records): fills actor. */
 int cli_actor(struct db *db, struct arena *a, const char *name, struct actor *actor);
-/* cli_fail prints "pendamping: what: reason" for error code rc, the reason in English, and
- * returns EXIT_FAIL; cli_fail_in says it in lang. */
+/* cli_fail prints "pendamping: what: reason" for error code rc, the reason in the command's
+ * language (cli_t), and returns EXIT_FAIL (EXIT_USAGE for ERR_USAGE). */
 int cli_fail(const char *what, int rc);
-int cli_fail_in(enum lang lang, const char *what, int rc);
-/* cli_t translates msgid into the locale's language (cli_lang), for what the commands print. */
+/* cli_t translates msgid into the command's language (cli_lang), for what the commands print. */
 const char *cli_t(const char *msgid);
-/* cli_faults prints each fault as "pendamping: field: reason", the reason in the locale's language
- * (cli_lang). */
+/* cli_faults prints each fault as "pendamping: field: reason", the reason in the command's
+ * language. */
 void cli_faults(const struct faults *f);
-/* cli_lang is the language of a command's messages: --lang (id or en) when given, else the
- * locale's (LC_ALL, LC_MESSAGES, LANG: "id_ID.UTF-8" is Indonesian), else English. ERR_USAGE
- * for another value of --lang. */
+/* cli_lang is the language of a command's messages: --lang (id or en) when given, which then
+ * holds for everything the command prints (cli_t), else the locale's (LC_ALL, LC_MESSAGES, LANG:
+ * "id_ID.UTF-8" is Indonesian), else English. ERR_USAGE for another value of --lang. */
 int cli_lang(const char *flag, enum lang *lang);
 /* cli_print_usage prints usage and the options' help lines. */
 void cli_print_usage(const char *usage, const struct cli_opt *opts, int nopts);

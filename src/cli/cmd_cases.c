@@ -1,7 +1,6 @@
 /* cmd_cases.c: casework on the command line: the caseload list (the same calls as web and API). */
 #include "base/err.h"
 #include "base/str.h"
-#include "base/i18n.h"
 #include "cli/cli.h"
 #include "domain/casework.h"
 #include <jansson.h>
@@ -65,10 +64,8 @@ int cmd_case(int argc, char **argv)
 	if (rc == ERR_USAGE) {
 		status = EXIT_USAGE;
 	} else if (rc == ERR_INVALID) {
-		enum lang lang;
-		cli_lang(NULL, &lang);
-		fprintf(stderr, cli_t("pendamping: --%s: %s\n"), bad,
-			i18n_t(lang, str_eq(bad, "worker") ? "No such user." : "The cursor is not valid: start again from the first page."));
+		fprintf(stderr, "pendamping: --%s: %s\n", bad,
+			cli_t(str_eq(bad, "worker") ? "No such user." : "The cursor is not valid: start again from the first page."));
 		status = EXIT_FAIL;
 	} else if (rc) {
 		status = rc == ERR_NOTFOUND ? EXIT_FAIL : cli_fail("case list", rc);

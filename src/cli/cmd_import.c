@@ -239,7 +239,7 @@ int cmd_import(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	if (rc)
-		return cli_fail_in(lang, "import", rc);
+		return cli_fail("import", rc);
 	return st.rejected ? EXIT_REJECTED : EXIT_OK;
 }
 
@@ -284,6 +284,6 @@ int cmd_regions(int argc, char **argv)
 		printf(i18n_t(lang, "report: %s\n"), f.report_name);
 	arena_free(&a);
 	if (rc)
-		return cli_fail_in(lang, "regions import", rc);
+		return cli_fail("regions import", rc);
 	return st.rejected ? EXIT_REJECTED : EXIT_OK;
 }

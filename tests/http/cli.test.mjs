@@ -217,6 +217,12 @@ describe('users', () => {
     assert.match((await run(['bogus'], { env: idEnv })).stderr, /^pendamping: perintah tidak dikenal 'bogus'$/m);
     assert.match((await run(['user', 'list', '--data', `${ctx.data}-none`], { env: idEnv })).stderr, /belum memiliki basis data/);
     assert.match((await run(['user', 'list', '--data', `${ctx.data}-none`], { env: { LC_ALL: 'C.UTF-8' } })).stderr, /has no database/);
+    // --lang holds for all a command prints, over the locale.
+    const csv = `${ctx.data}-lang.csv`;
+    await fs.writeFile(csv, 'name,sex\nSiti,F\n');
+    const none = await run(['import', 'clients', '--data', `${ctx.data}-none`, '--lang', 'id', csv], { env: { LC_ALL: 'C.UTF-8' } });
+    await fs.rm(csv);
+    assert.match(none.stderr, /belum memiliki basis data/);
     const help = await run(['serve', '--help'], { env: idEnv });
     assert.match(help.stdout + help.stderr, /^opsi:$/m);
     assert.match(help.stdout + help.stderr, /--data +direktori data \(dari pendamping init\)/);
