@@ -36,22 +36,21 @@ int api_audit_filter(struct request *rq, struct audit_filter *f, int offset, con
 			*why = "Must be a real date written YYYY-MM-DD.";
 			return ERR_INVALID;
 		}
-		char iso[25];
 		if (i && f->since && strcmp(f->since, days[i]) > 0) {
 			*bad_field = "until";
 			*why = "Must not be before the first day.";
 			return ERR_INVALID;
 		}
+		char iso[25];
 		clock_iso_from(t + (i ? 86400 : 0) - offset, iso); /* until: the end of its day */
 		if ((*ats[i] = arena_strdup(&rq->arena, iso)) == NULL)
 			return ERR_NOMEM;
 	}
-	v = kv_get(&rq->query, "cursor");
-	if (v == NULL || *v == 0)
-		v = kv_get(&rq->query, "before");
+	const char *cursor = kv_get(&rq->query, "cursor");
+	v = cursor && *cursor ? cursor : kv_get(&rq->query, "before");
 	long before = 0;
 	if (v && *v && str_parse_long(v, 1, 0x7fffffffffffffffL, &before)) {
-		*bad_field = kv_get(&rq->query, "cursor") && *kv_get(&rq->query, "cursor") ? "cursor" : "before";
+		*bad_field = v == cursor ? "cursor" : "before";
 		*why = "The cursor is not valid: start again from the first page.";
 		return ERR_INVALID;
 	}

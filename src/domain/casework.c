@@ -815,12 +815,7 @@ int casework_list(struct db *db, struct arena *a, const struct actor *actor, con
 	if (q->cursor) {
 		int64_t t;
 		const char *bar = strchr(q->cursor, '_');
-		if (strncmp(q->cursor, tag, 8) != 0 || bar == NULL || bar - q->cursor != 8 + 24)
-			return ERR_INVALID;
-		const char *at = arena_strndup(a, q->cursor + 8, 24);
-		if (at == NULL)
-			return ERR_NOMEM;
-		if (clock_iso_unix(at, &t))
+		if (strncmp(q->cursor, tag, 8) != 0 || bar == NULL || bar - q->cursor != 8 + 24 || clock_iso_unix(q->cursor + 8, &t))
 			return ERR_INVALID;
 		cf.cursor = q->cursor + 8;
 	}

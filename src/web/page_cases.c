@@ -519,7 +519,7 @@ static int web_stage_panel(struct request *rq, struct response *rs, const struct
 		/* The next stage, unless the form comes back refused: then the stage that was chosen, so
 		 * that a move back refused for its note is not saved again as a move forward. */
 		const char *action = arena_printf(&rq->arena, "/cases/%s/stage", cv->row.uid);
-		int chosen = web_posted(rq, action) ? stage_index(web_typed(rq, action, "to")) : -1;
+		int chosen = stage_index(web_typed(rq, action, "to"));
 		if (chosen < 0 || chosen == cur || chosen > cur + 1)
 			chosen = cur + 1;
 		for (int i = 0; rc == 0 && i < STAGE_COUNT; i++)
