@@ -93,9 +93,17 @@ static int web_users_page(struct request *rq, struct response *rs, const struct 
 	return rc;
 }
 
+/* A page that a form redirects to after a save names what was saved in ?saved=, so that the
+ * page says so and a reload does not send the form again. */
+static bool web_saved(struct request *rq, const char *what)
+{
+	return str_eq(kv_get(&rq->query, "saved"), what);
+}
+
 int web_users(struct request *rq, struct response *rs)
 {
-	return web_users_page(rq, rs, NULL, NULL, NULL);
+	return web_users_page(rq, rs, NULL, NULL,
+			      web_saved(rq, "password") ? T("Password changed; the user's sessions have ended.") : NULL);
 }
 
 int web_user_create(struct request *rq, struct response *rs)
@@ -132,7 +140,8 @@ static int web_user_password(struct request *rq, struct response *rs)
 	}
 	if (rc)
 		return rc;
-	return web_users_page(rq, rs, NULL, NULL, T("Password changed; the user's sessions have ended."));
+	response_redirect(rs, "/users?saved=password");
+	return 0;
 }
 
 int web_user_toggle(struct request *rq, struct response *rs)
@@ -283,7 +292,7 @@ static int web_office_page(struct request *rq, struct response *rs, const struct
 
 int web_office(struct request *rq, struct response *rs)
 {
-	return web_office_page(rq, rs, NULL, NULL, NULL);
+	return web_office_page(rq, rs, NULL, NULL, web_saved(rq, "office") ? T("The office is saved.") : NULL);
 }
 
 int web_office_save(struct request *rq, struct response *rs)
@@ -313,5 +322,6 @@ int web_office_save(struct request *rq, struct response *rs)
 	}
 	if (rc)
 		return rc;
-	return web_office_page(rq, rs, NULL, NULL, T("The office is saved."));
+	response_redirect(rs, "/office?saved=office");
+	return 0;
 }

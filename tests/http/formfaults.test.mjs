@@ -32,6 +32,21 @@ describe('refused forms', () => {
     assert.ok(items.some((i) => i.startsWith('Nama pengguna: ')), items.join(' | '));
   });
 
+  test('a new password is refused with its field named, and a good one redirects with a notice', T, async () => {
+    const made = await ctx.admin.post('/api/v1/users', { name: 'sandi.baru', full_name: 'Sandi Baru', role: 'viewer', password: 'first-password-1' });
+    assert.equal(made.status, 201, made.text);
+    const items = faultsOf(await ctx.admin.form('/users/sandi.baru/password', { password: 'pendek' }));
+    assert.ok(items.some((i) => i.startsWith('Kata sandi: ')), items.join(' | '));
+    const r = await ctx.admin.form('/users/sandi.baru/password', { password: 'second-password-2' });
+    assert.equal(r.status, 303); // a reload of the page it leads to does not send the password again
+    assert.equal(r.headers.get('location'), '/users?saved=password');
+    const page = await ctx.admin.get('/users?saved=password');
+    assert.match(page.text, /<p class="notice" role="status">[^<]+<\/p>/);
+    assert.doesNotMatch((await ctx.admin.get('/users')).text, /class="notice"/);
+    const old = await fetch(`${ctx.base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'sandi.baru', password: 'first-password-1' }) });
+    assert.equal(old.status, 401);
+  });
+
   test('an agency without a name names "Nama"', T, async () => {
     const items = faultsOf(await ctx.sup.form('/agencies', { name: '', type: 'lks' }));
     assert.ok(items.some((i) => i.startsWith('Nama: ')), items.join(' | '));

@@ -225,8 +225,12 @@ describe('the /office page', () => {
     r = await ctx.admin.form('/office', { name, region: '', time_zone: 'WITA', version: String(version - 1) });
     assert.equal(r.status, 409);
     r = await ctx.admin.form('/office', { name, region: '51.71', time_zone: '', version: String(version) });
-    assert.equal(r.status, 200);
-    assert.match(r.text, /Data kantor tersimpan\./);
+    // Saved: a redirect, so that reloading the page it leads to does not send the form again.
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/office?saved=office');
+    r = await ctx.admin.get('/office?saved=office');
+    assert.match(r.text, /<p class="notice" role="status">Data kantor tersimpan\.<\/p>/);
+    assert.doesNotMatch((await ctx.admin.get('/office')).text, /Data kantor tersimpan/);
     const o = await office();
     assert.equal(o.region, '51.71');
     assert.equal(o.zone, 'WITA');
