@@ -35,6 +35,8 @@ static void usage(FILE *out)
 	fprintf(out, "%s", cli_t("usage: pendamping COMMAND [options]   (pendamping COMMAND --help for more)\n\ncommands:\n"));
 	for (unsigned i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(out, "  %-9s %s\n", commands[i].name, cli_t(commands[i].summary));
+	fprintf(out, "\n%s  --lang id|en  %s\n", cli_t("every command takes:\n"),
+		cli_t("the language of what the command prints (default: the locale's)"));
 }
 
 int main(int argc, char **argv)
@@ -43,6 +45,8 @@ int main(int argc, char **argv)
 		log_error("cannot start: libsodium or the translations failed to initialise");
 		return EXIT_FAIL;
 	}
+	if (cli_lang_take(&argc, argv))
+		return EXIT_USAGE;
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

@@ -18,6 +18,7 @@ void cli_print_usage(const char *usage, const struct cli_opt *opts, int nopts)
 		fprintf(stderr, "%s", cli_t("options:\n"));
 	for (int i = 0; i < nopts; i++)
 		fprintf(stderr, "  %-22s %s\n", opts[i].name, cli_t(opts[i].help));
+	fprintf(stderr, "  %-22s %s\n", "--lang id|en", cli_t("the language of what the command prints (default: the locale's)"));
 	fprintf(stderr, "  %-22s %s\n", "--help", cli_t("show this help"));
 }
 
@@ -181,9 +182,8 @@ static int cli_chosen = -1;
 
 const char *cli_t(const char *msgid)
 {
-	enum lang lang = (enum lang)cli_chosen;
-	if (cli_chosen < 0)
-		cli_lang(NULL, &lang);
+	enum lang lang;
+	cli_lang(NULL, &lang);
 	return i18n_t(lang, msgid);
 }
 
@@ -204,6 +204,10 @@ int cli_lang(const char *flag, enum lang *lang)
 		cli_chosen = (int)*lang;
 		return 0;
 	}
+	if (cli_chosen >= 0) {
+		*lang = (enum lang)cli_chosen;
+		return 0;
+	}
 	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
 	*lang = LANG_EN;
 	for (unsigned i = 0; i < sizeof vars / sizeof vars[0]; i++) {
@@ -213,5 +217,31 @@ int cli_lang(const char *flag, enum lang *lang)
 			break;
 		}
 	}
+	return 0;
+}
+
+int cli_lang_take(int *argc, char **argv)
+{
+	int kept = 1;
+	for (int i = 1; i < *argc; i++) {
+		const char *v;
+		if (strcmp(argv[i], "--lang") == 0) {
+			if (i + 1 == *argc) {
+				fprintf(stderr, cli_t("pendamping: option %s needs a value\n"), "--lang");
+				return EXIT_USAGE;
+			}
+			v = argv[++i];
+		} else if (strncmp(argv[i], "--lang=", 7) == 0) {
+			v = argv[i] + 7;
+		} else {
+			argv[kept++] = argv[i];
+			continue;
+		}
+		enum lang lang;
+		if (cli_lang(v, &lang))
+			return EXIT_USAGE;
+	}
+	argv[kept] = NULL;
+	*argc = kept;
 	return 0;
 }

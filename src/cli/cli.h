@@ -53,10 +53,14 @@ const char *cli_t(const char *msgid);
 /* cli_faults prints each fault as "pendamping: field: reason", the reason in the command's
  * language. */
 void cli_faults(const struct faults *f);
-/* cli_lang is the language of a command's messages: --lang (id or en) when given, which then
- * holds for everything the command prints (cli_t), else the locale's (LC_ALL, LC_MESSAGES, LANG:
- * "id_ID.UTF-8" is Indonesian), else English. ERR_USAGE for another value of --lang. */
+/* cli_lang is the language of a command's messages: flag (id or en) when given, which then
+ * holds for everything the command prints (cli_t); else the one chosen before; else the
+ * locale's (LC_ALL, LC_MESSAGES, LANG: "id_ID.UTF-8" is Indonesian), else English. ERR_USAGE for
+ * another value of flag. */
 int cli_lang(const char *flag, enum lang *lang);
+/* cli_lang_take takes every "--lang X" and "--lang=X" out of argv (every command has the
+ * option) and chooses that language with cli_lang. EXIT_USAGE for a bad or missing value. */
+int cli_lang_take(int *argc, char **argv);
 /* cli_print_usage prints usage and the options' help lines. */
 void cli_print_usage(const char *usage, const struct cli_opt *opts, int nopts);
 

@@ -17,7 +17,6 @@ struct import_progress {
 	int64_t started;
 	long size;
 	bool tty;
-	enum lang lang;
 };
 
 /* cmd_progress redraws one status line on a terminal: rows, rows per second and time left. */
@@ -30,7 +29,7 @@ static void cmd_progress(void *ctx, long rows, long bytes)
 	double rate = secs > 0 ? rows / secs : 0;
 	double left = bytes > 0 && p->size > bytes ? secs * (double)(p->size - bytes) / (double)bytes : 0;
 	int pct = p->size > 0 ? (int)(100.0 * (double)bytes / (double)p->size) : 0;
-	fprintf(stderr, i18n_t(p->lang, "\r%3d%%  %ld rows  %.0f rows/s  %d:%02d left   "), pct, rows, rate, (int)left / 60,
+	fprintf(stderr, cli_t("\r%3d%%  %ld rows  %.0f rows/s  %d:%02d left   "), pct, rows, rate, (int)left / 60,
 		(int)left % 60);
 	fflush(stderr);
 }
@@ -104,9 +103,9 @@ static int cmd_report_open(struct arena *a, struct import_files *f)
 /* cmd_import_open opens what an import needs: the file at path, the report of rejected rows
  * (report_path, or FILE.report.csv), the database and the acting user. The report replaces an
  * earlier one only when cmd_import_close keeps it, so that an import refused before its first
- * row leaves that as it was; it may not be the file read. On failure it says which (in lang),
+ * row leaves that as it was; it may not be the file read. On failure it says which (cli_t),
  * closes what it opened and returns the exit status. */
-static int cmd_import_open(enum lang lang, const char *dir, const char *path, const char *report_path, const char *user,
+static int cmd_import_open(const char *dir, const char *path, const char *report_path, const char *user,
 			   struct db **db, struct arena *a, struct actor *actor, struct import_files *f)
 {
 	f->report_name = report_path ? report_path : cmd_report_name(a, path);
@@ -116,13 +115,13 @@ static int cmd_import_open(enum lang lang, const char *dir, const char *path, co
 		return EXIT_FAIL;
 	f->in = fopen(path, "rb");
 	if (f->in == NULL) {
-		fprintf(stderr, i18n_t(lang, "pendamping: cannot read %s: %s\n"), path, strerror(errno));
+		fprintf(stderr, cli_t("pendamping: cannot read %s: %s\n"), path, strerror(errno));
 		return EXIT_FAIL;
 	}
 	struct stat a_in, a_rep;
 	if (fstat(fileno(f->in), &a_in) == 0 && stat(f->report_name, &a_rep) == 0 && a_in.st_dev == a_rep.st_dev &&
 	    a_in.st_ino == a_rep.st_ino) {
-		fprintf(stderr, i18n_t(lang, "pendamping: the report would overwrite the file read: choose another with --report\n"));
+		fprintf(stderr, cli_t("pendamping: the report would overwrite the file read: choose another with --report\n"));
 		fclose(f->in);
 		return EXIT_USAGE;
 	}
@@ -132,7 +131,7 @@ static int cmd_import_open(enum lang lang, const char *dir, const char *path, co
 	}
 	int rc = cmd_import_actor(*db, a, user, actor);
 	if (rc == 0 && cmd_report_open(a, f)) {
-		fprintf(stderr, i18n_t(lang, "pendamping: cannot write the report %s: %s\n"), f->report_name, strerror(errno));
+		fprintf(stderr, cli_t("pendamping: cannot write the report %s: %s\n"), f->report_name, strerror(errno));
 		rc = ERR_IO;
 	}
 	if (rc) {
@@ -145,7 +144,7 @@ static int cmd_import_open(enum lang lang, const char *dir, const char *path, co
 
 /* cmd_import_close closes the files and the database; the report takes its name when keep, and
  * is removed otherwise. Returns rc, or ERR_IO when the report could not be written. */
-static int cmd_import_close(enum lang lang, struct db *db, struct import_files *f, bool keep, int rc)
+static int cmd_import_close(struct db *db, struct import_files *f, bool keep, int rc)
 {
 	bool written = fflush(f->report) == 0 && !ferror(f->report);
 	if (f->report != stdout)
@@ -159,7 +158,7 @@ static int cmd_import_close(enum lang lang, struct db *db, struct import_files *
 		written = false;
 	}
 	if (keep && !written) {
-		fprintf(stderr, i18n_t(lang, "pendamping: cannot write the report %s: %s\n"), f->report_name, strerror(why));
+		fprintf(stderr, cli_t("pendamping: cannot write the report %s: %s\n"), f->report_name, strerror(why));
 		return rc ? rc : ERR_IO;
 	}
 	return rc;
@@ -173,10 +172,8 @@ int cmd_import(int argc, char **argv)
 		{"--dry-run", false, N_("check every row and write the report, change nothing"), NULL},
 		{"--report", true, N_("where to write rejected rows (default FILE.report.csv; - for standard output)"), NULL},
 		{"--user", true, N_("record the import in this user's name (who must be allowed to register clients)"), NULL},
-		{"--lang", true, N_("id or en: the language of the report and messages (default: the locale's)"), NULL},
 	};
-	const char *usage = "pendamping import clients --data DIR FILE.csv [--on-error=skip|abort] [--dry-run] [--report PATH] [--user NAME]\n"
-			    "       [--lang id|en]";
+	const char *usage = "pendamping import clients --data DIR FILE.csv [--on-error=skip|abort] [--dry-run] [--report PATH] [--user NAME]";
 	const char *pos[2];
 	int npos;
 	enum lang lang;
@@ -185,7 +182,8 @@ int cmd_import(int argc, char **argv)
 		return rc < 0 ? EXIT_OK : rc;
 	const char *dir = cli_get(opts, NOPTS(opts), "--data");
 	const char *onerr = cli_get(opts, NOPTS(opts), "--on-error");
-	if (cli_lang(cli_get(opts, NOPTS(opts), "--lang"), &lang) || dir == NULL || npos != 2 ||
+	cli_lang(NULL, &lang); /* the report's language */
+	if (dir == NULL || npos != 2 ||
 	    strcmp(pos[0], "clients") != 0 || (onerr && strcmp(onerr, "skip") != 0 && strcmp(onerr, "abort") != 0)) {
 		cli_print_usage(usage, opts, NOPTS(opts));
 		return EXIT_USAGE;
@@ -195,7 +193,7 @@ int cmd_import(int argc, char **argv)
 	arena_init(&a);
 	struct actor actor;
 	struct import_files f;
-	int status = cmd_import_open(lang, dir, pos[1], cli_get(opts, NOPTS(opts), "--report"),
+	int status = cmd_import_open(dir, pos[1], cli_get(opts, NOPTS(opts), "--report"),
 				     cli_get(opts, NOPTS(opts), "--user"), &db, &a, &actor, &f);
 	if (status) {
 		arena_free(&a);
@@ -204,8 +202,7 @@ int cmd_import(int argc, char **argv)
 	/* the indexes of a large registry stay in memory during the import */
 	rc = db_cache(db, 128);
 	struct stat sb;
-	struct import_progress prog = {clock_mono_us(), fstat(fileno(f.in), &sb) == 0 ? (long)sb.st_size : 0, isatty(2) != 0,
-				       lang};
+	struct import_progress prog = {clock_mono_us(), fstat(fileno(f.in), &sb) == 0 ? (long)sb.st_size : 0, isatty(2) != 0};
 	struct import_opts o = {.dry_run = cli_get(opts, NOPTS(opts), "--dry-run") != NULL,
 				.abort_on_error = onerr && strcmp(onerr, "abort") == 0,
 				.source = pos[1],
@@ -220,22 +217,22 @@ int cmd_import(int argc, char **argv)
 	}
 	if (prog.tty)
 		fprintf(stderr, "\n");
-	rc = cmd_import_close(lang, db, &f, read, rc);
+	rc = cmd_import_close(db, &f, read, rc);
 	/* With the report on standard output, the summary goes to standard error. */
 	FILE *out = strcmp(f.report_name, "-") == 0 ? stderr : stdout;
 	if (read) {
 		double secs = (double)(clock_mono_us() - prog.started) / 1e6;
-		fprintf(out, i18n_t(lang, "%s%ld rows in %.1f s (%.0f rows/s): %ld imported, %ld already registered, %ld rejected, %ld with warnings\n"),
-			o.dry_run ? i18n_t(lang, "dry run: ") : "", st.rows, secs, secs > 0 ? st.rows / secs : 0.0, st.imported,
+		fprintf(out, cli_t("%s%ld rows in %.1f s (%.0f rows/s): %ld imported, %ld already registered, %ld rejected, %ld with warnings\n"),
+			o.dry_run ? cli_t("dry run: ") : "", st.rows, secs, secs > 0 ? st.rows / secs : 0.0, st.imported,
 			st.present, st.rejected, st.warnings);
 		if ((st.rejected || st.warnings || st.noted) && out == stdout)
-			printf(i18n_t(lang, "report: %s\n"), f.report_name);
+			printf(cli_t("report: %s\n"), f.report_name);
 	}
 	arena_free(&a); /* after the report's name is printed */
 	if (rc == ERR_USAGE)
 		return EXIT_USAGE;
 	if (rc == ERR_INVALID) {
-		fprintf(out, "%s", i18n_t(lang, "stopped at the first rejected row (--on-error=abort); its batch was not written\n"));
+		fprintf(out, "%s", cli_t("stopped at the first rejected row (--on-error=abort); its batch was not written\n"));
 		return EXIT_FAIL;
 	}
 	if (rc)
@@ -248,9 +245,8 @@ int cmd_regions(int argc, char **argv)
 	struct cli_opt opts[] = {
 		{"--data", true, N_("data directory"), NULL},
 		{"--report", true, N_("where to write rejected rows (default FILE.report.csv; - for standard output)"), NULL},
-		{"--lang", true, N_("id or en: the language of the report and messages (default: the locale's)"), NULL},
 	};
-	const char *usage = "pendamping regions import --data DIR FILE.csv [--report PATH] [--lang id|en]   (columns: code,name)";
+	const char *usage = "pendamping regions import --data DIR FILE.csv [--report PATH]   (columns: code,name)";
 	const char *pos[2];
 	int npos;
 	enum lang lang;
@@ -258,7 +254,8 @@ int cmd_regions(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	const char *dir = cli_get(opts, NOPTS(opts), "--data");
-	if (cli_lang(cli_get(opts, NOPTS(opts), "--lang"), &lang) || dir == NULL || npos != 2 ||
+	cli_lang(NULL, &lang); /* the report's language */
+	if (dir == NULL || npos != 2 ||
 	    strcmp(pos[0], "import") != 0) {
 		cli_print_usage(usage, opts, NOPTS(opts));
 		return EXIT_USAGE;
@@ -268,7 +265,7 @@ int cmd_regions(int argc, char **argv)
 	arena_init(&a);
 	struct actor actor;
 	struct import_files f;
-	int status = cmd_import_open(lang, dir, pos[1], cli_get(opts, NOPTS(opts), "--report"), NULL, &db, &a, &actor, &f);
+	int status = cmd_import_open(dir, pos[1], cli_get(opts, NOPTS(opts), "--report"), NULL, &db, &a, &actor, &f);
 	if (status) {
 		arena_free(&a);
 		return status;
@@ -276,12 +273,12 @@ int cmd_regions(int argc, char **argv)
 	struct import_stats st;
 	int64_t t0 = clock_mono_us();
 	rc = import_regions(db, &actor, f.in, f.report, lang, &st);
-	rc = cmd_import_close(lang, db, &f, rc == 0, rc);
+	rc = cmd_import_close(db, &f, rc == 0, rc);
 	if (rc == 0)
-		printf(i18n_t(lang, "%ld regions in %.1f s: %ld imported, %ld rejected\n"), st.rows,
+		printf(cli_t("%ld regions in %.1f s: %ld imported, %ld rejected\n"), st.rows,
 		       (double)(clock_mono_us() - t0) / 1e6, st.imported, st.rejected);
 	if (rc == 0 && st.rejected)
-		printf(i18n_t(lang, "report: %s\n"), f.report_name);
+		printf(cli_t("report: %s\n"), f.report_name);
 	arena_free(&a);
 	if (rc)
 		return cli_fail("regions import", rc);

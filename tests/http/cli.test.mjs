@@ -223,6 +223,21 @@ describe('users', () => {
     const none = await run(['import', 'clients', '--data', `${ctx.data}-none`, '--lang', 'id', csv], { env: { LC_ALL: 'C.UTF-8' } });
     await fs.rm(csv);
     assert.match(none.stderr, /belum memiliki basis data/);
+    // Every command takes --lang, anywhere among its arguments, over the locale.
+    const c = { env: { LC_ALL: 'C.UTF-8' } };
+    assert.match((await run(['user', 'list', '--lang', 'id', '--data', `${ctx.data}-none`], c)).stderr, /belum memiliki basis data/);
+    assert.match((await run(['case', 'list', '--data', `${ctx.data}-none`, '--user', 'x', '--lang=id'], c)).stderr, /belum memiliki basis data/);
+    assert.match((await run(['user', 'list', '--data', `${ctx.data}-none`, '--lang', 'en'], { env: idEnv })).stderr, /has no database/);
+    assert.match((await run(['--lang', 'id', 'bogus'], c)).stderr, /^pendamping: perintah tidak dikenal 'bogus'$/m);
+    const bad = await run(['user', 'list', '--data', ctx.data, '--lang', 'fr'], c);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--lang must be id or en/);
+    const missing = await run(['user', 'list', '--data', ctx.data, '--lang'], c);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /option --lang needs a value/);
+    const clientHelp = await run(['client', '--help', '--lang', 'id'], c);
+    assert.match(clientHelp.stderr, /^ {2}--lang id\|en +bahasa yang dicetak perintah/m);
+    assert.match((await run(['--help'], c)).stdout, /^every command takes:\n {2}--lang id\|en {2}the language of what the command prints/m);
     const help = await run(['serve', '--help'], { env: idEnv });
     assert.match(help.stdout + help.stderr, /^opsi:$/m);
     assert.match(help.stdout + help.stderr, /--data +direktori data \(dari pendamping init\)/);
