@@ -9,6 +9,7 @@
 #include "store/ref_store.h"
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int html_escape(struct buf *b, const char *s)
@@ -127,6 +128,37 @@ static const char *web_label_of(const struct web_label *labels, const char *fiel
 	return best;
 }
 
+/* web_label_exact finds the label of code in labels, matched whole; NULL when none. */
+static const char *web_label_exact(const struct web_label *labels, const char *code)
+{
+	for (const struct web_label *l = labels; l && l->field; l++)
+		if (strcmp(l->field, code) == 0)
+			return l->label;
+	return NULL;
+}
+
+/* web_field_name is what a refused form calls field, translated. A field of a numbered row
+ * ("problems[1].severity") whose list has a row label ("problems[]") is named by the row's label
+ * and number, then by its own ("problems[].severity"): "Problem 2 — Severity (1-5)". Else the
+ * label web_label_of finds, else the field's code. */
+static const char *web_field_name(struct request *rq, const struct web_label *labels, const char *field)
+{
+	const char *open = strchr(field, '[');
+	char *end;
+	long n = open ? strtol(open + 1, &end, 10) : -1;
+	if (open && end > open + 1 && *end == ']' && n >= 0 && n < 10000) {
+		const char *list = arena_printf(&rq->arena, "%.*s[]", (int)(open - field), field);
+		const char *row = web_label_exact(labels, list);
+		const char *own = *++end ? web_label_exact(labels, arena_printf(&rq->arena, "%s%s", list, end)) : NULL;
+		if (row && own)
+			return arena_printf(&rq->arena, "%s %ld — %s", T(row), n + 1, T(own));
+		if (row)
+			return arena_printf(&rq->arena, "%s %ld", T(row), n + 1);
+	}
+	const char *label = web_label_of(labels, field);
+	return label ? T(label) : field;
+}
+
 int web_faults(struct request *rq, struct response *rs, const struct faults *f, const struct web_label *labels)
 {
 	if (f == NULL || f->n == 0)
@@ -134,11 +166,10 @@ int web_faults(struct request *rq, struct response *rs, const struct faults *f, 
 	int rc = html_printf(&rs->body, "<div class=\"error\" role=\"alert\" id=\"form-errors\"><ul>");
 	for (int i = 0; rc == 0 && i < f->n; i++) {
 		const char *field = f->list[i].field ? f->list[i].field : "";
-		const char *label = web_label_of(labels, field);
 		if (*field == 0)
 			rc = html_printf(&rs->body, "<li>%s</li>", T(f->list[i].msg));
 		else
-			rc = html_printf(&rs->body, "<li>%s: %s</li>", label ? T(label) : field, T(f->list[i].msg));
+			rc = html_printf(&rs->body, "<li>%s: %s</li>", web_field_name(rq, labels, field), T(f->list[i].msg));
 	}
 	return rc ? rc : html_printf(&rs->body, "</ul></div>");
 }

@@ -28,6 +28,8 @@ struct web_label {
 
 /* web_faults writes the faults of a refused form as one alert: each field named by its label in
  * labels (a table ending with {NULL, NULL}; translated), and its reason in the user's language.
+ * A field of a numbered row ("problems[1].severity") is named by the row's label and number when
+ * labels has one ("problems[]"), then by its own ("problems[].severity"): "Problem 2 — Severity".
  * A field that labels does not know is named by its code, a fault without a field by its reason
  * alone. Nothing when f is NULL or empty. */
 int web_faults(struct request *rq, struct response *rs, const struct faults *f, const struct web_label *labels);

@@ -14,6 +14,7 @@
 #include "web/pages.h"
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define C(s) T(case_kind_choice_label(s))
@@ -128,13 +129,8 @@ static int web_case_new_form(struct request *rq, struct response *rs, const char
 		rc = html_printf(&rs->body, "<p><a href=\"/clients/%s\">← %s</a></p><h1>%s: %s</h1>", c.uid, c.name, T("Open a case"), c.name);
 	static const struct web_label labels[] = {
 		{"client", "Client"}, {"reason", "Reason for another open case"}, {"problems", "Problems"},
-		{"problems[0].category", "Problem"}, {"problems[0].severity", "Severity (1-5)"},
-		{"problems[0].since", "Since"}, {"problems[0].description", "Description"},
-		{"problems[1].category", "Problem"}, {"problems[1].severity", "Severity (1-5)"},
-		{"problems[1].since", "Since"}, {"problems[1].description", "Description"},
-		{"problems[2].category", "Problem"}, {"problems[2].severity", "Severity (1-5)"},
-		{"problems[2].since", "Since"}, {"problems[2].description", "Description"}, {"problems[", "Problem"},
-		{NULL, NULL},
+		{"problems[]", "Problem"}, {"problems[].severity", "Severity (1-5)"},
+		{"problems[].since", "Since"}, {"problems[].description", "Description"}, {NULL, NULL},
 	};
 	if (rc == 0)
 		rc = web_faults(rq, rs, f, labels);
@@ -178,6 +174,7 @@ int web_case_create(struct request *rq, struct response *rs)
 {
 	json_t *problems = json_array();
 	struct faults f = {0};
+	int row_of[3]; /* the form's row of each problem sent */
 	for (int i = 0; i < 3; i++) {
 		const char *cat = kv_get(&rq->form, arena_printf(&rq->arena, "p%d_category", i));
 		const char *sev = kv_get(&rq->form, arena_printf(&rq->arena, "p%d_severity", i));
@@ -199,13 +196,23 @@ int web_case_create(struct request *rq, struct response *rs)
 			json_object_set_new(p, "since", json_string(since));
 		if (!str_empty(desc))
 			json_object_set_new(p, "description", json_string(desc));
+		row_of[json_array_size(problems)] = i;
 		json_array_append_new(problems, p);
 	}
 	struct case_view cv;
 	int rc = casework_open(rq->db, &rq->arena, &rq->actor, kv_get(&rq->form, "client"), problems,
 			       kv_get(&rq->form, "reason"), &cv, &f);
+	size_t sent = json_array_size(problems);
 	json_decref(problems);
 	if (rc == ERR_INVALID && !str_eq(f.n ? f.list[0].field : "", "client")) {
+		/* Rows left empty are not sent: a fault names the form's row, as the page numbers it. */
+		for (int i = 0; i < f.n; i++) {
+			const char *field = f.list[i].field;
+			char *end;
+			long k = field && strncmp(field, "problems[", 9) == 0 ? strtol(field + 9, &end, 10) : -1;
+			if (k >= 0 && (size_t)k < sent && *end == ']')
+				f.list[i].field = arena_printf(&rq->arena, "problems[%d]%s", row_of[k], end + 1);
+		}
 		rs->status = 422;
 		return web_case_new_form(rq, rs, kv_get(&rq->form, "client"), &f);
 	}

@@ -555,8 +555,10 @@ static int web_member_goals_page(struct request *rq, struct response *rs, const 
 		rc = html_printf(&rs->body, "<p><a href=\"/groups/%s#members\">← %s</a></p><h1>%s: %s</h1><p class=\"hint\">%s</p>",
 				 g->row.uid, g->row.name, T("Member's goals"), mv->row.client_name,
 				 T("What this member wants to reach in the group. A goal may be linked to a goal of the member's case plan."));
-	for (int i = 0; rc == 0 && f && i < f->n; i++)
-		rc = html_printf(&rs->body, "<p class=\"error\" role=\"alert\">%s</p>", T(f->list[i].msg));
+	/* The typed goals come back in the order sent, so a fault's number is its row's. */
+	static const struct web_label labels[] = {{"goals", "Member's goals"}, {"goals[]", "Goal"}, {NULL, NULL}};
+	if (rc == 0)
+		rc = web_faults(rq, rs, f, labels);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups/%s/members/%s/goals\" class=\"stack\">", g->row.uid, mv->row.uid);
 	if (rc == 0)

@@ -82,7 +82,8 @@ describe('refused forms', () => {
       'goal.0': 'Tujuan baru yang diketik', 'goal.1': 'Tujuan kedua', 'link.1': '01900000-0000-7000-8000-000000000000',
     });
     assert.equal(r.status, 422);
-    assert.match(r.text, /role="alert"/);
+    const items = faultsOf(r);
+    assert.ok(items.some((i) => i.startsWith('Tujuan 2: ')), items.join(' | ')); // the row of the refused link
     assert.match(r.text, /name="goal\.0" value="Tujuan baru yang diketik"/);
     assert.match(r.text, /name="goal\.1" value="Tujuan kedua"/);
     assert.doesNotMatch(r.text, /Tujuan tersimpan/);
@@ -104,8 +105,15 @@ describe('refused forms', () => {
     const r = await ctx.worker.form('/cases', { client: c.uid, p0_severity: '3', p0_description: 'Tidak punya pekerjaan tetap' });
     assert.equal(r.status, 422);
     const items = faultsOf(r);
-    assert.ok(items.some((i) => i.startsWith('Masalah: ')), items.join(' | '));
+    assert.ok(items.some((i) => i.startsWith('Masalah 1: ')), items.join(' | '));
     assert.match(r.text, />Tidak punya pekerjaan tetap<\/textarea>/);
+    // Each fault names the form's row, as the page numbers it, also past a row left empty.
+    const rows = faultsOf(await ctx.worker.form('/cases', {
+      client: c.uid, p1_category: 'income', p1_severity: '9', p2_description: 'Sering bertengkar',
+    }));
+    assert.ok(rows.some((i) => i.startsWith('Masalah 2 — Tingkat keparahan (1-5): ')), rows.join(' | '));
+    assert.ok(rows.some((i) => i.startsWith('Masalah 3: ')), rows.join(' | '));
+    assert.ok(!rows.some((i) => i.startsWith('Masalah 1')), rows.join(' | '));
     const cases = await ctx.worker.get(`/api/v1/cases?client=${c.uid}`);
     assert.deepEqual(cases.json.items, [], 'a case was opened without the problem');
     // With its category it opens; the empty reason of the form is no reason in the audit trail.
