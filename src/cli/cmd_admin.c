@@ -181,11 +181,11 @@ static int cmd_user_list(struct db *db, bool json)
 		printf("\n");
 		json_decref(arr);
 	} else if (rc == 0) {
-		printf("%-16s %-11s %-16s %-8s %s\n", "NAME", "ROLE", "SUPERVISOR", "STATUS", "FULL NAME");
+		printf("%-16s %-11s %-16s %-8s %s\n", cli_t("NAME"), cli_t("ROLE"), cli_t("SUPERVISOR"), cli_t("STATUS"), cli_t("FULL NAME"));
 		for (int i = 0; i < n; i++)
 			printf("%-16s %-11s %-16s %-8s %s\n", users[i].name, users[i].role,
 			       users[i].supervisor_name ? users[i].supervisor_name : "-",
-			       users[i].disabled ? "disabled" : "active", users[i].full_name);
+			       users[i].disabled ? cli_t("disabled") : cli_t("active"), users[i].full_name);
 	}
 	arena_free(&a);
 	return rc ? cli_fail("user list", rc) : EXIT_OK;

@@ -81,10 +81,10 @@ int cmd_case(int argc, char **argv)
 		printf("\n");
 		json_decref(j);
 	} else {
-		printf("%-36s %-15s %-12s %-7s %s\n", "UID", "STAGE", "WORKER", "OVERDUE", "CLIENT");
+		printf("%-36s %-15s %-12s %-7s %s\n", "UID", cli_t("STAGE"), cli_t("WORKER"), cli_t("OVERDUE"), cli_t("CLIENT"));
 		for (int i = 0; i < n; i++)
 			printf("%-36s %-15s %-12s %-7s %s\n", rows[i].uid, rows[i].stage, rows[i].primary_name ? rows[i].primary_name : "-",
-			       rows[i].overdue ? "yes" : "", rows[i].client_name);
+			       rows[i].overdue ? cli_t("yes") : "", rows[i].client_name);
 		if (next)
 			printf(cli_t("more: --cursor %s\n"), next);
 	}

@@ -83,7 +83,7 @@ int cmd_client(int argc, char **argv)
 			printf("\n");
 			json_decref(j);
 		} else {
-			printf("%-36s %-16s %-10s %-13s %s\n", "UID", "NIK", "BORN", "REGION", "NAME");
+			printf("%-36s %-16s %-10s %-13s %s\n", "UID", "NIK", cli_t("BORN"), cli_t("REGION"), cli_t("NAME"));
 			for (int i = 0; i < page.n; i++) {
 				const struct client *c = &page.items[i];
 				printf("%-36s %-16s %-10s %-13s %s\n", c->uid, c->nik ? c->nik : "-",

@@ -54,7 +54,7 @@ int cmd_group(int argc, char **argv)
 		printf("\n");
 		json_decref(j);
 	} else {
-		printf("%-36s %-14s %-8s %-9s %-8s %s\n", "UID", "PURPOSE", "STATUS", "MEMBERS", "SESSIONS", "NAME");
+		printf("%-36s %-14s %-8s %-9s %-8s %s\n", "UID", cli_t("PURPOSE"), cli_t("STATUS"), cli_t("MEMBERS"), cli_t("SESSIONS"), cli_t("NAME"));
 		for (int i = 0; i < n; i++)
 			printf("%-36s %-14s %-8s %3d / %-3d %-8d %s\n", g[i].row.uid, g[i].row.purpose, g[i].row.status, g[i].row.members,
 			       g[i].row.capacity, g[i].row.sessions, g[i].row.name);

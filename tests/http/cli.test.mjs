@@ -235,6 +235,11 @@ describe('users', () => {
     const missing = await run(['user', 'list', '--data', ctx.data, '--lang'], c);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /option --lang needs a value/);
+    // The lists' column headings and words in the command's language too; codes stay codes.
+    const users = (await run(['user', 'list', '--data', ctx.data, '--lang', 'id'], c)).stdout;
+    assert.match(users, /^NAMA +PERAN +SUPERVISOR +STATUS +NAMA LENGKAP$/m);
+    assert.match(users, /^admin +admin +- +aktif /m);
+    assert.match((await run(['user', 'list', '--data', ctx.data], c)).stdout, /^NAME +ROLE +SUPERVISOR +STATUS +FULL NAME$/m);
     const clientHelp = await run(['client', '--help', '--lang', 'id'], c);
     assert.match(clientHelp.stderr, /^ {2}--lang id\|en +bahasa yang dicetak perintah/m);
     assert.match((await run(['--help'], c)).stdout, /^every command takes:\n {2}--lang id\|en {2}the language of what the command prints/m);
