@@ -2,6 +2,7 @@
 #include "base/err.h"
 #include "base/str.h"
 #include "cli/cli.h"
+#include "http/proxy.h"
 #include "http/server.h"
 #include <stdio.h>
 
@@ -11,22 +12,28 @@ int cmd_serve(int argc, char **argv)
 		{"--data", true, N_("data directory (from pendamping init)"), NULL},
 		{"--listen", true, N_("address and port, default 127.0.0.1:8080"), NULL},
 		{"--threads", true, N_("worker threads, default one per core"), NULL},
+		{"--trusted-proxy", true, N_("addresses of the reverse proxies in front (comma-separated) whose X-Forwarded-For, -Proto and -Host are believed"), NULL},
 	};
-	const char *usage = "pendamping serve --data DIR [--listen 127.0.0.1:8080] [--threads N]";
+	const char *usage = "pendamping serve --data DIR [--listen 127.0.0.1:8080] [--threads N] [--trusted-proxy ADDR[,ADDR]]";
 	const char *pos[1];
 	int npos;
-	int rc = cli_parse(argc, argv, 2, opts, 3, pos, 0, &npos, usage);
+	int rc = cli_parse(argc, argv, 2, opts, NOPTS(opts), pos, 0, &npos, usage);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	const char *dir = cli_get(opts, 3, "--data");
+	const char *dir = cli_get(opts, NOPTS(opts), "--data");
 	if (dir == NULL) {
-		cli_print_usage(usage, opts, 3);
+		cli_print_usage(usage, opts, NOPTS(opts));
 		return EXIT_USAGE;
 	}
 	long threads = 0;
-	const char *t = cli_get(opts, 3, "--threads");
+	const char *t = cli_get(opts, NOPTS(opts), "--threads");
 	if (t && str_parse_long(t, 1, 64, &threads)) {
 		fprintf(stderr, cli_t("pendamping: --threads must be a number from 1 to 64\n"));
+		return EXIT_USAGE;
+	}
+	const char *proxies = cli_get(opts, NOPTS(opts), "--trusted-proxy");
+	if (proxy_trust(proxies)) {
+		fprintf(stderr, cli_t("pendamping: --trusted-proxy must be IP addresses separated by commas (at most 8), e.g. 127.0.0.1,::1\n"));
 		return EXIT_USAGE;
 	}
 	struct db *db;
@@ -34,7 +41,7 @@ int cmd_serve(int argc, char **argv)
 	if (rc)
 		return EXIT_FAIL;
 	db_close(db);
-	const char *listen = cli_get(opts, 3, "--listen");
+	const char *listen = cli_get(opts, NOPTS(opts), "--listen");
 	struct server_options so = {.data_dir = dir, .listen = listen ? listen : "127.0.0.1:8080", .threads = (int)threads};
 	rc = server_run(&so);
 	if (rc == ERR_USAGE)

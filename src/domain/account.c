@@ -171,12 +171,12 @@ int account_set_lang(struct db *db, const struct actor *actor, const char *lang)
 	return user_store_set_text(db, actor->user_id, actor->user_id, "lang", lang);
 }
 
-/* account_throttled tells whether key has used up its failures in the current window. */
-static int account_throttled(struct db *db, const char *key, int64_t now, bool *locked)
+/* account_throttled tells whether key has used up its limit of failures in the current window. */
+static int account_throttled(struct db *db, const char *key, int64_t limit, int64_t now, bool *locked)
 {
 	int64_t start, failures;
 	int rc = throttle_store_get(db, key, &start, &failures);
-	*locked = rc == 0 && now - start < ACCOUNT_THROTTLE_WINDOW && failures >= ACCOUNT_THROTTLE_FAILURES;
+	*locked = rc == 0 && now - start < ACCOUNT_THROTTLE_WINDOW && failures >= limit;
 	return rc;
 }
 
@@ -221,9 +221,9 @@ int account_login(struct db *db, struct arena *a, const char *name, const char *
 	if (ukey == NULL || ikey == NULL)
 		return ERR_NOMEM;
 	bool ulocked, ilocked;
-	int rc = account_throttled(db, ukey, now, &ulocked);
+	int rc = account_throttled(db, ukey, ACCOUNT_THROTTLE_FAILURES, now, &ulocked);
 	if (rc == 0)
-		rc = account_throttled(db, ikey, now, &ilocked);
+		rc = account_throttled(db, ikey, ACCOUNT_THROTTLE_ADDR_FAILURES, now, &ilocked);
 	if (rc)
 		return rc;
 	if (ulocked || ilocked)

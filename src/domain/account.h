@@ -11,8 +11,11 @@
 /* Session lifetime: idle and absolute expiry, in seconds. */
 #define ACCOUNT_SESSION_IDLE (2 * 3600)
 #define ACCOUNT_SESSION_MAX (12 * 3600)
-/* Log-in throttling: this many failures per account or per address within the window lock it. */
+/* Log-in throttling: this many failures for an account, or from an address, within the window
+ * lock it. An address takes more: an office's workers often share one (the office's network, a
+ * carrier's), and their typing mistakes must not lock the office out. */
 #define ACCOUNT_THROTTLE_FAILURES 5
+#define ACCOUNT_THROTTLE_ADDR_FAILURES 20
 #define ACCOUNT_THROTTLE_WINDOW (15 * 60)
 #define ACCOUNT_PASSWORD_MIN 8
 

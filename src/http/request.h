@@ -39,7 +39,9 @@ struct request {
 	const char *body;         /* raw body, NUL-terminated */
 	size_t body_len;
 	const char *content_type;
-	const char *ip;
+	const char *ip;           /* the client's: the peer's, or the one a trusted proxy forwarded */
+	const char *host;         /* the host the browser asked for (Host, or X-Forwarded-Host) */
+	bool secure;              /* came over HTTPS to a trusted proxy: cookies Secure, HSTS */
 	const char *session_token; /* from the cookie */
 	const char *lang_cookie;
 	const char *params[REQUEST_MAX_PARAMS]; /* captured by the route pattern */

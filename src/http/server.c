@@ -9,6 +9,7 @@
 #include "base/str.h"
 #include "domain/account.h"
 #include "http/encoding.h"
+#include "http/proxy.h"
 #include "http/router.h"
 #include "web/html.h"
 #include <arpa/inet.h>
@@ -253,8 +254,7 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 	}
 	if (server_changes_state(rq->method)) {
 		const char *origin = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin");
-		const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host");
-		if (!server_origin_ok(origin, host)) {
+		if (!server_origin_ok(origin, rq->host)) {
 			server_fail(rq, rs, ERR_CSRF);
 			return;
 		}
@@ -273,7 +273,7 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 		server_fail(rq, rs, rc);
 }
 
-static void server_add_headers(struct MHD_Response *r, const struct response *rs)
+static void server_add_headers(struct MHD_Response *r, const struct request *rq, const struct response *rs)
 {
 	MHD_add_response_header(r, "Content-Type", rs->content_type ? rs->content_type : "text/plain; charset=utf-8");
 	MHD_add_response_header(r, "Content-Security-Policy",
@@ -285,8 +285,16 @@ static void server_add_headers(struct MHD_Response *r, const struct response *rs
 	MHD_add_response_header(r, "Cache-Control", rs->cache ? rs->cache : "no-store");
 	if (rs->location)
 		MHD_add_response_header(r, "Location", rs->location);
-	for (int i = 0; i < rs->ncookies; i++)
-		MHD_add_response_header(r, "Set-Cookie", rs->cookies[i]);
+	for (int i = 0; i < rs->ncookies; i++) {
+		char c[512];
+		/* Over HTTPS (at the proxy) a cookie never goes back over plain HTTP. */
+		if (rq->secure && (size_t)snprintf(c, sizeof c, "%s; Secure", rs->cookies[i]) < sizeof c)
+			MHD_add_response_header(r, "Set-Cookie", c);
+		else
+			MHD_add_response_header(r, "Set-Cookie", rs->cookies[i]);
+	}
+	if (rq->secure)
+		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
 	if (rs->filename) {
 		char cd[256];
 		snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", rs->filename);
@@ -405,7 +413,15 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 		else if (ci->client_addr->sa_family == AF_INET6)
 			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, ip, sizeof ip);
 	}
-	sc->rq.ip = arena_strdup(&sc->rq.arena, ip);
+	char forwarded[INET6_ADDRSTRLEN];
+	struct proxy_view pv;
+	proxy_resolve(ip, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For"),
+		      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto"),
+		      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Host"),
+		      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host"), forwarded, sizeof forwarded, &pv);
+	sc->rq.ip = arena_strdup(&sc->rq.arena, pv.ip);
+	sc->rq.host = pv.host;
+	sc->rq.secure = pv.secure;
 	sc->rs.status = 200;
 	server_dispatch(sc, conn);
 	if (sc->rs.status == 0)
@@ -446,7 +462,7 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 			buf_free(&z);
 		return MHD_NO;
 	}
-	server_add_headers(r, &sc->rs);
+	server_add_headers(r, &sc->rq, &sc->rs);
 	if (text)
 		MHD_add_response_header(r, "Vary", "Accept-Encoding");
 	if (coded)

@@ -381,10 +381,14 @@ describe('log-in throttling', () => {
     assert.ok(mine.every((i) => i.detail.ip === '127.0.0.2'));
   });
 
-  test('after 5 failures from one address, that address is locked for every account', T, async () => {
-    for (let i = 1; i <= 5; i++) {
+  test('after 20 failures from one address, that address is locked for every account', { timeout: TEST_TIMEOUT * 3 }, async () => {
+    // An office's workers share an address: their typing mistakes do not lock the office out.
+    for (let i = 1; i <= 19; i++) {
       expectError(await apiLoginFrom(ctx.base, '127.0.0.10', `nobody${i}`, 'wrong-password'), 401, 'unauthenticated');
     }
+    const still = await apiLoginFrom(ctx.base, '127.0.0.10', 'supervisor', PASSWORD);
+    assert.equal(still.status, 200, still.text);
+    expectError(await apiLoginFrom(ctx.base, '127.0.0.10', 'nobody20', 'wrong-password'), 401, 'unauthenticated');
     expectError(await apiLoginFrom(ctx.base, '127.0.0.10', 'supervisor', PASSWORD), 429, 'throttled');
     // A forwarded-for header does not let the same address through.
     const spoofed = await apiLoginFrom(ctx.base, '127.0.0.10', 'supervisor', PASSWORD, { 'x-forwarded-for': '203.0.113.7' });

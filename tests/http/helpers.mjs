@@ -85,13 +85,13 @@ export function freePort() {
  * server's environment, and waits for /healthz. Returns {base, port, dataDir, log(), stop()};
  * stop() sends SIGTERM, asserts exit code 0 and removes the temporary directory.
  */
-export async function startServer({ dataDir, env = {} } = {}) {
+export async function startServer({ dataDir, env = {}, args = [] } = {}) {
   let parent = null;
   if (!dataDir) ({ parent, dir: dataDir } = await demoDir());
   let lastError = null;
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
-    const child = spawn(BIN, ['serve', '--data', dataDir, '--listen', `127.0.0.1:${port}`], {
+    const child = spawn(BIN, ['serve', '--data', dataDir, '--listen', `127.0.0.1:${port}`, ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, ...env },
     });
