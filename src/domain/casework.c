@@ -655,8 +655,10 @@ static int casework_colleague(struct db *db, struct arena *a, const struct actor
 	return rc;
 }
 
-int casework_assign(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
-		    const char *user_name, const char *role, const char *reason, struct faults *f)
+/* casework_assign_locked checks and writes an assignment inside the caller's write transaction, so that two
+ * assignments sent at once see each other. */
+static int casework_assign_locked(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
+				  const char *user_name, const char *role, const char *reason, struct faults *f)
 {
 	struct case_view cv;
 	int rc = casework_load(db, a, actor, case_uid, &cv);
@@ -685,9 +687,6 @@ int casework_assign(struct db *db, struct arena *a, const struct actor *actor, c
 	}
 	if (f->n)
 		return ERR_INVALID;
-	rc = db_begin(db);
-	if (rc)
-		return rc;
 	if (primary)
 		rc = case_store_worker_end(db, cv.row.id, 0, true, actor->user_id, reason);
 	if (rc == 0) /* a secondary worker who becomes primary keeps one row */
@@ -700,7 +699,16 @@ int casework_assign(struct db *db, struct arena *a, const struct actor *actor, c
 		rc = casework_system_item(db, a, actor, &cv, "assignment", d, NULL);
 		json_decref(d);
 	}
-	return casework_finish(db, rc);
+	return rc;
+}
+
+int casework_assign(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
+		    const char *user_name, const char *role, const char *reason, struct faults *f)
+{
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	return casework_finish(db, casework_assign_locked(db, a, actor, case_uid, user_name, role, reason, f));
 }
 
 int casework_unassign(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,

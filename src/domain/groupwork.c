@@ -375,7 +375,9 @@ static const struct member_view *gw_member_by(const struct member_view *m, int n
 	return NULL;
 }
 
-int groupwork_join(struct db *db, struct arena *a, const struct actor *actor, const char *uid, const char *client_uid,
+/* gw_join checks and writes a join inside the caller's write transaction, so that two joins sent
+ * at once cannot both pass the checks of membership and capacity. */
+static int gw_join(struct db *db, struct arena *a, const struct actor *actor, const char *uid, const char *client_uid,
 		   const char *joined_on, const char *reason, const char **member_uid, struct faults *f)
 {
 	struct group_view g;
@@ -413,9 +415,6 @@ int groupwork_join(struct db *db, struct arena *a, const struct actor *actor, co
 		faults_add(f, "reason", "Too long.");
 	if (f->n)
 		return ERR_INVALID;
-	rc = db_begin(db);
-	if (rc)
-		return rc;
 	rc = group_store_member_add(db, a, g.row.id, c.id, joined_on ? joined_on : today, str_empty(reason) ? NULL : reason,
 				    actor->user_id, member_uid);
 	if (rc == 0) {
@@ -424,7 +423,16 @@ int groupwork_join(struct db *db, struct arena *a, const struct actor *actor, co
 		rc = audit_record(db, actor, "join", "group", g.row.uid, d);
 		json_decref(d);
 	}
-	return gw_finish(db, rc);
+	return rc;
+}
+
+int groupwork_join(struct db *db, struct arena *a, const struct actor *actor, const char *uid, const char *client_uid,
+		   const char *joined_on, const char *reason, const char **member_uid, struct faults *f)
+{
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	return gw_finish(db, gw_join(db, a, actor, uid, client_uid, joined_on, reason, member_uid, f));
 }
 
 /* gw_active_member loads a group the caller may change and one of its active members. */

@@ -3,8 +3,11 @@
 // observations on the members' case timelines (and their encryption at rest), group goals,
 // versions, the audit trail and bad input.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { TEST_TIMEOUT, anon, auditHead, createClient, expectError, hooks, login } from './helpers.mjs';
+import { TEST_TIMEOUT, anon, auditHead, createClient, demoDir, expectError, hooks, login } from './helpers.mjs';
 import { NOBODY, UUID, add, consent, fileBytes, goal, items, openCase, sql } from './cases-helpers.mjs';
 import {
   createGroup,
@@ -369,6 +372,45 @@ describe('members', () => {
     assert.match(e.message, /capacity/i);
     await snap.same('a member beyond the capacity');
     assert.equal(snap.before.group.members.length, 2);
+  });
+
+  test('joins sent at once (a double click, a resent form) add the client once and keep the capacity', T, async () => {
+    const g = await createGroup(ctx.worker, { capacity: 3 });
+    const same = await createClient(ctx.worker);
+    const others = await Promise.all([1, 2, 3, 4].map(() => createClient(ctx.worker)));
+    const twice = await Promise.all([1, 2, 3, 4, 5, 6].map(() => ctx.worker.post(`/api/v1/groups/${g.uid}/members`, { client: same.uid })));
+    assert.deepEqual(twice.map((r) => r.status).sort(), [201, 422, 422, 422, 422, 422], twice.map((r) => r.text).join('\n'));
+    const many = await Promise.all(others.map((c) => ctx.worker.post(`/api/v1/groups/${g.uid}/members`, { client: c.uid })));
+    assert.deepEqual(many.map((r) => r.status).sort(), [201, 201, 422, 422], 'two places were left');
+    const back = await getGroup(ctx.worker, g.uid);
+    assert.equal(back.members_count, 3);
+    assert.equal(back.members.filter((m) => m.client.uid === same.uid && !m.left_on).length, 1);
+  });
+
+  test('migration 021 ends twins of an active membership or assignment, and refuses new ones', T, async () => {
+    const { parent, dir } = await demoDir();
+    const db = path.join(dir, 'pendamping.db');
+    const sqlite = (q) => new Promise((resolve, reject) => execFile('sqlite3', ['-json', db, q], (err, out, stderr) =>
+      err ? reject(new Error(stderr || err.message)) : resolve(out.trim() ? JSON.parse(out) : [])));
+    const twin = {
+      group: `INSERT INTO group_member(uid, group_id, client_id, joined_on, created_at, created_by)
+              SELECT 'twin-' || uid, group_id, client_id, '2026-10-01', created_at, created_by FROM group_member WHERE left_on IS NULL LIMIT 1`,
+      case: `INSERT INTO case_worker(case_id, user_id, role, assigned_at, assigned_by)
+             SELECT case_id, user_id, role, '2026-10-01T00:00:00.000Z', assigned_by FROM case_worker WHERE ended_at IS NULL LIMIT 1`,
+    };
+    // Twins as the race wrote them, before the indexes.
+    await sqlite(`DROP INDEX group_member_active; DROP INDEX case_worker_active; ${twin.group}; ${twin.case};`);
+    const count = async () => (await sqlite(`SELECT
+      (SELECT count(*) FROM (SELECT 1 FROM group_member WHERE left_on IS NULL GROUP BY group_id, client_id HAVING count(*) > 1)) AS g,
+      (SELECT count(*) FROM (SELECT 1 FROM case_worker WHERE ended_at IS NULL GROUP BY case_id, user_id HAVING count(*) > 1)) AS c`))[0];
+    assert.deepEqual(await count(), { g: 1, c: 1 });
+    await sqlite('\n' + await fs.readFile(new URL('../../src/store/schema/sqlite/021_one_active_membership.sql', import.meta.url), 'utf8'));
+    assert.deepEqual(await count(), { g: 0, c: 0 });
+    const ended = await sqlite(`SELECT joined_on, left_on FROM group_member WHERE uid LIKE 'twin-%'`);
+    assert.deepEqual(ended, [{ joined_on: '2026-10-01', left_on: '2026-10-01' }], 'the later twin ends the day it began');
+    await assert.rejects(sqlite(twin.group), /UNIQUE constraint failed/);
+    await assert.rejects(sqlite(twin.case), /UNIQUE constraint failed/);
+    await fs.rm(parent, { recursive: true, force: true });
   });
 
   test('the same client twice, an archived, an unknown or no client: 422 client; nothing changes', T, async () => {
