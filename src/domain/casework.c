@@ -609,6 +609,14 @@ int casework_decide(struct db *db, struct arena *a, const struct actor *actor, c
 	json_t *data = json_loads(row.data, 0, NULL);
 	if (!str_eq(json_string_value(json_object_get(data, "status")), "pending"))
 		faults_add(f, "decision", "This request has already been decided.");
+	bool changed = false;
+	if (approve && f->n == 0 && str_eq(json_string_value(json_object_get(data, "type")), "plan") &&
+	    (rc = case_store_plan_changed(db, cv.row.id, row.created_at, &changed)) != 0) {
+		json_decref(data);
+		return rc;
+	}
+	if (changed)
+		faults_add(f, "decision", "The plan changed after this request was made. Return it, or ask the worker to request approval again, so that the approval covers the plan as it is now.");
 	if (!approve && str_empty(comment))
 		faults_add(f, "comment", "Returning a request needs a comment for the worker.");
 	if (comment && str_utf8_chars(comment) > 2000)

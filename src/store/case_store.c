@@ -411,18 +411,33 @@ int case_store_counts(struct db *db, int64_t org, const struct case_filter *f, i
 	return rc < 0 ? rc : 0;
 }
 
+int case_store_plan_changed(struct db *db, int64_t case_id, const char *since, bool *changed)
+{
+	struct db_stmt *st;
+	int rc = db_query(db, &st,
+		"SELECT EXISTS (SELECT 1 FROM case_item WHERE case_id = ? AND kind IN ('goal', 'task', 'resource')"
+		" AND updated_at > ?)", "it", case_id, since);
+	if (rc)
+		return rc;
+	rc = db_step(st);
+	*changed = rc == DB_ROW && db_col_int(st, 0) != 0;
+	db_finalize(st);
+	return rc == DB_ROW ? 0 : rc < 0 ? rc : ERR_DB;
+}
+
 int case_store_facts(struct db *db, int64_t case_id, struct stage_facts *facts)
 {
 	struct db_stmt *st;
-	/* The plan counts as approved when its latest approval was granted after the last change to a
-	 * goal, task or resource; the closure when its latest approval was granted. */
+	/* The plan counts as approved when its latest approval was granted and requested after the
+	 * last change to a goal, task or resource (what changed after the request, the supervisor
+	 * may not have seen); the closure when its latest approval was granted. */
 	int rc = db_query(db, &st,
 		"SELECT (SELECT k.consent IS NOT NULL FROM casefile c JOIN client k ON k.id = c.client_id WHERE c.id = ?1),"
 		" (SELECT count(*) FROM case_item WHERE case_id = ?1 AND kind = 'goal' AND archived_at IS NULL),"
 		" (SELECT count(*) FROM case_item WHERE case_id = ?1 AND kind = 'signoff' AND archived_at IS NULL"
 		"  AND (json_extract(data, '$.how') <> 'none' OR json_extract(data, '$.reason') IS NOT NULL)),"
 		" coalesce((SELECT json_extract(data, '$.status') = 'approved'"
-		"  AND json_extract(data, '$.decided_at') >= coalesce((SELECT max(updated_at) FROM case_item"
+		"  AND created_at >= coalesce((SELECT max(updated_at) FROM case_item"
 		"   WHERE case_id = ?1 AND kind IN ('goal', 'task', 'resource')), '')"
 		"  FROM case_item WHERE case_id = ?1 AND kind = 'approval' AND json_extract(data, '$.type') = 'plan'"
 		"  ORDER BY id DESC LIMIT 1), 0),"

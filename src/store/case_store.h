@@ -80,6 +80,9 @@ int case_store_list(struct db *db, struct arena *a, int64_t org, const struct ca
 /* case_store_counts counts the cases of f (cursor and stage ignored) per stage and overdue. */
 int case_store_counts(struct db *db, int64_t org, const struct case_filter *f, int counts[STAGE_COUNT],
 		      int *overdue);
+/* case_store_plan_changed tells whether a goal, task or resource of the case changed after since
+ * (an ISO time). */
+int case_store_plan_changed(struct db *db, int64_t case_id, const char *since, bool *changed);
 /* case_store_facts gathers what the stage gates look at. */
 int case_store_facts(struct db *db, int64_t case_id, struct stage_facts *facts);
 /* case_store_atensi_known tells whether code is an active ATENSI component. */

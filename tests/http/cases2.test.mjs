@@ -287,6 +287,20 @@ describe('approvals', () => {
     await sleep(5);
     await add(ctx.worker, K.uid, 'tasks', { text: 'Daftar pelatihan menjahit', owner: 'client', goal: G.uid });
     await refusedGate(K.uid, 'intervention', "The plan needs the supervisor's approval.");
+    // A plan changed after its request, while the supervisor read it, is not approved by that
+    // request: the approval would cover what the supervisor did not see.
+    const asked = await ctx.worker.post(`/api/v1/cases/${K.uid}/approvals`, { type: 'plan' });
+    assert.equal(asked.status, 201, asked.text);
+    await sleep(5);
+    const [g2] = await items(ctx.worker, K.uid, 'goals');
+    const late = await ctx.worker.patch(`/api/v1/cases/${K.uid}/goals/${g2.uid}`, { version: g2.version, gas_0: 'Penghasilan Rp800.000' });
+    assert.equal(late.status, 200, late.text);
+    const stale = expectError(await decide(ctx.supervisor, asked.json.uid, { decision: 'approve' }), 422, 'invalid', 'decision');
+    assert.match(stale.message, /plan changed after this request/);
+    assert.equal((await items(ctx.worker, K.uid, 'approvals')).find((a) => a.uid === asked.json.uid).status, 'pending');
+    const back = await decide(ctx.supervisor, asked.json.uid, { decision: 'return', comment: 'Rencana berubah; ajukan lagi.' });
+    assert.equal(back.status, 200, back.text);
+    assert.equal(back.json.gates.plan_approved, false);
     // A pending request after an approval is no approval either.
     await approve(ctx.worker, ctx.supervisor, K.uid, 'plan');
     const pending = await ctx.worker.post(`/api/v1/cases/${K.uid}/approvals`, { type: 'plan' });
