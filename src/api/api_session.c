@@ -153,8 +153,8 @@ int api_user_patch(struct request *rq, struct response *rs)
 		return api_error(rq, rs, ERR_INVALID, dis && !json_is_boolean(dis) ? "disabled" : "password",
 				 dis && !json_is_boolean(dis) ? "Must be true or false." : "Must be text or null.");
 	}
-	/* Everything is checked before anything is written: a refused password leaves the account
-	 * as it was, not disabled. An unknown user is 404 whatever the body. */
+	/* An unknown user is 404 whatever the body; the change is written in one transaction after
+	 * everything is checked (account_change): a refused password leaves the account as it was. */
 	struct user who;
 	rc = account_find(rq->db, &rq->arena, &rq->actor, name, &who);
 	if (rc) {
@@ -162,22 +162,11 @@ int api_user_patch(struct request *rq, struct response *rs)
 		return rc;
 	}
 	struct faults f = {0};
-	if (pw)
-		account_check_password(json_string_value(pw), &f);
-	if (f.n) {
-		json_decref(body);
-		return api_faults(rq, rs, ERR_INVALID, &f);
-	}
-	if (dis)
-		rc = account_set_disabled(rq->db, &rq->arena, &rq->actor, name, json_is_true(dis));
-	if (rc == 0 && pw) {
-		rc = account_set_password(rq->db, &rq->arena, &rq->actor, name, json_string_value(pw), &f);
-		if (rc == ERR_INVALID) {
-			json_decref(body);
-			return api_faults(rq, rs, rc, &f);
-		}
-	}
+	bool disabled = json_is_true(dis);
+	rc = account_change(rq->db, &rq->arena, &rq->actor, name, dis ? &disabled : NULL, pw ? json_string_value(pw) : NULL, &f);
 	json_decref(body);
+	if (rc == ERR_INVALID)
+		return api_faults(rq, rs, rc, &f);
 	if (rc)
 		return rc;
 	struct user u;

@@ -114,54 +114,58 @@ int account_find(struct db *db, struct arena *a, const struct actor *by, const c
 	return rc;
 }
 
-int account_set_disabled(struct db *db, struct arena *a, const struct actor *by, const char *name,
-			 bool disabled)
+int account_change(struct db *db, struct arena *a, const struct actor *by, const char *name,
+		   const bool *disabled, const char *password, struct faults *f)
 {
 	struct user u;
-	int rc = account_find(db, a, by, name, &u);
+	/* One's own password needs no right to manage users; anything else does. */
+	bool self = by && disabled == NULL && strcmp(by->name, name) == 0;
+	int rc = account_find(db, a, self ? NULL : by, name, &u);
 	if (rc)
 		return rc;
+	char hash[crypto_pwhash_STRBYTES];
+	if (password) {
+		account_check_password(password, f);
+		if (f->n)
+			return ERR_INVALID;
+		rc = secret_password_hash(password, hash, sizeof hash);
+		if (rc)
+			return rc;
+	}
 	rc = db_begin(db);
 	if (rc)
 		return rc;
-	rc = user_store_set_disabled(db, by ? by->user_id : 0, u.id, disabled);
-	if (rc == 0 && disabled)
-		rc = session_store_delete_user(db, u.id);
-	if (rc == 0) {
-		json_t *d = json_pack("{s:{s:b,s:b}}", "disabled", "before", u.disabled, "after", disabled);
-		rc = audit_record(db, by, disabled ? "disable" : "enable", "user", u.uid, d);
-		json_decref(d);
+	if (disabled) {
+		rc = user_store_set_disabled(db, by ? by->user_id : 0, u.id, *disabled);
+		if (rc == 0) {
+			json_t *d = json_pack("{s:{s:b,s:b}}", "disabled", "before", u.disabled, "after", *disabled);
+			rc = audit_record(db, by, *disabled ? "disable" : "enable", "user", u.uid, d);
+			json_decref(d);
+		}
 	}
+	if (rc == 0 && password) {
+		rc = user_store_set_text(db, by ? by->user_id : 0, u.id, "password_hash", hash);
+		if (rc == 0) {
+			json_t *d = json_pack("{s:{s:b}}", "password", "changed", 1);
+			rc = audit_record(db, by, "password", "user", u.uid, d);
+			json_decref(d);
+		}
+	}
+	if (rc == 0 && (password || (disabled && *disabled)))
+		rc = session_store_delete_user(db, u.id);
 	return account_commit(db, rc);
+}
+
+int account_set_disabled(struct db *db, struct arena *a, const struct actor *by, const char *name,
+			 bool disabled)
+{
+	return account_change(db, a, by, name, &disabled, NULL, NULL);
 }
 
 int account_set_password(struct db *db, struct arena *a, const struct actor *by, const char *name,
 			 const char *password, struct faults *f)
 {
-	struct user u;
-	bool self = by && strcmp(by->name, name) == 0;
-	int rc = account_find(db, a, self ? NULL : by, name, &u);
-	if (rc)
-		return rc;
-	account_check_password(password, f);
-	if (f->n)
-		return ERR_INVALID;
-	char hash[crypto_pwhash_STRBYTES];
-	rc = secret_password_hash(password, hash, sizeof hash);
-	if (rc)
-		return rc;
-	rc = db_begin(db);
-	if (rc)
-		return rc;
-	rc = user_store_set_text(db, by ? by->user_id : 0, u.id, "password_hash", hash);
-	if (rc == 0)
-		rc = session_store_delete_user(db, u.id);
-	if (rc == 0) {
-		json_t *d = json_pack("{s:{s:b}}", "password", "changed", 1);
-		rc = audit_record(db, by, "password", "user", u.uid, d);
-		json_decref(d);
-	}
-	return account_commit(db, rc);
+	return account_change(db, a, by, name, NULL, password ? password : "", f);
 }
 
 int account_set_lang(struct db *db, const struct actor *actor, const char *lang)

@@ -35,6 +35,12 @@ int account_set_disabled(struct db *db, struct arena *a, const struct actor *by,
 int account_find(struct db *db, struct arena *a, const struct actor *by, const char *name, struct user *u);
 /* account_check_password adds a fault on "password" when pw is not one a user may have. */
 void account_check_password(const char *pw, struct faults *f);
+/* account_change disables or re-enables name (disabled, NULL to leave it) and sets its password
+ * (password, NULL to leave it; checked like account_add), both in one transaction, everything
+ * checked before anything is written; either ends the user's sessions (re-enabling does not).
+ * Changing one's own password needs no right to manage users. */
+int account_change(struct db *db, struct arena *a, const struct actor *by, const char *name,
+		   const bool *disabled, const char *password, struct faults *f);
 /* account_set_password sets a new password (checked like account_add) and ends its sessions. */
 int account_set_password(struct db *db, struct arena *a, const struct actor *by, const char *name,
 			 const char *password, struct faults *f);
