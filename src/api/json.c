@@ -46,7 +46,7 @@ int api_faults(struct request *rq, struct response *rs, int code, const struct f
 int api_body(struct request *rq, struct response *rs, json_t **out)
 {
 	const char *ct = rq->content_type;
-	if (ct == NULL || strncmp(ct, "application/json", 16) != 0 || (ct[16] != 0 && ct[16] != ';')) {
+	if (!media_is(ct, "application/json")) {
 		api_error(rq, rs, ERR_MEDIA, NULL, NULL);
 		return ERR_MEDIA;
 	}

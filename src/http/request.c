@@ -3,6 +3,7 @@
 #include "base/err.h"
 #include "base/str.h"
 #include <string.h>
+#include <strings.h>
 
 const char *request_t(const struct request *rq, const char *msgid)
 {
@@ -150,4 +151,19 @@ void response_redirect(struct response *rs, const char *location)
 void response_file(struct response *rs, const struct embed_file *f)
 {
 	rs->file = f;
+}
+
+bool media_is(const char *ct, const char *type)
+{
+	size_t n = strlen(type);
+	if (ct == NULL)
+		return false;
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	if (strncasecmp(ct, type, n) != 0)
+		return false;
+	ct += n;
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	return *ct == 0 || *ct == ';';
 }

@@ -66,8 +66,12 @@ struct response {
 	const char *cache; /* Cache-Control; default no-store */
 	const char *filename; /* Content-Disposition attachment name, or NULL */
 	const struct embed_file *file; /* instead of body: a file the binary carries (response_file) */
+	const char *allow;    /* the path's methods, with a 405 */
 };
 
+/* media_is tells whether the Content-Type value ct names the media type type ("application/json"),
+ * in any letter case, with or without parameters ("; charset=utf-8"). */
+bool media_is(const char *ct, const char *type);
 /* request_t translates msgid into the request's language. */
 const char *request_t(const struct request *rq, const char *msgid);
 

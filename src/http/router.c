@@ -1,5 +1,6 @@
 /* router.c: matching paths against route patterns segment by segment. */
 #include "http/router.h"
+#include <stdio.h>
 #include <string.h>
 
 bool router_match(struct arena *a, const char *pattern, const char *path, const char **params,
@@ -45,4 +46,22 @@ const struct route *router_find(struct arena *a, const struct route *table, int 
 	}
 	*nparams = 0;
 	return NULL;
+}
+
+const char *router_allow(struct arena *a, const struct route *table, int n, const char *path)
+{
+	const char *params[REQUEST_MAX_PARAMS];
+	int nparams;
+	char list[128] = "";
+	size_t len = 0;
+	for (int i = 0; i < n; i++) {
+		if (!router_match(a, table[i].pattern, path, params, &nparams) || strstr(list, table[i].method))
+			continue;
+		bool get = strcmp(table[i].method, "GET") == 0;
+		int w = snprintf(list + len, sizeof list - len, "%s%s%s", len ? ", " : "", table[i].method, get ? ", HEAD" : "");
+		if (w < 0 || (size_t)w >= sizeof list - len)
+			break;
+		len += (size_t)w;
+	}
+	return arena_strdup(a, list);
 }

@@ -27,4 +27,8 @@ const struct route *router_find(struct arena *a, const struct route *table, int 
 				const char *method, const char *path, const char **params,
 				int *nparams, bool *path_known);
 
+/* router_allow lists the methods of the routes whose pattern matches path ("GET, HEAD, POST"), for
+ * the Allow header of a 405; arena memory. */
+const char *router_allow(struct arena *a, const struct route *table, int n, const char *path);
+
 #endif

@@ -230,10 +230,12 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 	}
 	if (route == NULL) {
 		server_fail(rq, rs, path_known ? ERR_METHOD : ERR_NOTFOUND);
+		if (path_known)
+			rs->allow = router_allow(&rq->arena, routes, routes_count, rq->path);
 		return;
 	}
 	if (route->perm != PERM_PUBLIC && !rq->authed) {
-		if (route->kind == KIND_HTML && strcmp(rq->method, "GET") == 0) {
+		if (route->kind == KIND_HTML && !server_changes_state(rq->method)) {
 			const char *next = url_encode(&rq->arena, rq->path);
 			response_redirect(rs, next ? arena_printf(&rq->arena, "/login?next=%s", next) : "/login");
 			return;
@@ -245,7 +247,16 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 		server_fail(rq, rs, ERR_FORBIDDEN);
 		return;
 	}
-	if (rq->content_type && strncmp(rq->content_type, "application/x-www-form-urlencoded", 33) == 0) {
+	/* The pages' forms are sent url-encoded: another body would be read as an empty form and
+	 * refused for its missing CSRF token, which would not say what is wrong. */
+	if (route->kind == KIND_HTML && server_changes_state(rq->method) && rq->content_type &&
+	    !media_is(rq->content_type, "application/x-www-form-urlencoded")) {
+		rs->file = NULL;
+		if (web_error(rq, rs, ERR_MEDIA, "A form must be sent as application/x-www-form-urlencoded."))
+			server_fail(rq, rs, ERR_MEDIA);
+		return;
+	}
+	if (media_is(rq->content_type, "application/x-www-form-urlencoded")) {
 		rc = kv_parse(&rq->arena, rq->body, rq->body_len, &rq->form);
 		if (rc) {
 			server_fail(rq, rs, rc);
@@ -285,6 +296,13 @@ static void server_add_headers(struct MHD_Response *r, const struct request *rq,
 	MHD_add_response_header(r, "Cache-Control", rs->cache ? rs->cache : "no-store");
 	if (rs->location)
 		MHD_add_response_header(r, "Location", rs->location);
+	if (rs->allow)
+		MHD_add_response_header(r, "Allow", rs->allow);
+	if (rs->status == 429) { /* the log-in lock: at most its window */
+		char after[16];
+		snprintf(after, sizeof after, "%d", ACCOUNT_THROTTLE_WINDOW);
+		MHD_add_response_header(r, "Retry-After", after);
+	}
 	for (int i = 0; i < rs->ncookies; i++) {
 		char c[512];
 		/* Over HTTPS (at the proxy) a cookie never goes back over plain HTTP. */
@@ -395,9 +413,14 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 		if (cl && str_parse_long(cl, 0, 0x7fffffffL, &len) == 0 && len > REQUEST_MAX_BODY)
 			sc->toobig = true;
 		*con_cls = sc;
-		return MHD_YES;
-	}
-	if (*upload_size > 0) {
+		/* A body too large is answered before it is read when the client waits for "100
+		 * Continue" to send it: nothing is uploaded in vain over a slow link. A client that sends
+		 * at once has its body read and dropped, so that it sees the answer rather than a
+		 * connection reset in the middle of its upload. */
+		const char *expect = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Expect");
+		if (!sc->toobig || expect == NULL || strcasecmp(expect, "100-continue") != 0)
+			return MHD_YES;
+	} else if (*upload_size > 0) {
 		if (!sc->toobig && buf_append(&sc->body, upload, *upload_size) != 0)
 			sc->toobig = true; /* keep reading so the client sees our answer */
 		*upload_size = 0;

@@ -361,6 +361,7 @@ describe('log-in throttling', () => {
     const e = expectError(locked, 429, 'throttled');
     assert.ok(e.message.length > 10);
     assert.equal(locked.headers['set-cookie'], undefined);
+    assert.equal(locked.headers['retry-after'], '900', 'the lock lasts at most its 15 minutes');
     const body = new URLSearchParams({ name: 'worker2', password: PASSWORD, next: '/' }).toString();
     const form = await raw(ctx.base, {
       method: 'POST',

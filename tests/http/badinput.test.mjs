@@ -2,6 +2,7 @@
 // status and changes nothing; text with SQL and HTML metacharacters is stored verbatim and shown
 // escaped.
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import {
   ANSWER_TIMEOUT,
@@ -336,6 +337,44 @@ describe('size limits', () => {
     await snap.same('oversized bodies');
     const ok = await ctx.w.post('/api/v1/clients', newClient());
     assert.equal(ok.status, 201, 'the server still works');
+  });
+
+  test('a body too large is answered before it is sent when the client waits for 100 Continue', T, async () => {
+    // Only the headers go: a client that waits for "100 Continue" gets the 413 instead.
+    const answer = await new Promise((resolve, reject) => {
+      const u = new URL(ctx.base);
+      const sock = net.connect(Number(u.port), u.hostname, () => {
+        sock.write(`POST /api/v1/clients HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${5 * 1024 * 1024}\r\nExpect: 100-continue\r\n\r\n`);
+      });
+      let got = '';
+      sock.setTimeout(5000, () => { sock.destroy(); reject(new Error(`no answer before the body; got: ${got.slice(0, 200)}`)); });
+      sock.on('data', (d) => {
+        got += d;
+        if (/\r\n\r\n[\s\S]*\}/.test(got) || /^HTTP\/1\.1 100/.test(got)) { sock.destroy(); resolve(got); }
+      });
+      sock.on('error', reject);
+    });
+    assert.match(answer, /^HTTP\/1\.1 413 /, answer.slice(0, 200));
+    assert.match(answer, /"too_large"/);
+    assert.equal((await anon(ctx.base).get('/healthz')).status, 200);
+  });
+
+  test('status details: 405 names the allowed methods, media types in any case, a form sent otherwise is 415', T, async () => {
+    const del = await ctx.w.request('DELETE', '/api/v1/clients');
+    assert.equal(del.status, 405);
+    assert.equal(del.headers.get('allow'), 'GET, HEAD, POST');
+    const page = await ctx.w.request('PUT', '/clients');
+    assert.equal(page.status, 405);
+    assert.match(page.headers.get('allow'), /^GET, HEAD, POST$/);
+    const mixed = await ctx.w.request('POST', '/api/v1/clients', { body: JSON.stringify(newClient()), contentType: 'Application/JSON; Charset=UTF-8' });
+    assert.equal(mixed.status, 201, mixed.text);
+    const form = await ctx.w.request('POST', '/clients', { body: '--x\r\n', contentType: 'multipart/form-data; boundary=x' });
+    assert.equal(form.status, 415);
+    assert.match(form.text, /application\/x-www-form-urlencoded/);
+    const head = await anon(ctx.base).request('HEAD', '/clients');
+    assert.equal(head.status, 303, 'HEAD of a page is sent to log in, as GET is');
+    assert.equal(head.headers.get('location'), '/login?next=/clients');
   });
 
   test('a large body sent in chunks (no Content-Length) is 413 too', T, async () => {
