@@ -110,6 +110,9 @@ int secret_password_hash(const char *pw, char *out, size_t out_size)
 
 int secret_password_verify(const char *hash, const char *pw)
 {
+	/* No hash (a row read short of memory) or no password is no match, never a crash. */
+	if (hash == NULL || pw == NULL)
+		return ERR_UNAUTH;
 	return crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0 ? 0 : ERR_UNAUTH;
 }
 

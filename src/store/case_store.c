@@ -147,9 +147,10 @@ int case_store_open_count(struct db *db, int64_t client_id, int *n)
 			  client_id);
 	if (rc)
 		return rc;
-	*n = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : 0;
+	rc = db_step(st);
+	*n = rc == DB_ROW ? (int)db_col_int(st, 0) : 0;
 	db_finalize(st);
-	return 0;
+	return rc == DB_ROW ? 0 : rc < 0 ? rc : ERR_DB;
 }
 
 int case_store_set_stage(struct db *db, int64_t case_id, const char *stage, bool closed, int64_t user)
@@ -291,25 +292,22 @@ int case_store_items(struct db *db, struct arena *a, int64_t case_id, const char
 		     struct case_item_row **items, int *n)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st,
-			  "SELECT count(*) FROM case_item WHERE case_id = ?1 AND archived_at IS NULL AND (?2 IS NULL OR kind = ?2)",
-			  "it", case_id, kind);
-	if (rc)
-		return rc;
-	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_finalize(st);
 	*n = 0;
-	*items = arena_alloc(a, sizeof **items * (size_t)(total + 1));
-	if (*items == NULL)
-		return ERR_NOMEM;
-	rc = db_query(db, &st,
+	*items = NULL;
+	int cap = 0; /* the whole list, read in one statement: no row is cut silently */
+	int rc = db_query(db, &st,
 		      "SELECT " ITEM_COLUMNS ITEM_FROM " WHERE i.case_id = ?1 AND i.archived_at IS NULL"
 		      " AND (?2 IS NULL OR i.kind = ?2) ORDER BY i.at, i.id",
 		      "it", case_id, kind);
 	if (rc)
 		return rc;
-	while ((rc = db_step(st)) == DB_ROW && *n < total)
+	while ((rc = db_step(st)) == DB_ROW) {
+		void *arr = *items;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **items)) != 0)
+			break;
+		*items = arr;
 		case_store_item_row(a, st, &(*items)[(*n)++]);
+	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }

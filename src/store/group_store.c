@@ -5,12 +5,6 @@
 #include "base/uuid.h"
 #include <string.h>
 
-/* gs_alloc counts rows of a query first so that results live in one arena array. */
-static void *gs_alloc(struct arena *a, size_t size, int64_t count)
-{
-	return arena_alloc(a, size * (size_t)(count + 1));
-}
-
 int group_store_insert(struct db *db, struct arena *a, int64_t org, int64_t user, struct group_row *g)
 {
 	char uid[37], now[25];
@@ -117,28 +111,28 @@ int group_store_list(struct db *db, struct arena *a, int64_t org, int64_t viewer
 		     struct group_row **rows, int *n, bool *more)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st, "SELECT count(*) FROM grp WHERE org_id = ?", "i", org);
-	if (rc)
-		return rc;
-	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_finalize(st);
-	int64_t left = total > offset ? total - offset : 0;
-	int64_t want = limit > 0 && left > limit ? limit : left;
 	*n = 0;
-	*more = left > want;
-	*rows = gs_alloc(a, sizeof **rows, want);
-	if (*rows == NULL)
-		return ERR_NOMEM;
-	if (want == 0)
-		return 0;
-	rc = db_query(db, &st,
-		      "SELECT " GROUP_COLUMNS " FROM grp g WHERE g.org_id = ?1 ORDER BY g.status = 'ended', g.name, g.id"
-		      " LIMIT ?3 OFFSET ?4",
-		      "iiii", org, viewer, want, offset);
+	*more = false;
+	*rows = NULL;
+	int cap = 0;
+	/* One row past the page tells whether there is more, in the same statement and snapshot. */
+	int rc = db_query(db, &st,
+			  "SELECT " GROUP_COLUMNS " FROM grp g WHERE g.org_id = ?1 ORDER BY g.status = 'ended', g.name, g.id"
+			  " LIMIT ?3 OFFSET ?4",
+			  "iiii", org, viewer, limit > 0 ? (int64_t)limit + 1 : (int64_t)-1, offset);
 	if (rc)
 		return rc;
-	while ((rc = db_step(st)) == DB_ROW && *n < want)
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (limit > 0 && *n == limit) {
+			*more = true;
+			break;
+		}
+		void *arr = *rows;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **rows)) != 0)
+			break;
+		*rows = arr;
 		gs_group(a, st, &(*rows)[(*n)++]);
+	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }
@@ -188,16 +182,10 @@ int group_store_member_goals(struct db *db, int64_t member_id, const char *goals
 int group_store_members(struct db *db, struct arena *a, int64_t group_id, struct member_row **rows, int *n)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st, "SELECT count(*) FROM group_member WHERE group_id = ?", "i", group_id);
-	if (rc)
-		return rc;
-	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_finalize(st);
 	*n = 0;
-	*rows = gs_alloc(a, sizeof **rows, total);
-	if (*rows == NULL)
-		return ERR_NOMEM;
-	rc = db_query(db, &st,
+	*rows = NULL;
+	int cap = 0; /* the whole list, read in one statement: no row is cut silently */
+	int rc = db_query(db, &st,
 		      "SELECT m.id, m.client_id, m.uid, k.uid, k.name, m.joined_on, m.join_reason, m.left_on, m.leave_reason,"
 		      " m.goals,"
 		      " (SELECT c.uid FROM casefile c WHERE c.client_id = m.client_id AND c.closed_at IS NULL ORDER BY c.id DESC LIMIT 1),"
@@ -214,7 +202,11 @@ int group_store_members(struct db *db, struct arena *a, int64_t group_id, struct
 		      "i", group_id);
 	if (rc)
 		return rc;
-	while ((rc = db_step(st)) == DB_ROW && *n < total) {
+	while ((rc = db_step(st)) == DB_ROW) {
+		void *arr = *rows;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **rows)) != 0)
+			break;
+		*rows = arr;
 		struct member_row *m = &(*rows)[(*n)++];
 		m->id = db_col_int(st, 0);
 		m->client_id = db_col_int(st, 1);
@@ -292,23 +284,22 @@ static void gs_session(struct arena *a, struct db_stmt *st, struct session_row *
 int group_store_sessions(struct db *db, struct arena *a, int64_t group_id, struct session_row **rows, int *n)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st, "SELECT count(*) FROM group_session WHERE group_id = ?", "i", group_id);
-	if (rc)
-		return rc;
-	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_finalize(st);
 	*n = 0;
-	*rows = gs_alloc(a, sizeof **rows, total);
-	if (*rows == NULL)
-		return ERR_NOMEM;
-	rc = db_query(db, &st,
+	*rows = NULL;
+	int cap = 0; /* the whole list, read in one statement: no row is cut silently */
+	int rc = db_query(db, &st,
 		      "SELECT " SESSION_COLUMNS " FROM group_session s LEFT JOIN user u ON u.id = s.created_by"
 		      " WHERE s.group_id = ? ORDER BY s.held_on, s.id",
 		      "i", group_id);
 	if (rc)
 		return rc;
-	while ((rc = db_step(st)) == DB_ROW && *n < total)
+	while ((rc = db_step(st)) == DB_ROW) {
+		void *arr = *rows;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **rows)) != 0)
+			break;
+		*rows = arr;
 		gs_session(a, st, &(*rows)[(*n)++]);
+	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }
@@ -333,19 +324,10 @@ int group_store_attendance(struct db *db, struct arena *a, int64_t group_id, int
 			   struct attendance_row **rows, int *n)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st,
-			  "SELECT count(*) FROM group_attendance t JOIN group_session s ON s.id = t.session_id"
-			  " WHERE s.group_id = ?1 AND (?2 = 0 OR s.id = ?2)",
-			  "ii", group_id, session_id);
-	if (rc)
-		return rc;
-	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_finalize(st);
 	*n = 0;
-	*rows = gs_alloc(a, sizeof **rows, total);
-	if (*rows == NULL)
-		return ERR_NOMEM;
-	rc = db_query(db, &st,
+	*rows = NULL;
+	int cap = 0; /* the whole list, read in one statement: no row is cut silently */
+	int rc = db_query(db, &st,
 		      "SELECT t.member_id, m.uid, k.uid, k.name, t.status, s.held_on, coalesce(t.participation, 0), t.box, s.id"
 		      " FROM group_attendance t JOIN group_session s ON s.id = t.session_id"
 		      " JOIN group_member m ON m.id = t.member_id JOIN client k ON k.id = m.client_id"
@@ -353,7 +335,11 @@ int group_store_attendance(struct db *db, struct arena *a, int64_t group_id, int
 		      "ii", group_id, session_id);
 	if (rc)
 		return rc;
-	while ((rc = db_step(st)) == DB_ROW && *n < total) {
+	while ((rc = db_step(st)) == DB_ROW) {
+		void *arr = *rows;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **rows)) != 0)
+			break;
+		*rows = arr;
 		struct attendance_row *r = &(*rows)[(*n)++];
 		r->member_id = db_col_int(st, 0);
 		r->member_uid = db_col_dup(st, 1, a);
@@ -414,24 +400,20 @@ int group_store_goal_score(struct db *db, int64_t goal_id, int64_t session_id, i
 int group_store_goal_scores(struct db *db, struct arena *a, int64_t group_id, struct goal_score_row **rows, int *n)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st,
-			  "SELECT count(*) FROM group_goal_score c JOIN group_goal g ON g.id = c.goal_id WHERE g.group_id = ?",
-			  "i", group_id);
-	if (rc)
-		return rc;
-	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_finalize(st);
 	*n = 0;
-	*rows = gs_alloc(a, sizeof **rows, total);
-	if (*rows == NULL)
-		return ERR_NOMEM;
-	rc = db_query(db, &st,
+	*rows = NULL;
+	int cap = 0; /* the whole list, read in one statement: no row is cut silently */
+	int rc = db_query(db, &st,
 		      "SELECT c.goal_id, s.held_on, c.score FROM group_goal_score c JOIN group_goal g ON g.id = c.goal_id"
 		      " JOIN group_session s ON s.id = c.session_id WHERE g.group_id = ? ORDER BY s.held_on, s.id, c.goal_id",
 		      "i", group_id);
 	if (rc)
 		return rc;
-	while ((rc = db_step(st)) == DB_ROW && *n < total) {
+	while ((rc = db_step(st)) == DB_ROW) {
+		void *arr = *rows;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **rows)) != 0)
+			break;
+		*rows = arr;
 		struct goal_score_row *r = &(*rows)[(*n)++];
 		r->goal_id = db_col_int(st, 0);
 		r->held_on = db_col_dup(st, 1, a);

@@ -95,9 +95,10 @@ int ref_store_counts(struct db *db, struct arena *a, int64_t org, const char *by
 	rc = db_query(db, &st, "SELECT count(*) FROM client WHERE org_id=? AND archived_at IS NULL", "i", org);
 	if (rc)
 		return rc;
-	*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	rc = db_step(st);
+	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_finalize(st);
-	return 0;
+	return rc == DB_ROW ? 0 : rc < 0 ? rc : ERR_DB;
 }
 
 int ref_store_region_put(struct db *db, const char *code, const char *name, int level)

@@ -144,21 +144,20 @@ int user_store_by_id(struct db *db, struct arena *a, int64_t id, struct user *u)
 int user_store_list(struct db *db, struct arena *a, int64_t org, struct user **users, int *n)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st, "SELECT count(*) FROM user WHERE org_id = ?", "i", org);
-	if (rc)
-		return rc;
-	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_finalize(st);
 	*n = 0;
-	*users = arena_alloc(a, sizeof **users * (size_t)(total + 1));
-	if (*users == NULL)
-		return ERR_NOMEM;
-	rc = db_query(db, &st, "SELECT " USER_COLUMNS USER_FROM " WHERE u.org_id = ? ORDER BY u.name",
-		      "i", org);
+	*users = NULL;
+	int cap = 0; /* the whole list, read in one statement: no row is cut silently */
+	int rc = db_query(db, &st, "SELECT " USER_COLUMNS USER_FROM " WHERE u.org_id = ? ORDER BY u.name",
+			  "i", org);
 	if (rc)
 		return rc;
-	while ((rc = db_step(st)) == DB_ROW && *n < total)
+	while ((rc = db_step(st)) == DB_ROW) {
+		void *arr = *users;
+		if ((rc = arena_grow(a, &arr, *n, &cap, sizeof **users)) != 0)
+			break;
+		*users = arr;
 		user_store_row(a, st, &(*users)[(*n)++]);
+	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }

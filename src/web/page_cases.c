@@ -754,6 +754,52 @@ int web_case_timeline(struct request *rq, struct response *rs)
 
 /* web_item_form writes the form of kind k with the values of j (NULL: empty), posting to a new
  * item or to item (uid and version) when editing; errors from f are shown beside their fields. */
+/* web_item_text is a field's value as the conflict list shows it ("" when it has none). */
+static const char *web_item_text(struct request *rq, json_t *v)
+{
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_integer(v))
+		return arena_printf(&rq->arena, "%lld", (long long)json_integer_value(v));
+	if (json_is_boolean(v))
+		return json_is_true(v) ? T("yes") : T("no");
+	if (json_is_array(v) || json_is_object(v)) {
+		char *d = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+		const char *out = d ? arena_strdup(&rq->arena, d) : "";
+		free(d);
+		return out ? out : "";
+	}
+	return "";
+}
+
+/* web_item_conflict lists the fields of an item whose stored value differs from what the user
+ * sent (mine), so that nobody saves over a colleague's change without seeing it. */
+static int web_item_conflict(struct request *rq, struct response *rs, const struct case_kind *k, json_t *mine,
+			     const struct case_item_view *now)
+{
+	json_t *theirs = json_loads(now->json ? now->json : "{}", 0, NULL);
+	int rc = html_printf(&rs->body, "<div class=\"warning\" role=\"alert\" id=\"conflict\"><p>%s %s (%s).</p><ul>",
+			     T("The record was changed by someone else:"), now->row.updated_by ? now->row.updated_by : "—",
+			     now->row.updated_at ? now->row.updated_at : "—");
+	int shown = 0;
+	for (int i = 0; rc == 0 && i < k->nfields; i++) {
+		const char *name = k->fields[i].name;
+		const char *a = web_item_text(rq, json_object_get(mine, name));
+		const char *b = web_item_text(rq, json_object_get(theirs, name));
+		if (strcmp(a, b) == 0)
+			continue;
+		rc = html_printf(&rs->body, "<li>%s: <strong>%s</strong> (%s: %s)</li>", T(k->fields[i].label),
+				 *b ? b : "—", T("yours"), *a ? a : "—");
+		shown++;
+	}
+	json_decref(theirs);
+	if (rc == 0 && shown == 0)
+		rc = html_printf(&rs->body, "<li>%s</li>", T("Nothing you can see differs; the change may be in a confidential part."));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "</ul><p>%s</p></div>", T("Your input is kept below. Save again to replace the current record with it."));
+	return rc;
+}
+
 static int web_item_form(struct request *rq, struct response *rs, const struct case_view *cv, const struct case_kind *k,
 			 json_t *j, const struct case_item_view *item, const struct faults *f)
 {
@@ -781,6 +827,8 @@ static int web_item_form(struct request *rq, struct response *rs, const struct c
 		if (rc == 0)
 			rc = html_printf(&rs->body, "</ul></div>");
 	}
+	if (rc == 0 && item && j && f && faults_find(f, "version"))
+		rc = web_item_conflict(rq, rs, k, j, item);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/cases/%s/%s%R\" class=\"stack item-form\" novalidate>",
 				 cv->row.uid, k->plural, item ? arena_printf(&rq->arena, "/%s", item->row.uid) : "");

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TEST_TIMEOUT, createClient, hooks, login } from './helpers.mjs';
-import { consent, openCase } from './cases-helpers.mjs';
+import { consent, items, openCase } from './cases-helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT };
 
@@ -122,6 +122,24 @@ describe('refused forms', () => {
     const uid = (await ctx.worker.get(`/api/v1/cases?client=${c.uid}`)).json.items[0].uid;
     const opened = (await ctx.admin.get(`/api/v1/audit?entity_uid=${uid}&action=create`)).json.items[0];
     assert.equal(opened.detail.reason ?? null, null, JSON.stringify(opened.detail));
+  });
+
+  test('an item changed by someone else meanwhile: 409 lists what they changed beside what was typed', T, async () => {
+    const { kase } = await openCase(ctx.worker);
+    const [p] = await items(ctx.worker, kase.uid, 'problems');
+    const theirs = await ctx.worker.patch(`/api/v1/cases/${kase.uid}/problems/${p.uid}`, { version: p.version, severity: 4 });
+    assert.equal(theirs.status, 200, theirs.text);
+    const r = await ctx.worker.form(`/cases/${kase.uid}/problems/${p.uid}`, {
+      version: String(p.version), category: 'income', severity: '2', description: 'Penghasilan tidak tetap.',
+    });
+    assert.equal(r.status, 409);
+    const box = r.text.match(/<div class="warning" role="alert" id="conflict">([\s\S]*?)<\/div>/);
+    assert.ok(box, r.text.slice(0, 500));
+    assert.match(box[1], /<li>Tingkat keparahan \(1-5\): <strong>4<\/strong> \(isian Anda: 2\)<\/li>/);
+    assert.doesNotMatch(box[1], /Penghasilan tidak tetap/, 'a field nobody changed is not listed');
+    // Saved again, from the version the page now carries, it replaces their change knowingly.
+    const version = r.text.match(/name="version" value="(\d+)"/)[1];
+    assert.equal(version, String(p.version + 1));
   });
 
   test('a refused action on a case shows the case again, the field named and what was typed kept', T, async () => {

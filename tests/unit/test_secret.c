@@ -1,5 +1,6 @@
 /* test_secret.c: CSRF tokens masked afresh for each page (base/secret.h, secret_mask): each
- * masking looks unrelated, every one is accepted for its token, and nothing else is. */
+ * masking looks unrelated, every one is accepted for its token, and nothing else is; password
+ * hashes verify their password only, and a missing hash or password is no match. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -55,10 +56,24 @@ static void test_mask(void **state)
 	arena_free(&a);
 }
 
+static void test_password(void **state)
+{
+	(void)state;
+	assert_int_equal(secret_init(), 0);
+	char hash[256];
+	assert_int_equal(secret_password_hash("kata sandi yang panjang", hash, sizeof hash), 0);
+	assert_int_equal(secret_password_verify(hash, "kata sandi yang panjang"), 0);
+	assert_int_equal(secret_password_verify(hash, "kata sandi yang salah"), ERR_UNAUTH);
+	assert_int_equal(secret_password_verify(NULL, "kata sandi yang panjang"), ERR_UNAUTH);
+	assert_int_equal(secret_password_verify(hash, NULL), ERR_UNAUTH);
+	assert_int_equal(secret_password_verify("", ""), ERR_UNAUTH);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_mask),
+		cmocka_unit_test(test_password),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
