@@ -12,6 +12,7 @@
 #include "http/proxy.h"
 #include "http/router.h"
 #include "web/html.h"
+#include "web/pages.h"
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -238,6 +239,15 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 		if (route->kind == KIND_HTML && !server_changes_state(rq->method)) {
 			const char *next = url_encode(&rq->arena, rq->path);
 			response_redirect(rs, next ? arena_printf(&rq->arena, "/login?next=%s", next) : "/login");
+			return;
+		}
+		/* A form sent after the session ended (a long visit, a note typed for an hour) is not
+		 * lost: the log-in page carries it, to be sent again once logged in. */
+		if (route->kind == KIND_HTML && strcmp(rq->method, "POST") == 0 &&
+		    media_is(rq->content_type, "application/x-www-form-urlencoded") &&
+		    kv_parse(&rq->arena, rq->body, rq->body_len, &rq->form) == 0) {
+			if (web_login_resend(rq, rs))
+				server_fail(rq, rs, ERR_UNAUTH);
 			return;
 		}
 		server_fail(rq, rs, ERR_UNAUTH);

@@ -53,6 +53,27 @@ int web_static(struct request *rq, struct response *rs)
 	return 0;
 }
 
+/* web_resend_fields writes, into the log-in form, a form that was sent when the session had
+ * ended: its action ("resend") and each of its fields as "r.NAME", so that after the log-in it can
+ * be sent again (web_login) and nothing typed is lost. On the log-in page posted back (a wrong
+ * password), they are what it carried. The old CSRF token is left out: a new one comes with the
+ * new session. */
+static int web_resend_fields(struct request *rq, struct response *rs)
+{
+	bool again = strcmp(rq->path, "/login") == 0;
+	const char *action = again ? kv_get(&rq->form, "resend") : rq->path;
+	if (action == NULL || strcmp(web_safe_next(action), action) != 0)
+		return 0;
+	int rc = html_printf(&rs->body, "<input type=\"hidden\" name=\"resend\" value=\"%s\">", action);
+	for (int i = 0; rc == 0 && i < rq->form.n; i++) {
+		const struct kv *e = &rq->form.items[i];
+		if (again ? strncmp(e->key, "r.", 2) == 0 : strcmp(e->key, "_csrf") != 0)
+			rc = html_printf(&rs->body, "<input type=\"hidden\" name=\"%s%s\" value=\"%s\">", again ? "" : "r.",
+					 e->key, e->value);
+	}
+	return rc;
+}
+
 static int web_login_page(struct request *rq, struct response *rs, const char *name,
 			  const char *error)
 {
@@ -67,13 +88,18 @@ static int web_login_page(struct request *rq, struct response *rs, const char *n
 	if (rc == 0)
 		rc = html_printf(&rs->body,
 				 "<form method=\"post\" action=\"/login\" class=\"stack\">"
-				 "<input type=\"hidden\" name=\"next\" value=\"%s\">"
+				 "<input type=\"hidden\" name=\"next\" value=\"%s\">",
+				 next);
+	if (rc == 0)
+		rc = web_resend_fields(rq, rs);
+	if (rc == 0)
+		rc = html_printf(&rs->body,
 				 "<label for=\"name\">%s</label>"
 				 "<input id=\"name\" name=\"name\" autocomplete=\"username\" required value=\"%s\" autofocus>"
 				 "<label for=\"password\">%s</label>"
 				 "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
 				 "<button type=\"submit\">%s</button></form></section>",
-				 next, T("User name"), name ? name : "", T("Password"), T("Log in"));
+				 T("User name"), name ? name : "", T("Password"), T("Log in"));
 	if (rc == 0)
 		rc = web_page_end(rq, rs);
 	return rc;
@@ -90,6 +116,32 @@ int web_login_form(struct request *rq, struct response *rs)
 
 void api_session_cookie(struct request *rq, struct response *rs, const char *token, int max_age);
 
+/* web_resend_page offers, after a log-in, to send again the form the ended session could not:
+ * its fields as they were typed, with the new session's CSRF token, sent by the user's own click. */
+static int web_resend_page(struct request *rq, struct response *rs, const char *action, const char *csrf)
+{
+	rq->csrf = csrf;
+	int rc = web_page_begin(rq, rs, T("Send again"));
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<section class=\"narrow\"><h1>%s</h1><p>%s</p>"
+				 "<form method=\"post\" action=\"%s\" class=\"stack\">",
+				 T("Send again"), T("You are logged in again. What you sent before your session ended is kept: send it now."),
+				 action);
+	if (rc == 0)
+		rc = web_csrf_field(rq, rs);
+	for (int i = 0; rc == 0 && i < rq->form.n; i++) {
+		const struct kv *e = &rq->form.items[i];
+		if (strncmp(e->key, "r.", 2) == 0 && strcmp(e->key, "r._csrf") != 0)
+			rc = html_printf(&rs->body, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", e->key + 2, e->value);
+	}
+	if (rc == 0)
+		rc = html_printf(&rs->body, "<button type=\"submit\">%s</button></form><p><a href=\"/\">%s</a></p></section>",
+				 T("Send"), T("Do not send it"));
+	if (rc == 0)
+		rc = web_page_end(rq, rs);
+	return rc;
+}
+
 int web_login(struct request *rq, struct response *rs)
 {
 	const char *name = kv_get(&rq->form, "name");
@@ -105,8 +157,18 @@ int web_login(struct request *rq, struct response *rs)
 	if (rc)
 		return rc;
 	api_session_cookie(rq, rs, token, ACCOUNT_SESSION_MAX);
+	const char *resend = kv_get(&rq->form, "resend");
+	if (resend && strcmp(web_safe_next(resend), resend) == 0)
+		return web_resend_page(rq, rs, resend, csrf);
 	response_redirect(rs, web_safe_next(kv_get(&rq->form, "next")));
 	return 0;
+}
+
+int web_login_resend(struct request *rq, struct response *rs)
+{
+	rs->status = 401;
+	return web_login_page(rq, rs, NULL,
+			      T("Your session has ended. Log in again: what you sent is kept, and you can send it again."));
 }
 
 int web_logout(struct request *rq, struct response *rs)

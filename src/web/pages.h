@@ -7,6 +7,9 @@ int web_home(struct request *rq, struct response *rs);
 int web_static(struct request *rq, struct response *rs);
 int web_login_form(struct request *rq, struct response *rs);
 int web_login(struct request *rq, struct response *rs);
+/* web_login_resend answers a form sent after the session ended (401): the log-in page, carrying
+ * the form's fields so that after the log-in they can be sent again. */
+int web_login_resend(struct request *rq, struct response *rs);
 int web_logout(struct request *rq, struct response *rs);
 int web_language(struct request *rq, struct response *rs);
 int web_language_anon(struct request *rq, struct response *rs);

@@ -348,6 +348,49 @@ describe('bearer tokens', () => {
   });
 });
 
+describe('a form sent after the session ended', () => {
+  const hidden = (html) => [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
+    .map(([, k, v]) => [k, v.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&')]);
+
+  test('is kept through the log-in and sent again by the user', T, async () => {
+    const { client: sup, cookie } = await login(ctx.base, 'supervisor');
+    const out = await sup.del('/api/v1/session');
+    assert.equal(out.status, 204, out.text);
+    // The session is gone; the form typed meanwhile is sent with its cookie.
+    const typed = { name: 'Panti "Sesi" & Berakhir', type: 'lks', _csrf: sup.csrf };
+    const r = await sup.form('/agencies', typed);
+    assert.equal(r.status, 401);
+    assert.match(r.text, /<form method="post" action="\/login"/);
+    assert.match(r.text, /role="alert"/);
+    const carried = hidden(r.text);
+    assert.deepEqual(carried.filter(([k]) => k !== 'next'), [['resend', '/agencies'], ['r.name', typed.name], ['r.type', 'lks']]);
+    // A wrong password keeps them; the right one offers to send them again with a new token.
+    const fields = Object.fromEntries(carried);
+    const wrong = await anon(ctx.base).form('/login', { ...fields, name: 'supervisor', password: 'salah-sekali' });
+    assert.equal(wrong.status, 401);
+    assert.deepEqual(hidden(wrong.text), carried);
+    const ok = await anon(ctx.base).form('/login', { ...fields, name: 'supervisor', password: PASSWORD });
+    assert.equal(ok.status, 200, ok.text.slice(0, 300));
+    assert.match(ok.text, /<form method="post" action="\/agencies"/);
+    const again = Object.fromEntries(hidden(ok.text));
+    assert.equal(again.name, typed.name);
+    assert.equal(again.type, 'lks');
+    assert.notEqual(again._csrf, typed._csrf);
+    const fresh = new Client(ctx.base, { cookie: sessionCookie(ok) });
+    assert.ok(fresh.cookie && fresh.cookie !== cookie);
+    const sent = await fresh.form('/agencies', again, { csrf: false });
+    assert.equal(sent.status, 303, sent.text.slice(0, 300));
+    const list = await fresh.get('/api/v1/agencies');
+    assert.ok(list.json.items.some((a) => a.name === typed.name), 'the agency was saved once logged in again');
+  });
+
+  test('a form for another site is not carried: only local paths are sent again', T, async () => {
+    const r = await anon(ctx.base).form('/login', { name: 'supervisor', password: PASSWORD, resend: '//evil.example/x', 'r.a': '1' });
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/');
+  });
+});
+
 describe('log-in throttling', () => {
   test('after 5 failures the account is locked (429) from any address; others still log in', T, async () => {
     const admin = (await login(ctx.base, 'admin')).client;
