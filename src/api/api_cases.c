@@ -213,7 +213,7 @@ int api_case_item_create(struct request *rq, struct response *rs)
 		return 0;
 	struct faults f = {0};
 	struct case_item_view out;
-	int rc = casework_add(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], body, &out, &f);
+	int rc = casework_add(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], body, NULL, &out, &f);
 	json_decref(body);
 	if (rc)
 		return api_case_fail(rq, rs, rc, &f);

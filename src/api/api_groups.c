@@ -297,7 +297,7 @@ int api_group_session_add(struct request *rq, struct response *rs)
 		return 0;
 	struct faults f = {0};
 	const char *uid;
-	int rc = groupwork_record(rq->db, &rq->arena, &rq->actor, rq->params[0], body, &uid, &f);
+	int rc = groupwork_record(rq->db, &rq->arena, &rq->actor, rq->params[0], body, NULL, &uid, &f);
 	json_decref(body);
 	if (rc)
 		return api_group_fail(rq, rs, rc, &f);

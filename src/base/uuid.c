@@ -39,3 +39,12 @@ bool uuid_valid(const char *s)
 	}
 	return true;
 }
+
+bool uuid_take(char out[37], const char *s)
+{
+	if (s == NULL || !uuid_valid(s))
+		return false;
+	for (int i = 0; i < 37; i++)
+		out[i] = (char)(s[i] >= 'A' && s[i] <= 'F' ? s[i] + 'a' - 'A' : s[i]);
+	return true;
+}

@@ -249,11 +249,12 @@ static int casework_seal(struct arena *a, const char *uid, json_t *sealed, unsig
 /* casework_insert stores one item and its audit row (inside the caller's transaction). */
 static int casework_insert(struct db *db, struct arena *a, const struct actor *actor, const struct case_view *cv,
 			   const struct case_kind *k, json_t *plain, json_t *sealed, const char *level, const char *at,
-			   struct case_item_view *out)
+			   const char *once, struct case_item_view *out)
 {
 	char uid[37];
 	uuid_v7(uid);
 	struct case_item_row row = {0};
+	uuid_take(uid, once); /* a form's one-time key, when it has one */
 	row.uid = arena_strdup(a, uid);
 	unsigned char *box;
 	size_t n;
@@ -349,7 +350,7 @@ int casework_open(struct db *db, struct arena *a, const struct actor *actor, con
 			out->access.assigned = true;
 		}
 		for (size_t i = 0; rc == 0 && i < np; i++)
-			rc = casework_insert(db, a, actor, out, pk, plains[i], sealeds[i], levels[i], ats[i], NULL);
+			rc = casework_insert(db, a, actor, out, pk, plains[i], sealeds[i], levels[i], ats[i], NULL, NULL);
 		if (rc == 0) {
 			json_t *d = json_pack("{s:s,s:o?}", "client", c.uid, "reason", str_empty(reason) ? NULL : audit_changed());
 			rc = audit_record(db, actor, "create", "case", out->row.uid, d);
@@ -367,7 +368,7 @@ int casework_open(struct db *db, struct arena *a, const struct actor *actor, con
 }
 
 int casework_add(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
-		 const char *kind, json_t *in, struct case_item_view *out, struct faults *f)
+		 const char *kind, json_t *in, const char *once, struct case_item_view *out, struct faults *f)
 {
 	const struct case_kind *k = case_kind_find(kind);
 	if (k == NULL || !k->user_made)
@@ -388,7 +389,7 @@ int casework_add(struct db *db, struct arena *a, const struct actor *actor, cons
 	if (rc == 0)
 		rc = db_begin(db);
 	if (rc == 0) {
-		rc = casework_insert(db, a, actor, &cv, k, plain, sealed, level, at, out);
+		rc = casework_insert(db, a, actor, &cv, k, plain, sealed, level, at, once, out);
 		rc = casework_finish(db, rc);
 	}
 	json_decref(plain);
@@ -529,7 +530,7 @@ static int casework_system_item(struct db *db, struct arena *a, const struct act
 	office_today(actor, today);
 	json_t *sealed = json_object();
 	int rc = casework_insert(db, a, actor, cv, case_kind_find(kind), plain, sealed, "normal",
-				 arena_strdup(a, today), out);
+				 arena_strdup(a, today), NULL, out);
 	json_decref(sealed);
 	return rc;
 }
@@ -870,7 +871,7 @@ int casework_group_note(struct db *db, struct arena *a, const struct actor *acto
 	if (rc)
 		return rc;
 	json_t *sealed = observation ? json_pack("{s:s}", "observation", observation) : json_object();
-	rc = casework_insert(db, a, actor, &cv, case_kind_find("group_note"), plain, sealed, "normal", at, NULL);
+	rc = casework_insert(db, a, actor, &cv, case_kind_find("group_note"), plain, sealed, "normal", at, NULL, NULL);
 	json_decref(sealed);
 	return rc;
 }

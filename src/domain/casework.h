@@ -54,9 +54,11 @@ int casework_peek(struct db *db, struct arena *a, const struct actor *actor, con
  * their sealed fields opened; reads of restricted or sealed items are audited. */
 int casework_items(struct db *db, struct arena *a, const struct actor *actor, const struct case_view *cv,
 		   const char *kind, struct case_item_view **items, int *n);
-/* casework_add records a new item of kind (a user-made kind: see case_kinds) on the case. */
+/* casework_add records a new item of kind (a user-made kind: see case_kinds) on the case. once,
+ * when a uid, is the uid the item takes (a form's one-time key): the same form sent again then
+ * answers ERR_EXISTS instead of saving a second copy. NULL for a new uid. */
 int casework_add(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
-		 const char *kind, json_t *in, struct case_item_view *out, struct faults *f);
+		 const char *kind, json_t *in, const char *once, struct case_item_view *out, struct faults *f);
 /* casework_update changes an item; in must carry the "version" read. ERR_CONFLICT fills current. */
 int casework_update(struct db *db, struct arena *a, const struct actor *actor, const char *case_uid,
 		    const char *kind, const char *item_uid, json_t *in, struct case_item_view *out,

@@ -212,7 +212,7 @@ static int demo_item(struct db *db, struct arena *a, const struct actor *who, co
 	}
 	struct faults f = {0};
 	struct case_item_view out;
-	int rc = casework_add(db, a, who, case_uid, kind, in, &out, &f);
+	int rc = casework_add(db, a, who, case_uid, kind, in, NULL, &out, &f);
 	json_decref(in);
 	if (rc)
 		log_error("demo: %s: %s %s", kind, f.n ? f.list[0].field : "", f.n ? f.list[0].msg : "");
@@ -466,7 +466,7 @@ static int demo_groups(struct db *db, struct arena *a)
 						"atmosphere", "Santai, anggota saling menyapa", "techniques", "Permainan peran, diskusi kelompok kecil",
 						"attendance", att, "goal_scores", "goal", goal, "score", s - 2 < -1 ? -1 : s - 2);
 			const char *su;
-			rc = groupwork_record(db, a, &aw, g.row.uid, sin, &su, &f);
+			rc = groupwork_record(db, a, &aw, g.row.uid, sin, NULL, &su, &f);
 			json_decref(sin);
 			if (rc)
 				log_error("demo: group session: %s %s", f.n ? f.list[0].field : "", f.n ? f.list[0].msg : "failed");

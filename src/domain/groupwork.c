@@ -642,7 +642,7 @@ static int gw_seal(struct arena *a, const char *session_uid, const char *field, 
 }
 
 int groupwork_record(struct db *db, struct arena *a, const struct actor *actor, const char *uid, json_t *in,
-		     const char **session_uid, struct faults *f)
+		     const char *once, const char **session_uid, struct faults *f)
 {
 	struct group_view g;
 	int rc = gw_writable(db, a, actor, uid, &g);
@@ -789,6 +789,7 @@ int groupwork_record(struct db *db, struct arena *a, const struct actor *actor, 
 		rc = ERR_INVALID;
 	char id[37];
 	uuid_v7(id);
+	uuid_take(id, once); /* a form's one-time key, when it has one */
 	unsigned char *box = NULL;
 	size_t blen = 0;
 	if (rc == 0 && json_object_size(clean_notes))

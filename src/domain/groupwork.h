@@ -70,9 +70,11 @@ int groupwork_add_goal(struct db *db, struct arena *a, const struct actor *actor
 /* groupwork_record records a session {date, phase, topic, activities, level, notes: {atmosphere,
  * dynamics, conflicts, techniques}, attendance: [{client, status, participation, observation}],
  * goal_scores: [{goal, score}]}. Active members not listed are recorded absent. A member's
- * observation is also written to the timeline of the member's open case. */
+ * observation is also written to the timeline of the member's open case. once, when a uid, is the
+ * uid the session takes (a form's one-time key): the same form sent again answers ERR_EXISTS
+ * instead of recording the session twice. */
 int groupwork_record(struct db *db, struct arena *a, const struct actor *actor, const char *uid, json_t *in,
-		     const char **session_uid, struct faults *f);
+		     const char *once, const char **session_uid, struct faults *f);
 /* groupwork_sessions lists the sessions with their attendance (content only). */
 int groupwork_sessions(struct db *db, struct arena *a, const struct actor *actor, const struct group_view *g,
 		       struct session_view **out, int *n);

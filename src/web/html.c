@@ -4,6 +4,7 @@
 #include "base/embed.h"
 #include "base/err.h"
 #include "base/secret.h"
+#include "base/uuid.h"
 #include "domain/office.h"
 #include "domain/region.h"
 #include "store/ref_store.h"
@@ -183,6 +184,21 @@ const char *web_typed(struct request *rq, const char *action, const char *name)
 {
 	const char *v = web_posted(rq, action) ? kv_get(&rq->form, name) : NULL;
 	return v ? v : "";
+}
+
+int web_once_field(struct request *rq, struct response *rs)
+{
+	/* A refused form shown again keeps its key: nothing of it was saved. */
+	const char *sent = kv_get(&rq->form, "once");
+	char fresh[37];
+	uuid_v7(fresh);
+	return html_printf(&rs->body, "<input type=\"hidden\" name=\"once\" value=\"%s\">",
+			   sent && uuid_valid(sent) ? sent : fresh);
+}
+
+bool web_resent(const char *once, int rc)
+{
+	return rc == ERR_EXISTS && once && uuid_valid(once);
 }
 
 int web_csrf_field(struct request *rq, struct response *rs)

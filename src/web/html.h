@@ -39,6 +39,12 @@ int web_faults(struct request *rq, struct response *rs, const struct faults *f, 
 const char *web_typed(struct request *rq, const char *action, const char *name);
 /* web_posted tells whether this request is the form posted to action coming back refused. */
 bool web_posted(struct request *rq, const char *action);
+/* web_once_field writes a form's one-time key ("once"): the uid the record it adds will take, so
+ * that the same form sent again (a reload, a resend on a weak link) saves nothing twice. */
+int web_once_field(struct request *rq, struct response *rs);
+/* web_resent tells whether rc, for a form with key once, means that this form was already saved:
+ * answered then as its first sending was. */
+bool web_resent(const char *once, int rc);
 /* web_csrf_field writes the hidden CSRF input of every state-changing form. */
 int web_csrf_field(struct request *rq, struct response *rs);
 /* web_region_picker writes, after the input of a region code with id field, the name of the

@@ -836,6 +836,8 @@ static int web_item_form(struct request *rq, struct response *rs, const struct c
 		rc = web_csrf_field(rq, rs);
 	if (rc == 0 && item)
 		rc = html_printf(&rs->body, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", (long long)item->row.version);
+	else if (rc == 0)
+		rc = web_once_field(rq, rs);
 	for (int i = 0; rc == 0 && i < k->nfields; i++) {
 		const struct field_spec *fs = &k->fields[i];
 		json_t *v = j ? json_object_get(j, fs->name) : NULL;
@@ -1022,7 +1024,10 @@ int web_item_create(struct request *rq, struct response *rs)
 	json_t *j = web_form_item(rq, k);
 	struct faults f = {0};
 	struct case_item_view out;
-	rc = casework_add(rq->db, &rq->arena, &rq->actor, rq->params[0], k->name, j, &out, &f);
+	const char *once = kv_get(&rq->form, "once");
+	rc = casework_add(rq->db, &rq->arena, &rq->actor, rq->params[0], k->name, j, once, &out, &f);
+	if (web_resent(once, rc))
+		rc = 0; /* saved when it was first sent */
 	if (rc == ERR_INVALID || rc == ERR_CONSENT) {
 		struct case_view cv;
 		int rc2 = casework_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &cv);

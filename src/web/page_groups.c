@@ -682,6 +682,8 @@ static int web_session_form(struct request *rq, struct response *rs, const struc
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups/%s/sessions\" class=\"stack session-form\">", g->row.uid);
 	if (rc == 0)
 		rc = web_csrf_field(rq, rs);
+	if (rc == 0)
+		rc = web_once_field(rq, rs);
 	const char *date = kv_get(&rq->form, "date");
 	char today[11];
 	office_today(&rq->actor, today);
@@ -815,8 +817,11 @@ int web_group_session_create(struct request *rq, struct response *rs)
 	json_object_set_new(in, "goal_scores", scores);
 	struct faults f = {0};
 	const char *uid;
-	int rc = groupwork_record(rq->db, &rq->arena, &rq->actor, rq->params[0], in, &uid, &f);
+	const char *once = kv_get(&rq->form, "once");
+	int rc = groupwork_record(rq->db, &rq->arena, &rq->actor, rq->params[0], in, once, &uid, &f);
 	json_decref(in);
+	if (web_resent(once, rc))
+		rc = 0; /* recorded when it was first sent */
 	if (rc == ERR_INVALID) {
 		struct group_view g;
 		int rc2 = groupwork_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &g);

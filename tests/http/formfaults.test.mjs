@@ -124,6 +124,44 @@ describe('refused forms', () => {
     assert.equal(opened.detail.reason ?? null, null, JSON.stringify(opened.detail));
   });
 
+  test('a form sent twice (a reload, a resend on a weak link) saves once', T, async () => {
+    const { kase, client } = await openCase(ctx.worker);
+    const page = await ctx.worker.get(`/cases/${kase.uid}/problems/new`);
+    assert.equal(page.status, 200, page.text.slice(0, 300));
+    const once = page.text.match(/<input type="hidden" name="once" value="([0-9a-f-]{36})">/)?.[1];
+    assert.ok(once, 'the form carries a one-time key');
+    const fields = { once, category: 'family_relations', severity: '3', description: 'Konflik dengan orang tua.' };
+    for (let i = 0; i < 3; i++) {
+      const r = await ctx.worker.form(`/cases/${kase.uid}/problems`, fields);
+      assert.equal(r.status, 303, `sending ${i + 1}: ${r.text.match(/role="alert"[\s\S]{0,400}/)?.[0]}`);
+    }
+    const saved = (await items(ctx.worker, kase.uid, 'problems')).filter((p) => p.description === 'Konflik dengan orang tua.');
+    assert.deepEqual(saved.map((p) => p.uid), [once]);
+    const fresh = (await ctx.worker.get(`/cases/${kase.uid}/problems/new`)).text.match(/name="once" value="([^"]+)"/)[1];
+    assert.notEqual(fresh, once, 'each form its own key');
+
+    // A group session: recorded once, its observation on the member's case once.
+    const g = await ctx.worker.post('/api/v1/groups', { name: 'Kelompok Sekali', purpose: 'remedial', aim: 'Uji', capacity: 5 });
+    assert.equal(g.status, 201, g.text);
+    const m = await ctx.worker.post(`/api/v1/groups/${g.json.uid}/members`, { client: client.uid });
+    assert.equal(m.status, 201, m.text);
+    const form = await ctx.worker.get(`/groups/${g.json.uid}/sessions/new`);
+    const key = form.text.match(/name="once" value="([0-9a-f-]{36})"/)[1];
+    const session = {
+      once: key, date: form.text.match(/name="date"[^>]*value="([0-9-]{10})"/)[1], phase: 'beginning', topic: 'Perkenalan',
+      [`status.${client.uid}`]: 'present', [`observation.${client.uid}`]: 'Aktif bertanya.',
+    };
+    for (let i = 0; i < 2; i++) {
+      const r = await ctx.worker.form(`/groups/${g.json.uid}/sessions`, session);
+      assert.equal(r.status, 303, `session ${i + 1}: ${r.text.match(/role="alert"[\s\S]{0,400}/)?.[0]}`);
+    }
+    const back = await ctx.worker.get(`/api/v1/groups/${g.json.uid}/sessions`);
+    assert.equal(back.status, 200, back.text);
+    assert.deepEqual(back.json.items.map((x) => x.uid), [key]);
+    const notes = await items(ctx.worker, kase.uid, 'timeline', '?kind=group_note');
+    assert.equal(notes.length, 1, JSON.stringify(notes));
+  });
+
   test('an item changed by someone else meanwhile: 409 lists what they changed beside what was typed', T, async () => {
     const { kase } = await openCase(ctx.worker);
     const [p] = await items(ctx.worker, kase.uid, 'problems');
