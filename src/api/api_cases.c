@@ -206,15 +206,39 @@ int api_case_items(struct request *rq, struct response *rs)
 	return api_items(rq, rs, k->name);
 }
 
+/* api_item_resent answers a POST sent again with the Idempotency-Key of an item it added: the
+ * item, as the first answer gave it. Another case's item of that uid is no such answer: 409. */
+static int api_item_resent(struct request *rq, struct response *rs)
+{
+	struct case_view cv;
+	struct case_item_view *items;
+	int n;
+	const struct case_kind *k = case_kind_find(rq->params[1]);
+	int rc = k ? casework_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &cv) : ERR_NOTFOUND;
+	if (rc == 0)
+		rc = casework_items(rq->db, &rq->arena, &rq->actor, &cv, k->name, &items, &n);
+	char key[37];
+	for (int i = 0; rc == 0 && uuid_take(key, rq->once) && i < n; i++)
+		if (strcmp(items[i].row.uid, key) == 0)
+			return api_send(rq, rs, 201, api_item_json(&items[i]));
+	return rc ? rc : api_error(rq, rs, ERR_CONFLICT, "Idempotency-Key", "This key was used for another record.");
+}
+
 int api_case_item_create(struct request *rq, struct response *rs)
 {
 	json_t *body;
 	if (api_body(rq, rs, &body))
 		return 0;
+	if (rq->once && !uuid_valid(rq->once)) {
+		json_decref(body);
+		return api_error(rq, rs, ERR_INVALID, "Idempotency-Key", "Must be a UUID, new for each record to add.");
+	}
 	struct faults f = {0};
 	struct case_item_view out;
-	int rc = casework_add(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], body, NULL, &out, &f);
+	int rc = casework_add(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], body, rq->once, &out, &f);
 	json_decref(body);
+	if (rc == ERR_EXISTS && rq->once)
+		return api_item_resent(rq, rs);
 	if (rc)
 		return api_case_fail(rq, rs, rc, &f);
 	return api_send(rq, rs, 201, api_item_json(&out));

@@ -198,6 +198,7 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 	rq->lang_cookie = cookie_get(&rq->arena, cookie, "pd_lang");
 	rq->lang = i18n_lang_parse(rq->lang_cookie);
 	rq->content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+	rq->once = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Idempotency-Key");
 	if (sc->bad_url && rq->kind == KIND_JSON && sc->bad_field[0]) {
 		api_error(rq, rs, ERR_BADREQ, sc->bad_field, "Not valid in a URL: send UTF-8 text, and a percent sign only before two hexadecimal digits.");
 		return;

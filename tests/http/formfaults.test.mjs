@@ -235,3 +235,41 @@ describe('refused forms', () => {
     assert.ok(items.some((i) => i.startsWith('Yang dibahas, keadaan pekerja sosial, dan apa yang akan dilakukannya: ')), items.join(' | '));
   });
 });
+
+describe('the API sent again with an Idempotency-Key', () => {
+  test('adds a case item and a group session once, answering the resend as the first sending', T, async () => {
+    const { kase, client } = await openCase(ctx.worker);
+    const key = '01900000-0000-7000-8000-00000000a001';
+    const body = { category: 'housing', severity: 2, description: 'Kontrakan habis bulan depan.' };
+    const first = await ctx.worker.post(`/api/v1/cases/${kase.uid}/problems`, body, { headers: { 'idempotency-key': key } });
+    assert.equal(first.status, 201, first.text);
+    assert.equal(first.json.uid, key);
+    const again = await ctx.worker.post(`/api/v1/cases/${kase.uid}/problems`, body, { headers: { 'idempotency-key': key.toUpperCase() } });
+    assert.equal(again.status, 201, again.text);
+    assert.equal(again.json.uid, key);
+    assert.equal((await items(ctx.worker, kase.uid, 'problems')).filter((p) => p.category === 'housing').length, 1);
+    // The key of another case's item, or not a UUID: refused, nothing added.
+    const other = await openCase(ctx.worker);
+    const clash = await ctx.worker.post(`/api/v1/cases/${other.kase.uid}/problems`, body, { headers: { 'idempotency-key': key } });
+    assert.equal(clash.status, 409, clash.text);
+    assert.equal(clash.json.error.field, 'Idempotency-Key');
+    const bad = await ctx.worker.post(`/api/v1/cases/${kase.uid}/problems`, body, { headers: { 'idempotency-key': 'sekali' } });
+    assert.equal(bad.status, 422, bad.text);
+    assert.equal(bad.json.error.field, 'Idempotency-Key');
+    assert.equal((await items(ctx.worker, other.kase.uid, 'problems')).filter((p) => p.category === 'housing').length, 0);
+
+    const g = await ctx.worker.post('/api/v1/groups', { name: 'Kelompok Kunci', purpose: 'remedial', aim: 'Uji', capacity: 5 });
+    assert.equal(g.status, 201, g.text);
+    const joined = await ctx.worker.post(`/api/v1/groups/${g.json.uid}/members`, { client: client.uid });
+    assert.equal(joined.status, 201, joined.text);
+    const skey = '01900000-0000-7000-8000-00000000a002';
+    const session = { date: joined.json.joined_on, topic: 'Perkenalan', attendance: [{ client: client.uid, status: 'present', observation: 'Aktif.' }] };
+    const s1 = await ctx.worker.post(`/api/v1/groups/${g.json.uid}/sessions`, session, { headers: { 'idempotency-key': skey } });
+    assert.equal(s1.status, 201, s1.text);
+    const s2 = await ctx.worker.post(`/api/v1/groups/${g.json.uid}/sessions`, session, { headers: { 'idempotency-key': skey } });
+    assert.equal(s2.status, 201, s2.text);
+    assert.equal(s2.json.uid, s1.json.uid);
+    assert.equal((await ctx.worker.get(`/api/v1/groups/${g.json.uid}/sessions`)).json.items.length, 1);
+    assert.equal((await items(ctx.worker, kase.uid, 'timeline', '?kind=group_note')).length, 1);
+  });
+});
