@@ -232,7 +232,7 @@ int api_group_member_goals(struct request *rq, struct response *rs)
 	}
 	struct faults f = {0};
 	int rc = groupwork_member_goals(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1],
-					json_object_get(body, "goals"), &f);
+					json_object_get(body, "goals"), NULL, &f);
 	json_decref(body);
 	if (rc)
 		return api_group_fail(rq, rs, rc, &f);

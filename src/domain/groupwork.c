@@ -523,14 +523,34 @@ static void gw_keep_links(json_t *goals, const char *stored_text)
 	json_decref(stored);
 }
 
-int groupwork_member_goals(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
-			   const char *member_uid, json_t *goals, struct faults *f)
+void groupwork_goals_tag(const char *goals_text, char tag[9])
+{
+	/* The texts only: a kader, who does not see the links, reads the same tag. */
+	json_t *goals = goals_text ? json_loads(goals_text, 0, NULL) : NULL;
+	const char *texts[21];
+	size_t n = 0, i;
+	json_t *e;
+	json_array_foreach(goals, i, e)
+		if (n < 21)
+			texts[n++] = json_string_value(json_object_get(e, "text"));
+	str_tag(texts, n, tag);
+	json_decref(goals);
+}
+
+/* gw_member_goals checks and writes a member's goals inside the caller's write transaction, so
+ * that the goals it compares with was are those it replaces. */
+static int gw_member_goals(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
+			   const char *member_uid, json_t *goals, const char *was, struct faults *f)
 {
 	struct group_view g;
 	const struct member_view *who;
 	int rc = gw_active_member(db, a, actor, uid, member_uid, &g, &who);
 	if (rc)
 		return rc;
+	char now[9];
+	groupwork_goals_tag(who->row.goals, now);
+	if (was && strcmp(was, now) != 0)
+		return ERR_CONFLICT;
 	if (!json_is_array(goals) || json_array_size(goals) > 20) {
 		faults_add(f, "goals", "Must be a list of at most 20 goals.");
 		return ERR_INVALID;
@@ -579,16 +599,22 @@ int groupwork_member_goals(struct db *db, struct arena *a, const struct actor *a
 	 * link. */
 	if (!policy_can(actor, PERM_CASE_WORK))
 		gw_keep_links(goals, who->row.goals);
-	rc = db_begin(db);
-	if (rc)
-		return rc;
 	rc = group_store_member_goals(db, who->row.id, gw_dump(a, goals));
 	if (rc == 0) {
 		json_t *d = json_pack("{s:s,s:o}", "client", who->row.client_uid, "goals", audit_changed());
 		rc = audit_record(db, actor, "goals", "group", g.row.uid, d);
 		json_decref(d);
 	}
-	return gw_finish(db, rc);
+	return rc;
+}
+
+int groupwork_member_goals(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
+			   const char *member_uid, json_t *goals, const char *was, struct faults *f)
+{
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	return gw_finish(db, gw_member_goals(db, a, actor, uid, member_uid, goals, was, f));
 }
 
 int groupwork_add_goal(struct db *db, struct arena *a, const struct actor *actor, const char *uid, json_t *in,

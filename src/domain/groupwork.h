@@ -61,9 +61,13 @@ int groupwork_join(struct db *db, struct arena *a, const struct actor *actor, co
 int groupwork_leave(struct db *db, struct arena *a, const struct actor *actor, const char *uid, const char *member_uid,
 		    const char *left_on, const char *reason, struct faults *f);
 /* groupwork_member_goals sets a member's own goals: [{"text", "case_goal": uid of a goal in the
- * member's open case plan, or null}]. */
+ * member's open case plan, or null}]. was, when given, is the groupwork_goals_tag of the goals the
+ * caller read: ERR_CONFLICT when they changed since, and nothing is written. */
 int groupwork_member_goals(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
-			   const char *member_uid, json_t *goals, struct faults *f);
+			   const char *member_uid, json_t *goals, const char *was, struct faults *f);
+/* groupwork_goals_tag writes the tag of a member's goals (their JSON text) that a form carries to
+ * tell, when it is saved, whether someone changed them meanwhile: of their texts only. */
+void groupwork_goals_tag(const char *goals_text, char tag[9]);
 /* groupwork_add_goal adds a group goal {text, gas_minus2 .. gas_plus2, weight}. */
 int groupwork_add_goal(struct db *db, struct arena *a, const struct actor *actor, const char *uid, json_t *in,
 		       const char **goal_uid, struct faults *f);

@@ -556,11 +556,30 @@ static int web_member_goals_page(struct request *rq, struct response *rs, const 
 				 g->row.uid, g->row.name, T("Member's goals"), mv->row.client_name,
 				 T("What this member wants to reach in the group. A goal may be linked to a goal of the member's case plan."));
 	/* The typed goals come back in the order sent, so a fault's number is its row's. */
-	static const struct web_label labels[] = {{"goals", "Member's goals"}, {"goals[]", "Goal"}, {NULL, NULL}};
+	static const struct web_label labels[] = {{"goals", "Member's goals"}, {"goals[]", "Goal"}, {"was", "Member's goals"}, {NULL, NULL}};
 	if (rc == 0)
 		rc = web_faults(rq, rs, f, labels);
+	/* Changed by someone else meanwhile: their goals are shown, and saving again replaces them. */
+	bool conflict = f && faults_find(f, "was");
+	json_t *now = conflict ? json_loads(mv->row.goals ? mv->row.goals : "[]", 0, NULL) : NULL;
+	if (rc == 0 && conflict)
+		rc = html_printf(&rs->body, "<div class=\"warning\" role=\"alert\" id=\"conflict\"><p>%s</p><ul>",
+				 T("The member's goals as they are now:"));
+	size_t at;
+	json_t *e0;
+	json_array_foreach(now, at, e0)
+		if (rc == 0)
+			rc = html_printf(&rs->body, "<li>%s</li>", json_string_value(json_object_get(e0, "text")));
+	json_decref(now);
+	if (rc == 0 && conflict)
+		rc = html_printf(&rs->body, "</ul></div>");
+	char tag[9];
+	groupwork_goals_tag(mv->row.goals, tag);
+	const char *was = kv_get(&rq->form, "was");
 	if (rc == 0)
-		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups/%s/members/%s/goals\" class=\"stack\">", g->row.uid, mv->row.uid);
+		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups/%s/members/%s/goals\" class=\"stack\">"
+				 "<input type=\"hidden\" name=\"was\" value=\"%s\">",
+				 g->row.uid, mv->row.uid, typed && !conflict && was ? was : tag);
 	if (rc == 0)
 		rc = web_csrf_field(rq, rs);
 	int rows = (int)json_array_size(goals) + 2;
@@ -633,13 +652,17 @@ int web_member_goals_save(struct request *rq, struct response *rs)
 		json_array_append_new(goals, json_pack("{s:s,s:s?}", "text", text, "case_goal", str_empty(link) ? NULL : link));
 	}
 	struct faults f = {0};
-	int rc = groupwork_member_goals(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], goals, &f);
-	if (rc == ERR_INVALID) {
+	int rc = groupwork_member_goals(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], goals,
+					kv_get(&rq->form, "was"), &f);
+	if (rc == ERR_CONFLICT)
+		faults_add(&f, "was", "Someone else changed these goals after you opened them. Your input is kept below; save again to replace their change.");
+	if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
+		int status = rc == ERR_CONFLICT ? 409 : 422;
 		struct group_view g;
 		struct member_view mv;
 		rc = web_member(rq, &g, &mv);
 		if (rc == 0) {
-			rs->status = 422;
+			rs->status = status;
 			rc = web_member_goals_page(rq, rs, &g, &mv, goals, &f);
 		}
 		json_decref(goals);

@@ -89,6 +89,31 @@ describe('refused forms', () => {
     assert.doesNotMatch(r.text, /Tujuan tersimpan/);
   });
 
+  test('member goals changed by someone else meanwhile: 409, their goals shown, the typed ones kept', T, async () => {
+    const g = await ctx.sup.post('/api/v1/groups', { name: 'Kelompok Bersama', purpose: 'remedial', aim: 'Uji', capacity: 5 });
+    assert.equal(g.status, 201, g.text);
+    const c = await createClient(ctx.sup);
+    const m = await ctx.sup.post(`/api/v1/groups/${g.json.uid}/members`, { client: c.uid });
+    assert.equal(m.status, 201, m.text);
+    const path = `/groups/${g.json.uid}/members/${m.json.uid}/goals`;
+    const opened = await ctx.sup.get(path);
+    const was = opened.text.match(/name="was" value="([0-9a-f]{8})"/)[1];
+    // A colleague saves first.
+    const theirs = await ctx.sup.patch(`/api/v1/groups/${g.json.uid}/members/${m.json.uid}`, { goals: [{ text: 'Tujuan rekan', case_goal: null }] });
+    assert.equal(theirs.status, 200, theirs.text);
+    const r = await ctx.sup.form(path, { was, 'goal.0': 'Tujuan saya' });
+    assert.equal(r.status, 409);
+    assert.match(r.text, /id="conflict"><p>[^<]+<\/p><ul><li>Tujuan rekan<\/li><\/ul>/);
+    assert.match(r.text, /name="goal\.0" value="Tujuan saya"/);
+    const stored = (await ctx.sup.get(`/api/v1/groups/${g.json.uid}`)).json.members.find((x) => x.uid === m.json.uid);
+    assert.deepEqual(stored.goals.map((x) => x.text), ['Tujuan rekan'], 'nothing overwritten');
+    // Saved again from that page, it replaces their goals knowingly.
+    const now = r.text.match(/name="was" value="([0-9a-f]{8})"/)[1];
+    assert.notEqual(now, was);
+    const again = await ctx.sup.form(path, { was: now, 'goal.0': 'Tujuan saya' });
+    assert.equal(again.status, 303, again.text.slice(0, 300));
+  });
+
   test('the case list filtered by a worker nobody is says so, not that the page link is old', T, async () => {
     const r = await ctx.sup.get('/cases?worker=tidak.ada');
     assert.equal(r.status, 422);
