@@ -6,6 +6,7 @@
 #include "domain/office.h"
 #include "store/user_store.h"
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,19 @@ struct import_files {
  * link, readable by its owner only) and takes the name at the end; anything else (a link,
  * /dev/stdout, a pipe) is written through as it is, and stays what it is. On failure errno says
  * why. */
+/* The report being written under its temporary name: an import stopped by a signal removes it,
+ * so that no half report lies beside the file (the database is consistent whatever the moment). */
+static const char *volatile cmd_report_part;
+
+static void cmd_report_drop(int sig)
+{
+	const char *part = cmd_report_part;
+	if (part)
+		unlink(part); /* async-signal-safe */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static int cmd_report_open(struct arena *a, struct import_files *f)
 {
 	struct stat sb;
@@ -97,6 +111,10 @@ static int cmd_report_open(struct arena *a, struct import_files *f)
 		unlink(f->report_part);
 		return ERR_IO;
 	}
+	cmd_report_part = f->report_part;
+	signal(SIGINT, cmd_report_drop);
+	signal(SIGTERM, cmd_report_drop);
+	signal(SIGHUP, cmd_report_drop);
 	return 0;
 }
 
@@ -152,6 +170,7 @@ static int cmd_import_close(struct db *db, struct import_files *f, bool keep, in
 	fclose(f->in);
 	db_close(db);
 	int why = written ? 0 : errno ? errno : EIO;
+	cmd_report_part = NULL; /* renamed or removed below, no longer the handler's */
 	if (f->report_part && !(keep && written && rename(f->report_part, f->report_name) == 0)) {
 		why = why ? why : errno;
 		unlink(f->report_part);

@@ -341,7 +341,7 @@ test('regions import: a header in any case, names trimmed, faults on the field a
 
 /** killedImport imports file into data and kills the import (SIGKILL) as soon as kill(clients
  * registered, ms since it started) holds, polled; resolves how it ended. */
-async function killedImport(data, file, kill) {
+async function killedImport(data, file, kill, signal = 'SIGKILL') {
   const started = Date.now();
   const child = spawn(BIN, ['import', 'clients', '--data', data, file], { stdio: 'ignore' });
   let ended = null;
@@ -349,7 +349,7 @@ async function killedImport(data, file, kill) {
   while (!ended) {
     const [{ n }] = await sql(data, 'SELECT count(*) AS n FROM client');
     if (kill(n, Date.now() - started)) {
-      child.kill('SIGKILL');
+      child.kill(signal);
       break;
     }
     await new Promise((r) => setTimeout(r, 10));
@@ -395,4 +395,17 @@ test('killed at any moment, an import leaves the database whole, and its rerun c
     assert.equal(all, rows);
     assert.deepEqual(await sql(data, 'PRAGMA integrity_check'), [{ integrity_check: 'ok' }]);
   }
+});
+
+test('stopped by a signal, an import leaves no half-written report behind', { timeout: TEST_TIMEOUT * 6 }, async () => {
+  const file = path.join(work, 'generated.csv'); // written by the test before
+  const data = path.join(work, 'stopped');
+  const init = await run(['init', '--data', data], { env: { PENDAMPING_ADMIN_PASSWORD: 'admin-password-1' } });
+  assert.equal(init.code, 0, init.stderr);
+  const parts = async () => (await fs.readdir(work)).filter((f) => /^generated\.csv\.report\.csv\.\w{6}$/.test(f)).sort();
+  const before = await parts();
+  const end = await killedImport(data, file, (n) => n >= 20000, 'SIGTERM');
+  assert.equal(end.signal, 'SIGTERM', 'the import ended before it was stopped');
+  assert.deepEqual(await parts(), before, 'a temporary report was left');
+  assert.deepEqual(await sql(data, 'PRAGMA integrity_check'), [{ integrity_check: 'ok' }]);
 });
