@@ -64,7 +64,7 @@ void proxy_resolve(const char *peer, const char *forwarded_for, const char *forw
 	out->ip = peer ? peer : "";
 	out->host = host;
 	out->secure = false;
-	if (peer == NULL || !proxy_canon(peer, strlen(peer), canon) || !proxy_trusted(canon))
+	if (proxy_n == 0 || peer == NULL || !proxy_canon(peer, strlen(peer), canon) || !proxy_trusted(canon))
 		return;
 	/* Each proxy appends the address it was reached from: read from the right, past the
 	 * trusted ones; the first other entry is the client as far as a trusted hop knows it. What
