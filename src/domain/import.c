@@ -251,11 +251,8 @@ static bool import_refused(int got, const struct csv *c, FILE *report, enum lang
 	return true;
 }
 
-/* import_batch_end commits a batch, or undoes it after a failure. A dry run keeps one transaction
- * for the whole file, undone at its end (final), so that a row registered by an earlier batch is
- * found by a later one as it would be in a real import. */
 static int import_batch_end(struct db *db, const struct actor *actor, const struct import_opts *o, long first, long last,
-			    long imported, struct import_named *named, int rc, bool final)
+			    long imported, struct import_named *named, int rc)
 {
 	if (rc == 0 && !o->dry_run && named->n > 0)
 		rc = name_index_put_many(db, actor->org_id, named->n, named->v);
@@ -268,7 +265,7 @@ static int import_batch_end(struct db *db, const struct actor *actor, const stru
 	}
 	if (rc == 0 && !o->dry_run)
 		rc = db_commit(db);
-	if (rc || (o->dry_run && final))
+	if (rc || o->dry_run)
 		db_rollback(db);
 	return rc;
 }
@@ -333,7 +330,6 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	struct arena a;
 	arena_init(&a);
 	long in_batch = 0, first = 0, batch_imported = 0;
-	bool open = false; /* a transaction is open: a batch, or a dry run's whole file */
 	struct import_named named = {0};
 	while (rc == 0) {
 		int got = csv_next(&c);
@@ -349,9 +345,9 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 		if (c.nfields == 1 && c.fields[0][0] == 0)
 			continue; /* an empty line */
 		if (in_batch == 0) {
-			if (!open && (rc = db_begin(db)) != 0)
+			rc = db_begin(db);
+			if (rc)
 				break;
-			open = true;
 			first = c.record;
 			batch_imported = 0;
 		}
@@ -361,10 +357,9 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 		batch_imported += st->imported - before;
 		in_batch++;
 		if (rc == 0 && in_batch == IMPORT_BATCH) {
-			rc = import_batch_end(db, actor, o, first, c.record, batch_imported, &named, 0, false);
+			rc = import_batch_end(db, actor, o, first, c.record, batch_imported, &named, 0);
 			if (rc)
 				st->imported -= batch_imported; /* rolled back */
-			open = o->dry_run && rc == 0;
 			in_batch = 0;
 			arena_free(&a);
 			if (o->progress)
@@ -372,12 +367,10 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 		}
 	}
 	if (in_batch > 0) {
-		int end = import_batch_end(db, actor, o, first, c.record, batch_imported, &named, rc, true);
+		int end = import_batch_end(db, actor, o, first, c.record, batch_imported, &named, rc);
 		if (rc || end)
 			st->imported -= batch_imported; /* rolled back */
 		rc = rc ? rc : end;
-	} else if (open) {
-		db_rollback(db); /* a dry run whose last batch was full */
 	}
 	if (o->progress)
 		o->progress(o->ctx, st->rows, ftell(in));
