@@ -180,3 +180,32 @@ int secret_unmask_equal(const char *given, const char *token)
 	sodium_memzero(x, sizeof x);
 	return equal;
 }
+
+int secret_seal_text(struct arena *a, const char *ad, const char *plain, const char **out)
+{
+	unsigned char *box;
+	size_t n;
+	int rc = secret_seal(a, ad, plain, strlen(plain), &box, &n);
+	if (rc)
+		return rc;
+	size_t len = sodium_base64_encoded_len(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	char *text = arena_alloc(a, len);
+	if (text == NULL)
+		return ERR_NOMEM;
+	sodium_bin2base64(text, len, box, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	*out = text;
+	return 0;
+}
+
+int secret_open_text(struct arena *a, const char *ad, const char *sealed, char **out)
+{
+	size_t cap = strlen(sealed) / 4 * 3 + 3, n;
+	unsigned char *box = arena_alloc(a, cap);
+	if (box == NULL)
+		return ERR_NOMEM;
+	if (sodium_base642bin(box, cap, sealed, strlen(sealed), NULL, &n, NULL,
+			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+		return ERR_CRYPTO;
+	size_t len;
+	return secret_open(a, ad, box, n, out, &len);
+}

@@ -26,6 +26,12 @@ int secret_seal(struct arena *a, const char *ad, const void *plain, size_t n, un
 int secret_open(struct arena *a, const char *ad, const unsigned char *box, size_t n, char **out,
 		size_t *out_len);
 
+/* secret_seal_text seals the text plain as secret_seal does, written as unpadded base64url (arena
+ * memory), to be carried by a page and given back; secret_open_text reverses it (ERR_CRYPTO when
+ * it is not such a text, or was sealed for another ad). */
+int secret_seal_text(struct arena *a, const char *ad, const char *plain, const char **out);
+int secret_open_text(struct arena *a, const char *ad, const char *sealed, char **out);
+
 /* secret_password_hash writes an argon2id hash string of pw into out (crypto_pwhash_STRBYTES). */
 int secret_password_hash(const char *pw, char *out, size_t out_size);
 /* secret_password_verify: 0 when pw matches hash, ERR_UNAUTH otherwise. */

@@ -260,7 +260,8 @@ int account_login(struct db *db, struct arena *a, const char *name, const char *
 	secret_digest_hex(raw, strlen(raw), hash);
 	rc = throttle_store_clear(db, ukey);
 	if (rc == 0)
-		rc = session_store_purge(db, now - ACCOUNT_SESSION_MAX, now - ACCOUNT_SESSION_IDLE);
+		rc = session_store_purge(db, now - ACCOUNT_SESSION_MAX - ACCOUNT_SESSION_KEPT,
+					 now - ACCOUNT_SESSION_IDLE - ACCOUNT_SESSION_KEPT);
 	if (rc == 0)
 		rc = session_store_create(db, hash, user->id, c, now);
 	if (rc == 0) {
@@ -293,9 +294,9 @@ int account_session(struct db *db, struct arena *a, const char *token, struct us
 	if (rc)
 		return rc;
 	if (now - created > ACCOUNT_SESSION_MAX || now - seen > ACCOUNT_SESSION_IDLE) {
-		/* Expired whether or not its row goes now: the next log-in purges what is left. */
-		if (session_store_delete(db, hash) != 0)
-			log_error("session: cannot delete an expired session; the next log-in purges it");
+		/* Ended, and its row kept a while (ACCOUNT_SESSION_KEPT) to say whose it was: what
+		 * they sent may be offered to them again after they log in. */
+		user->id = uid;
 		return ERR_UNAUTH;
 	}
 	rc = user_store_by_id(db, a, uid, user);

@@ -11,6 +11,9 @@
 /* Session lifetime: idle and absolute expiry, in seconds. */
 #define ACCOUNT_SESSION_IDLE (2 * 3600)
 #define ACCOUNT_SESSION_MAX (12 * 3600)
+/* How long the row of an ended session is kept (it authenticates nothing): to know whose form a
+ * request with its cookie carries (web_login_resend). */
+#define ACCOUNT_SESSION_KEPT (12 * 3600)
 /* Log-in throttling: this many failures for an account, or from an address, within the window
  * lock it. An address takes more: an office's workers often share one (the office's network, a
  * carrier's), and their typing mistakes must not lock the office out. */
@@ -52,7 +55,8 @@ int account_set_lang(struct db *db, const struct actor *actor, const char *lang)
  * ERR_UNAUTH for a wrong name or password (the same answer for both), ERR_THROTTLED. */
 int account_login(struct db *db, struct arena *a, const char *name, const char *password,
 		  const char *ip, const char **token, const char **csrf, struct user *user);
-/* account_session resolves a session token into its user and CSRF token, enforcing expiry. */
+/* account_session resolves a session token into its user and CSRF token, enforcing expiry.
+ * ERR_UNAUTH for no such session; for one that has ended by time, user->id is its user's. */
 int account_session(struct db *db, struct arena *a, const char *token, struct user *user,
 		    const char **csrf);
 /* account_logout ends the session of token. */

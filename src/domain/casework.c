@@ -610,14 +610,6 @@ int casework_decide(struct db *db, struct arena *a, const struct actor *actor, c
 	json_t *data = json_loads(row.data, 0, NULL);
 	if (!str_eq(json_string_value(json_object_get(data, "status")), "pending"))
 		faults_add(f, "decision", "This request has already been decided.");
-	bool changed = false;
-	if (approve && f->n == 0 && str_eq(json_string_value(json_object_get(data, "type")), "plan") &&
-	    (rc = case_store_plan_changed(db, cv.row.id, row.created_at, &changed)) != 0) {
-		json_decref(data);
-		return rc;
-	}
-	if (changed)
-		faults_add(f, "decision", "The plan changed after this request was made. Return it, or ask the worker to request approval again, so that the approval covers the plan as it is now.");
 	if (!approve && str_empty(comment))
 		faults_add(f, "comment", "Returning a request needs a comment for the worker.");
 	if (comment && str_utf8_chars(comment) > 2000)
@@ -635,8 +627,18 @@ int casework_decide(struct db *db, struct arena *a, const struct actor *actor, c
 	json_object_set_new(data, "decided_at", json_string(now));
 	rc = db_begin(db);
 	if (rc == 0) {
-		const char *text = casework_dump(a, data);
-		rc = case_store_item_update(db, row.id, row.version, row.at, row.level, text, NULL, 0, actor->user_id);
+		/* Checked in the transaction that writes the decision: the plan approved is the one
+		 * requested, not one changed since. */
+		bool changed = false;
+		if (approve && str_eq(json_string_value(json_object_get(data, "type")), "plan"))
+			rc = case_store_plan_changed(db, cv.row.id, row.created_at, &changed);
+		if (rc == 0 && changed) {
+			faults_add(f, "decision", "The plan changed after this request was made. Return it, or ask the worker to request approval again, so that the approval covers the plan as it is now.");
+			rc = ERR_INVALID;
+		}
+		const char *text = rc ? NULL : casework_dump(a, data);
+		if (rc == 0)
+			rc = case_store_item_update(db, row.id, row.version, row.at, row.level, text, NULL, 0, actor->user_id);
 		if (rc == 0)
 			rc = case_store_touch(db, cv.row.id, actor->user_id);
 		if (rc == 0) {

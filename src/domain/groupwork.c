@@ -523,17 +523,20 @@ static void gw_keep_links(json_t *goals, const char *stored_text)
 	json_decref(stored);
 }
 
-void groupwork_goals_tag(const char *goals_text, char tag[9])
+void groupwork_goals_tag(const char *goals_text, bool links, char tag[9])
 {
-	/* The texts only: a kader, who does not see the links, reads the same tag. */
 	json_t *goals = goals_text ? json_loads(goals_text, 0, NULL) : NULL;
-	const char *texts[21];
+	const char *parts[42];
 	size_t n = 0, i;
 	json_t *e;
-	json_array_foreach(goals, i, e)
-		if (n < 21)
-			texts[n++] = json_string_value(json_object_get(e, "text"));
-	str_tag(texts, n, tag);
+	json_array_foreach(goals, i, e) {
+		if (n + 2 > sizeof parts / sizeof parts[0])
+			break;
+		parts[n++] = json_string_value(json_object_get(e, "text"));
+		if (links)
+			parts[n++] = json_string_value(json_object_get(e, "case_goal"));
+	}
+	str_tag(parts, n, tag);
 	json_decref(goals);
 }
 
@@ -548,7 +551,7 @@ static int gw_member_goals(struct db *db, struct arena *a, const struct actor *a
 	if (rc)
 		return rc;
 	char now[9];
-	groupwork_goals_tag(who->row.goals, now);
+	groupwork_goals_tag(who->row.goals, policy_can(actor, PERM_CASE_WORK), now);
 	if (was && strcmp(was, now) != 0)
 		return ERR_CONFLICT;
 	if (!json_is_array(goals) || json_array_size(goals) > 20) {

@@ -66,8 +66,9 @@ int groupwork_leave(struct db *db, struct arena *a, const struct actor *actor, c
 int groupwork_member_goals(struct db *db, struct arena *a, const struct actor *actor, const char *uid,
 			   const char *member_uid, json_t *goals, const char *was, struct faults *f);
 /* groupwork_goals_tag writes the tag of a member's goals (their JSON text) that a form carries to
- * tell, when it is saved, whether someone changed them meanwhile: of their texts only. */
-void groupwork_goals_tag(const char *goals_text, char tag[9]);
+ * tell, when it is saved, whether someone changed them meanwhile: of their texts, and of their
+ * links to case goals when links (for those who do casework; a kader sees no links). */
+void groupwork_goals_tag(const char *goals_text, bool links, char tag[9]);
 /* groupwork_add_goal adds a group goal {text, gas_minus2 .. gas_plus2, weight}. */
 int groupwork_add_goal(struct db *db, struct arena *a, const struct actor *actor, const char *uid, json_t *in,
 		       const char **goal_uid, struct faults *f);

@@ -51,6 +51,7 @@ struct request {
 	/* Set after authentication. */
 	bool authed;
 	bool via_token;
+	int64_t ended_user;   /* the user of a session cookie that ended by time, else 0 */
 	struct actor actor;
 	const char *csrf;     /* the session's CSRF token */
 	const char *user_full_name;

@@ -158,9 +158,12 @@ static int server_authenticate(struct request *rq, const char *authorization)
 			return rc;
 		rq->via_token = true;
 	} else if (rq->session_token) {
+		memset(&u, 0, sizeof u);
 		rc = account_session(rq->db, &rq->arena, rq->session_token, &u, &rq->csrf);
-		if (rc == ERR_UNAUTH)
-			return 0; /* an expired session is the same as none */
+		if (rc == ERR_UNAUTH) {
+			rq->ended_user = u.id; /* an expired session is the same as none */
+			return 0;
+		}
 		if (rc)
 			return rc;
 	} else {
@@ -243,8 +246,12 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 			return;
 		}
 		/* A form sent after the session ended (a long visit, a note typed for an hour) is not
-		 * lost: the log-in page carries it, to be sent again once logged in. */
-		if (route->kind == KIND_HTML && strcmp(rq->method, "POST") == 0 &&
+		 * lost: the log-in page carries it, sealed to the session's user, to be offered again
+		 * once that user logs in. Only a form of this site (Origin) and of a session that ended
+		 * by time: another site's post must not come back with a valid token. */
+		const char *origin = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin");
+		if (route->kind == KIND_HTML && strcmp(rq->method, "POST") == 0 && rq->ended_user != 0 && rq->host != NULL &&
+		    origin != NULL && server_origin_ok(origin, rq->host) &&
 		    media_is(rq->content_type, "application/x-www-form-urlencoded") &&
 		    kv_parse(&rq->arena, rq->body, rq->body_len, &rq->form) == 0) {
 			if (web_login_resend(rq, rs))
@@ -383,6 +390,38 @@ static enum MHD_Result server_accept_line(void *cls, enum MHD_ValueKind kind, co
 }
 
 /* server_accepts_gzip tells whether the request accepts answers compressed with gzip. */
+/* Every X-Forwarded-For line of a request, in order, joined by commas: a proxy may add a line of
+ * its own rather than extend the client's, and the rightmost address must be the proxy's say. */
+struct server_forwarded {
+	char text[1024];
+	size_t len;
+};
+
+static enum MHD_Result server_forwarded_line(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct server_forwarded *f = cls;
+	if (strcasecmp(key, "X-Forwarded-For") != 0 || value == NULL)
+		return MHD_YES;
+	size_t n = strlen(value);
+	if (f->len + n + 2 > sizeof f->text) {
+		/* Too long to hold whole: the tail is kept, where the proxies' entries are. */
+		f->len = 0;
+		if (n + 1 > sizeof f->text) {
+			value = strchr(value + n - (sizeof f->text - 2), ',');
+			if (value == NULL)
+				return MHD_YES;
+			value++;
+			n = strlen(value);
+		}
+	}
+	if (f->len)
+		f->text[f->len++] = ',';
+	memcpy(f->text + f->len, value, n + 1);
+	f->len += n;
+	return MHD_YES;
+}
+
 static bool server_accepts_gzip(struct MHD_Connection *conn)
 {
 	struct server_accept acc = {.len = 0};
@@ -449,7 +488,9 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 	}
 	char forwarded[INET6_ADDRSTRLEN];
 	struct proxy_view pv;
-	proxy_resolve(ip, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For"),
+	struct server_forwarded xff = {.len = 0};
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, server_forwarded_line, &xff);
+	proxy_resolve(ip, xff.len ? xff.text : NULL,
 		      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto"),
 		      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Host"),
 		      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host"), forwarded, sizeof forwarded, &pv);

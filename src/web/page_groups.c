@@ -574,7 +574,7 @@ static int web_member_goals_page(struct request *rq, struct response *rs, const 
 	if (rc == 0 && conflict)
 		rc = html_printf(&rs->body, "</ul></div>");
 	char tag[9];
-	groupwork_goals_tag(mv->row.goals, tag);
+	groupwork_goals_tag(mv->row.goals, policy_can(&rq->actor, PERM_CASE_WORK), tag);
 	const char *was = kv_get(&rq->form, "was");
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<form method=\"post\" action=\"/groups/%s/members/%s/goals\" class=\"stack\">"

@@ -1,6 +1,8 @@
 /* page_login.c: log-in, log-out, language, the start page, static assets and the summary. */
 #include "base/embed.h"
 #include "base/err.h"
+#include "base/buf.h"
+#include "base/secret.h"
 #include "domain/account.h"
 #include "store/ref_store.h"
 #include "web/html.h"
@@ -53,25 +55,44 @@ int web_static(struct request *rq, struct response *rs)
 	return 0;
 }
 
-/* web_resend_fields writes, into the log-in form, a form that was sent when the session had
- * ended: its action ("resend") and each of its fields as "r.NAME", so that after the log-in it can
- * be sent again (web_login) and nothing typed is lost. On the log-in page posted back (a wrong
- * password), they are what it carried. The old CSRF token is left out: a new one comes with the
- * new session. */
+/* The form a session that ended by time could not send goes through the log-in sealed to that
+ * session's user (secret_seal_text): its path, a newline, its fields url-encoded, without the old
+ * CSRF token. Nobody else can read it from the page, and only that user's log-in opens it. */
+#define WEB_RESEND_MAX (256 * 1024)
+
+static const char *web_resend_ad(struct request *rq, int64_t user)
+{
+	return arena_printf(&rq->arena, "resend:%lld", (long long)user);
+}
+
+/* web_resend_fields writes into the log-in form the sealed form ("resend"): sealed here when this
+ * request is that form, or as it came when this is the log-in page posted back (a wrong
+ * password). Nothing when there is none, or when it is too large to carry. */
 static int web_resend_fields(struct request *rq, struct response *rs)
 {
-	bool again = strcmp(rq->path, "/login") == 0;
-	const char *action = again ? kv_get(&rq->form, "resend") : rq->path;
-	if (action == NULL || strcmp(web_safe_next(action), action) != 0)
-		return 0;
-	int rc = html_printf(&rs->body, "<input type=\"hidden\" name=\"resend\" value=\"%s\">", action);
-	for (int i = 0; rc == 0 && i < rq->form.n; i++) {
-		const struct kv *e = &rq->form.items[i];
-		if (again ? strncmp(e->key, "r.", 2) == 0 : strcmp(e->key, "_csrf") != 0)
-			rc = html_printf(&rs->body, "<input type=\"hidden\" name=\"%s%s\" value=\"%s\">", again ? "" : "r.",
-					 e->key, e->value);
+	const char *sealed = NULL;
+	if (strcmp(rq->path, "/login") == 0) {
+		sealed = kv_get(&rq->form, "resend");
+	} else if (rq->ended_user) {
+		struct buf text;
+		buf_init(&text, WEB_RESEND_MAX);
+		int rc = buf_printf(&text, "%s\n", rq->path);
+		const char *sep = "";
+		for (int i = 0; rc == 0 && i < rq->form.n; i++) {
+			const struct kv *e = &rq->form.items[i];
+			if (strcmp(e->key, "_csrf") == 0)
+				continue;
+			const char *k = url_encode(&rq->arena, e->key), *v = url_encode(&rq->arena, e->value);
+			rc = k && v ? buf_printf(&text, "%s%s=%s", sep, k, v) : ERR_NOMEM;
+			sep = "&";
+		}
+		if (rc == 0)
+			rc = secret_seal_text(&rq->arena, web_resend_ad(rq, rq->ended_user), buf_cstr(&text), &sealed);
+		buf_free(&text);
+		if (rc)
+			sealed = NULL; /* too large to carry: the log-in page alone */
 	}
-	return rc;
+	return sealed ? html_printf(&rs->body, "<input type=\"hidden\" name=\"resend\" value=\"%s\">", sealed) : 0;
 }
 
 static int web_login_page(struct request *rq, struct response *rs, const char *name,
@@ -116,24 +137,30 @@ int web_login_form(struct request *rq, struct response *rs)
 
 void api_session_cookie(struct request *rq, struct response *rs, const char *token, int max_age);
 
-/* web_resend_page offers, after a log-in, to send again the form the ended session could not:
- * its fields as they were typed, with the new session's CSRF token, sent by the user's own click. */
-static int web_resend_page(struct request *rq, struct response *rs, const char *action, const char *csrf)
+/* web_resend_page offers, after a log-in, to send again the form the ended session could not
+ * (text: its path, a newline, its fields): as they were typed, with the new session's CSRF token,
+ * sent by the user's own click. Nothing when it is not a local path's form. */
+static int web_resend_page(struct request *rq, struct response *rs, char *text, const char *csrf)
 {
+	char *nl = strchr(text, '\n');
+	struct kvlist fields = {0};
+	if (nl == NULL)
+		return ERR_INVALID;
+	*nl = 0;
+	if (strcmp(web_safe_next(text), text) != 0 || kv_parse(&rq->arena, nl + 1, strlen(nl + 1), &fields) != 0)
+		return ERR_INVALID;
 	rq->csrf = csrf;
 	int rc = web_page_begin(rq, rs, T("Send again"));
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<section class=\"narrow\"><h1>%s</h1><p>%s</p>"
 				 "<form method=\"post\" action=\"%s\" class=\"stack\">",
 				 T("Send again"), T("You are logged in again. What you sent before your session ended is kept: send it now."),
-				 action);
+				 text);
 	if (rc == 0)
 		rc = web_csrf_field(rq, rs);
-	for (int i = 0; rc == 0 && i < rq->form.n; i++) {
-		const struct kv *e = &rq->form.items[i];
-		if (strncmp(e->key, "r.", 2) == 0 && strcmp(e->key, "r._csrf") != 0)
-			rc = html_printf(&rs->body, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", e->key + 2, e->value);
-	}
+	for (int i = 0; rc == 0 && i < fields.n; i++)
+		rc = html_printf(&rs->body, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", fields.items[i].key,
+				 fields.items[i].value);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<button type=\"submit\">%s</button></form><p><a href=\"/\">%s</a></p></section>",
 				 T("Send"), T("Do not send it"));
@@ -157,9 +184,14 @@ int web_login(struct request *rq, struct response *rs)
 	if (rc)
 		return rc;
 	api_session_cookie(rq, rs, token, ACCOUNT_SESSION_MAX);
-	const char *resend = kv_get(&rq->form, "resend");
-	if (resend && strcmp(web_safe_next(resend), resend) == 0)
-		return web_resend_page(rq, rs, resend, csrf);
+	/* A form carried through the log-in is offered to the user whose session it was, only. */
+	const char *sealed = kv_get(&rq->form, "resend");
+	char *text;
+	if (sealed && secret_open_text(&rq->arena, web_resend_ad(rq, u.id), sealed, &text) == 0) {
+		if (web_resend_page(rq, rs, text, csrf) == 0)
+			return 0;
+		buf_reset(&rs->body); /* not a form to offer: the log-in goes on as any other */
+	}
 	response_redirect(rs, web_safe_next(kv_get(&rq->form, "next")));
 	return 0;
 }

@@ -1,7 +1,9 @@
 // auth.test.mjs: log-in and log-out (API and HTML form), throttling, cookies, bearer tokens,
 // security headers and what an anonymous visitor may see.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   Client,
@@ -351,25 +353,36 @@ describe('bearer tokens', () => {
 describe('a form sent after the session ended', () => {
   const hidden = (html) => [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
     .map(([, k, v]) => [k, v.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&')]);
+  /** expired logs name in and ends the session by time (its last use three hours ago). */
+  async function expired(name) {
+    const { client } = await login(ctx.base, name);
+    // The newest session of that user is the one just made.
+    await new Promise((resolve, reject) => execFile('sqlite3', [path.join(ctx.server.dataDir, 'pendamping.db'),
+      `UPDATE session SET seen_at = seen_at - 3 * 3600 WHERE id = (SELECT max(s.id) FROM session s JOIN user u ON u.id = s.user_id WHERE u.name = '${name}')`],
+    (err, out, e) => (err ? reject(new Error(e)) : resolve())));
+    assert.equal((await client.get('/api/v1/me')).status, 401, 'the session has ended');
+    return client;
+  }
+  const own = { origin: null }; // set in before: this site's origin
 
-  test('is kept through the log-in and sent again by the user', T, async () => {
-    const { client: sup, cookie } = await login(ctx.base, 'supervisor');
-    const out = await sup.del('/api/v1/session');
-    assert.equal(out.status, 204, out.text);
-    // The session is gone; the form typed meanwhile is sent with its cookie.
+  test('is kept through the log-in, unreadable in the page, and offered again to its user', T, async () => {
+    own.origin = ctx.base;
+    const sup = await expired('supervisor');
     const typed = { name: 'Panti "Sesi" & Berakhir', type: 'lks', _csrf: sup.csrf };
-    const r = await sup.form('/agencies', typed);
+    const r = await sup.form('/agencies', typed, { headers: own });
     assert.equal(r.status, 401);
     assert.match(r.text, /<form method="post" action="\/login"/);
     assert.match(r.text, /role="alert"/);
-    const carried = hidden(r.text);
-    assert.deepEqual(carried.filter(([k]) => k !== 'next'), [['resend', '/agencies'], ['r.name', typed.name], ['r.type', 'lks']]);
-    // A wrong password keeps them; the right one offers to send them again with a new token.
-    const fields = Object.fromEntries(carried);
-    const wrong = await anon(ctx.base).form('/login', { ...fields, name: 'supervisor', password: 'salah-sekali' });
+    const carried = Object.fromEntries(hidden(r.text));
+    assert.ok(carried.resend, 'the form is carried');
+    assert.doesNotMatch(r.text, /Berakhir/, 'what was typed is not readable in the log-in page');
+    // A wrong password keeps it; another user's log-in drops it; the right user is offered it.
+    const wrong = await anon(ctx.base).form('/login', { ...carried, name: 'supervisor', password: 'salah-sekali' });
     assert.equal(wrong.status, 401);
-    assert.deepEqual(hidden(wrong.text), carried);
-    const ok = await anon(ctx.base).form('/login', { ...fields, name: 'supervisor', password: PASSWORD });
+    assert.equal(Object.fromEntries(hidden(wrong.text)).resend, carried.resend);
+    const other = await anon(ctx.base).form('/login', { ...carried, name: 'worker', password: PASSWORD });
+    assert.equal(other.status, 303, 'another user logs in as usual, without the form');
+    const ok = await anon(ctx.base).form('/login', { ...carried, name: 'supervisor', password: PASSWORD });
     assert.equal(ok.status, 200, ok.text.slice(0, 300));
     assert.match(ok.text, /<form method="post" action="\/agencies"/);
     const again = Object.fromEntries(hidden(ok.text));
@@ -377,17 +390,32 @@ describe('a form sent after the session ended', () => {
     assert.equal(again.type, 'lks');
     assert.notEqual(again._csrf, typed._csrf);
     const fresh = new Client(ctx.base, { cookie: sessionCookie(ok) });
-    assert.ok(fresh.cookie && fresh.cookie !== cookie);
     const sent = await fresh.form('/agencies', again, { csrf: false });
     assert.equal(sent.status, 303, sent.text.slice(0, 300));
     const list = await fresh.get('/api/v1/agencies');
     assert.ok(list.json.items.some((a) => a.name === typed.name), 'the agency was saved once logged in again');
   });
 
-  test('a form for another site is not carried: only local paths are sent again', T, async () => {
-    const r = await anon(ctx.base).form('/login', { name: 'supervisor', password: PASSWORD, resend: '//evil.example/x', 'r.a': '1' });
-    assert.equal(r.status, 303);
-    assert.equal(r.headers.get('location'), '/');
+  test('another site\'s form, a form without a session, or a form after logging out is not carried', T, async () => {
+    const sup = await expired('supervisor');
+    const fields = { name: 'Dari Situs Lain', type: 'lks' };
+    for (const [who, headers] of [
+      [sup, { origin: 'https://evil.example' }],
+      [sup, {}],
+      [anon(ctx.base), { origin: ctx.base }],
+    ]) {
+      const r = await who.form('/agencies', fields, { headers });
+      assert.equal(r.status, 401);
+      assert.ok(!hidden(r.text).some(([k]) => k === 'resend'), JSON.stringify(headers));
+    }
+    const { client } = await login(ctx.base, 'supervisor');
+    assert.equal((await client.del('/api/v1/session')).status, 204);
+    const out = await client.form('/agencies', fields, { headers: { origin: ctx.base } });
+    assert.equal(out.status, 401);
+    assert.ok(!hidden(out.text).some(([k]) => k === 'resend'), 'a session ended by logging out carries nothing');
+    // A made-up carried form is no form.
+    const forged = await anon(ctx.base).form('/login', { name: 'supervisor', password: PASSWORD, resend: 'AAAA' });
+    assert.equal(forged.status, 303);
   });
 });
 

@@ -34,6 +34,15 @@ describe('behind a trusted proxy', () => {
     assert.deepEqual((await failedFrom('lewat.proxy')).sort(), ['127.0.0.6', '203.0.113.7']);
   });
 
+  test('a proxy that adds its own X-Forwarded-For line is believed, not the client\'s line', T, async () => {
+    const two = { 'x-forwarded-for': ['6.6.6.6', '203.0.113.50'] }; // the client's line, then the proxy's
+    expectError(await apiLoginFrom(ctx.base, PROXY, 'dua.baris', 'wrong', two), 401, 'unauthenticated');
+    const long = { 'x-forwarded-for': `${Array.from({ length: 300 }, (_, i) => `10.0.${i >> 8}.${i & 255}`).join(', ')}, 203.0.113.51` };
+    expectError(await apiLoginFrom(ctx.base, PROXY, 'baris.panjang', 'wrong', long), 401, 'unauthenticated');
+    assert.deepEqual(await failedFrom('dua.baris'), ['203.0.113.50']);
+    assert.deepEqual(await failedFrom('baris.panjang'), ['203.0.113.51']);
+  });
+
   test('clients behind the proxy are throttled each by their own address', { timeout: TEST_TIMEOUT * 3 }, async () => {
     const from = (ip) => ({ 'x-forwarded-for': ip });
     for (let i = 1; i <= 20; i++) {
