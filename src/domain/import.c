@@ -3,6 +3,7 @@
 #include "base/arena.h"
 #include "base/csv.h"
 #include "base/err.h"
+#include "base/strset.h"
 #include "base/i18n.h"
 #include "base/str.h"
 #include "domain/audit.h"
@@ -97,7 +98,7 @@ static int import_named_add(struct arena *a, struct import_named *b, const struc
  * client imported joins named, whose rows in the index of names its batch writes at its end. */
 static int import_row(struct db *db, struct arena *a, const struct actor *actor, struct csv *c, const int *map,
 		      const bool *ppks_known, FILE *report, const struct import_opts *o, struct import_stats *st,
-		      struct import_named *named)
+		      struct import_named *named, struct strset *seen)
 {
 	long row = c->record;
 	struct client cl = {0};
@@ -162,6 +163,24 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 	rc = client_store_keyed(db, a, actor->org_id, &cl, external, &uid, &known, &by);
 	if (rc)
 		return rc;
+	/* A dry run undoes each batch before the next: what its earlier batches "registered" is
+	 * found in seen, by the same keys, so that it counts as the import would. */
+	if (seen && uid == NULL) {
+		const char *key = cl.nik ? arena_printf(a, "n:%s", cl.nik)
+			: external ? arena_printf(a, "e:%s", external)
+			: arena_printf(a, "c:%s|%s|%s|%s", cl.name_norm, cl.sex ? cl.sex : "", cl.birth_date ? cl.birth_date : "",
+				       cl.region ? cl.region : "");
+		if (key == NULL)
+			return ERR_NOMEM;
+		const char *had = strset_get(seen, key);
+		if (had) {
+			uid = ""; /* registered by this file, further up */
+			known = had;
+			by = key[0] == 'n' ? CLIENT_KEY_NIK : key[0] == 'e' ? CLIENT_KEY_EXTERNAL : CLIENT_KEY_CONTENT;
+		} else if ((rc = strset_put(seen, key, cl.name_norm)) != 0) {
+			return rc;
+		}
+	}
 	if (uid && strcmp(known, cl.name_norm) != 0) {
 		import_report(report, o->lang, row, by == CLIENT_KEY_NIK ? "nik" : "external_id",
 			      by == CLIENT_KEY_NIK
@@ -331,6 +350,8 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	arena_init(&a);
 	long in_batch = 0, first = 0, batch_imported = 0;
 	struct import_named named = {0};
+	struct strset seen;
+	strset_init(&seen);
 	while (rc == 0) {
 		int got = csv_next(&c);
 		if (import_refused(got, &c, report, o->lang, st)) {
@@ -353,7 +374,7 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 		}
 		st->rows++;
 		long before = st->imported;
-		rc = import_row(db, &a, actor, &c, map, ppks_known, report, o, st, &named);
+		rc = import_row(db, &a, actor, &c, map, ppks_known, report, o, st, &named, o->dry_run ? &seen : NULL);
 		batch_imported += st->imported - before;
 		in_batch++;
 		if (rc == 0 && in_batch == IMPORT_BATCH) {
@@ -375,6 +396,7 @@ int import_clients(struct db *db, const struct actor *actor, FILE *in, FILE *rep
 	if (o->progress)
 		o->progress(o->ctx, st->rows, ftell(in));
 	arena_free(&a);
+	strset_free(&seen);
 	csv_close(&c);
 	return rc;
 }

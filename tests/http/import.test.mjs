@@ -208,6 +208,25 @@ test('--dry-run writes nothing (exit 3: rows rejected); --on-error=abort writes 
   assert.equal(await count(m), 0);
 });
 
+test('a dry run finds a row registered by an earlier batch of the same file, as the import does', { timeout: TEST_TIMEOUT * 4 }, async () => {
+  const m = uniqueWord();
+  // 20,000 rows fill the first batch; after it, a row repeats the first row's name, sex, birth
+  // date and region, and another the NIK of row 2 under another name.
+  const rows = [['name', 'sex', 'birth_date', 'region', 'nik']];
+  const first = nik({ district: '327301', birthDate: '1980-02-03', sex: 'F' });
+  for (let i = 0; i < 20000; i++) rows.push([`${m} Nomor ${i}`, i % 2 ? 'M' : 'F', '1990-01-01', '32.73', i === 1 ? first : '']);
+  rows.push([`${m} Nomor 0`, 'F', '1990-01-01', '32.73', '']);
+  rows.push([`${m} Orang Lain`, 'F', '1980-02-03', '32.73', first]);
+  const file = await csv('dry-batches.csv', rows);
+  let r = await importClients(file, '--dry-run');
+  assert.equal(r.code, 3, r.stderr);
+  assert.match(r.stdout, /^dry run: 20002 rows in .*: 20000 imported, 1 already registered, 1 rejected/m);
+  assert.equal(await count(m), 0, 'a dry run writes nothing');
+  r = await importClients(file);
+  assert.equal(r.code, 3, r.stderr);
+  assert.match(r.stdout, /^20002 rows in .*: 20000 imported, 1 already registered, 1 rejected/m);
+});
+
 test('the acting user must be allowed to register clients', T, async () => {
   const m = uniqueWord();
   const file = await csv('perm.csv', [['name'], [`${m} A`]]);
