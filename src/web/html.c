@@ -186,6 +186,28 @@ const char *web_typed(struct request *rq, const char *action, const char *name)
 	return v ? v : "";
 }
 
+int web_conflict_open(struct request *rq, struct response *rs, const char *by, const char *at)
+{
+	return html_printf(&rs->body, "<div class=\"warning\" role=\"alert\" id=\"conflict\"><p>%s %s (%s).</p><ul>",
+			   T("The record was changed by someone else:"), by ? by : "—", at ? at : "—");
+}
+
+int web_conflict_field(struct request *rq, struct response *rs, const char *label, const char *theirs,
+		       const char *mine, int *shown)
+{
+	if (str_eq(str_empty(theirs) ? "" : theirs, str_empty(mine) ? "" : mine))
+		return 0;
+	(*shown)++;
+	return html_printf(&rs->body, "<li>%s: <strong>%s</strong> (%s: %s)</li>", T(label), str_empty(theirs) ? "—" : theirs,
+			   T("yours"), str_empty(mine) ? "—" : mine);
+}
+
+int web_conflict_close(struct request *rq, struct response *rs, int shown, const char *none)
+{
+	int rc = shown ? 0 : html_printf(&rs->body, "<li>%s</li>", T(none));
+	return rc ? rc : html_printf(&rs->body, "</ul><p>%s</p></div>", T("Your input is kept below. Save again to replace the current record with it."));
+}
+
 int web_once_field(struct request *rq, struct response *rs)
 {
 	/* A refused form shown again keeps its key: nothing of it was saved. */

@@ -39,6 +39,15 @@ int web_faults(struct request *rq, struct response *rs, const struct faults *f, 
 const char *web_typed(struct request *rq, const char *action, const char *name);
 /* web_posted tells whether this request is the form posted to action coming back refused. */
 bool web_posted(struct request *rq, const char *action);
+/* A record saved by someone else while the user edited it (409): web_conflict_open starts the box
+ * that says so (by, at: who saved it last, and when); web_conflict_field lists a field whose
+ * stored value (theirs) differs from the one sent (mine), label a msgid, and counts it in *shown
+ * (NULL and "" are alike); web_conflict_close ends the box, saying none (a msgid) when no field was
+ * shown, and that what was typed is kept below. */
+int web_conflict_open(struct request *rq, struct response *rs, const char *by, const char *at);
+int web_conflict_field(struct request *rq, struct response *rs, const char *label, const char *theirs,
+		       const char *mine, int *shown);
+int web_conflict_close(struct request *rq, struct response *rs, int shown, const char *none);
 /* web_once_field writes a form's one-time key ("once"): the uid the record it adds will take, so
  * that the same form sent again (a reload, a resend on a weak link) saves nothing twice. */
 int web_once_field(struct request *rq, struct response *rs);

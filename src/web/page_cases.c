@@ -752,8 +752,6 @@ int web_case_timeline(struct request *rq, struct response *rs)
 
 /* ---- the generic item form ---- */
 
-/* web_item_form writes the form of kind k with the values of j (NULL: empty), posting to a new
- * item or to item (uid and version) when editing; errors from f are shown beside their fields. */
 /* web_item_text is a field's value as the conflict list shows it ("" when it has none). */
 static const char *web_item_text(struct request *rq, json_t *v)
 {
@@ -778,28 +776,17 @@ static int web_item_conflict(struct request *rq, struct response *rs, const stru
 			     const struct case_item_view *now)
 {
 	json_t *theirs = json_loads(now->json ? now->json : "{}", 0, NULL);
-	int rc = html_printf(&rs->body, "<div class=\"warning\" role=\"alert\" id=\"conflict\"><p>%s %s (%s).</p><ul>",
-			     T("The record was changed by someone else:"), now->row.updated_by ? now->row.updated_by : "—",
-			     now->row.updated_at ? now->row.updated_at : "—");
+	int rc = web_conflict_open(rq, rs, now->row.updated_by, now->row.updated_at);
 	int shown = 0;
-	for (int i = 0; rc == 0 && i < k->nfields; i++) {
-		const char *name = k->fields[i].name;
-		const char *a = web_item_text(rq, json_object_get(mine, name));
-		const char *b = web_item_text(rq, json_object_get(theirs, name));
-		if (strcmp(a, b) == 0)
-			continue;
-		rc = html_printf(&rs->body, "<li>%s: <strong>%s</strong> (%s: %s)</li>", T(k->fields[i].label),
-				 *b ? b : "—", T("yours"), *a ? a : "—");
-		shown++;
-	}
+	for (int i = 0; rc == 0 && i < k->nfields; i++)
+		rc = web_conflict_field(rq, rs, k->fields[i].label, web_item_text(rq, json_object_get(theirs, k->fields[i].name)),
+					web_item_text(rq, json_object_get(mine, k->fields[i].name)), &shown);
 	json_decref(theirs);
-	if (rc == 0 && shown == 0)
-		rc = html_printf(&rs->body, "<li>%s</li>", T("Nothing you can see differs; the change may be in a confidential part."));
-	if (rc == 0)
-		rc = html_printf(&rs->body, "</ul><p>%s</p></div>", T("Your input is kept below. Save again to replace the current record with it."));
-	return rc;
+	return rc ? rc : web_conflict_close(rq, rs, shown, N_("Nothing you can see differs; the change may be in a confidential part."));
 }
 
+/* web_item_form writes the form of kind k with the values of j (NULL: empty), posting to a new
+ * item or to item (uid and version) when editing; errors from f are shown beside their fields. */
 static int web_item_form(struct request *rq, struct response *rs, const struct case_view *cv, const struct case_kind *k,
 			 json_t *j, const struct case_item_view *item, const struct faults *f)
 {

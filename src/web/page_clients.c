@@ -457,25 +457,12 @@ static int web_conflict(struct request *rq, struct response *rs, const struct cl
 		{N_("Phone"), offsetof(struct client, phone)},
 		{N_("Notes"), offsetof(struct client, notes)},
 	};
-	int rc = html_printf(&rs->body, "<div class=\"warning\" role=\"alert\" id=\"conflict\"><p>%s %s (%s).</p><ul>",
-			     T("The record was changed by someone else:"), now->updated_by, now->updated_at);
+	int rc = web_conflict_open(rq, rs, now->updated_by, now->updated_at);
 	int shown = 0;
-	for (unsigned i = 0; rc == 0 && i < sizeof fields / sizeof fields[0]; i++) {
-		const char *a = *(const char *const *)((const char *)mine + fields[i].offset);
-		const char *b = *(const char *const *)((const char *)now + fields[i].offset);
-		if (str_empty(a) && str_empty(b))
-			continue;
-		if (a && b && strcmp(a, b) == 0)
-			continue;
-		rc = html_printf(&rs->body, "<li>%s: <strong>%s</strong> (%s: %s)</li>", T(fields[i].label),
-				 b ? b : "—", T("yours"), a ? a : "—");
-		shown++;
-	}
-	if (rc == 0 && shown == 0)
-		rc = html_printf(&rs->body, "<li>%s</li>", T("Lists (PPKS, flags, household, disability or consent) differ."));
-	if (rc == 0)
-		rc = html_printf(&rs->body, "</ul><p>%s</p></div>", T("Your input is kept below. Save again to replace the current record with it."));
-	return rc;
+	for (unsigned i = 0; rc == 0 && i < sizeof fields / sizeof fields[0]; i++)
+		rc = web_conflict_field(rq, rs, fields[i].label, *(const char *const *)((const char *)now + fields[i].offset),
+					*(const char *const *)((const char *)mine + fields[i].offset), &shown);
+	return rc ? rc : web_conflict_close(rq, rs, shown, N_("Lists (PPKS, flags, household, disability or consent) differ."));
 }
 
 static int web_client_form(struct request *rq, struct response *rs, struct web_form *wf)
