@@ -68,11 +68,6 @@ struct import_files {
 	char *report_part;       /* where it is written until then; NULL: straight to report_name */
 };
 
-/* cmd_report_open opens the report. "-" is standard output. A new file, or a regular one it
- * replaces, is written beside its name in a file of its own (mkstemp: created anew, never through a
- * link, readable by its owner only) and takes the name at the end; anything else (a link,
- * /dev/stdout, a pipe) is written through as it is, and stays what it is. On failure errno says
- * why. */
 /* The report being written under its temporary name: an import stopped by a signal removes it,
  * so that no half report lies beside the file (the database is consistent whatever the moment). */
 static const char *volatile cmd_report_part;
@@ -86,6 +81,11 @@ static void cmd_report_drop(int sig)
 	raise(sig);
 }
 
+/* cmd_report_open opens the report. "-" is standard output. A new file, or a regular one it
+ * replaces, is written beside its name in a file of its own (mkstemp: created anew, never through a
+ * link, readable by its owner only) and takes the name at the end; anything else (a link,
+ * /dev/stdout, a pipe) is written through as it is, and stays what it is. On failure errno says
+ * why. */
 static int cmd_report_open(struct arena *a, struct import_files *f)
 {
 	struct stat sb;
