@@ -217,9 +217,8 @@ static int api_item_resent(struct request *rq, struct response *rs)
 	int rc = k ? casework_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &cv) : ERR_NOTFOUND;
 	if (rc == 0)
 		rc = casework_items(rq->db, &rq->arena, &rq->actor, &cv, k->name, &items, &n);
-	char key[37];
-	for (int i = 0; rc == 0 && uuid_take(key, rq->once) && i < n; i++)
-		if (strcmp(items[i].row.uid, key) == 0)
+	for (int i = 0; rc == 0 && i < n; i++)
+		if (strcmp(items[i].row.uid, rq->once) == 0)
 			return api_send(rq, rs, 201, api_item_json(&items[i]));
 	return rc ? rc : api_error(rq, rs, ERR_CONFLICT, "Idempotency-Key", "This key was used for another record.");
 }
@@ -229,10 +228,6 @@ int api_case_item_create(struct request *rq, struct response *rs)
 	json_t *body;
 	if (api_body(rq, rs, &body))
 		return 0;
-	if (rq->once && !uuid_valid(rq->once)) {
-		json_decref(body);
-		return api_error(rq, rs, ERR_INVALID, "Idempotency-Key", "Must be a UUID, new for each record to add.");
-	}
 	struct faults f = {0};
 	struct case_item_view out;
 	int rc = casework_add(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], body, rq->once, &out, &f);

@@ -1,7 +1,6 @@
 /* api_groups.c: /api/v1/groups: group work over JSON. */
 #include "api/api.h"
 #include "base/err.h"
-#include "base/uuid.h"
 #include "base/str.h"
 #include "domain/groupwork.h"
 #include <string.h>
@@ -296,18 +295,13 @@ int api_group_session_add(struct request *rq, struct response *rs)
 	json_t *body;
 	if (api_body(rq, rs, &body))
 		return 0;
-	if (rq->once && !uuid_valid(rq->once)) {
-		json_decref(body);
-		return api_error(rq, rs, ERR_INVALID, "Idempotency-Key", "Must be a UUID, new for each record to add.");
-	}
 	struct faults f = {0};
 	const char *uid;
-	char key[37];
 	int rc = groupwork_record(rq->db, &rq->arena, &rq->actor, rq->params[0], body, rq->once, &uid, &f);
 	json_decref(body);
-	if (rc == ERR_EXISTS && uuid_take(key, rq->once)) {
+	if (rc == ERR_EXISTS && rq->once) {
 		rc = 0; /* sent again: the session its first sending recorded, found below */
-		uid = arena_strdup(&rq->arena, key);
+		uid = rq->once;
 	}
 	if (rc)
 		return api_group_fail(rq, rs, rc, &f);

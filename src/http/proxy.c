@@ -30,12 +30,18 @@ static bool proxy_canon(const char *s, size_t n, char out[INET6_ADDRSTRLEN])
 	return false;
 }
 
-static bool proxy_trusted(const char *canon)
+static bool proxy_listed(const char *canon)
 {
 	for (int i = 0; i < proxy_n; i++)
 		if (strcmp(proxy_list[i], canon) == 0)
 			return true;
 	return false;
+}
+
+bool proxy_trusted(const char *peer)
+{
+	char canon[INET6_ADDRSTRLEN];
+	return proxy_n > 0 && peer && proxy_canon(peer, strlen(peer), canon) && proxy_listed(canon);
 }
 
 int proxy_trust(const char *list)
@@ -64,7 +70,7 @@ void proxy_resolve(const char *peer, const char *forwarded_for, const char *forw
 	out->ip = peer ? peer : "";
 	out->host = host;
 	out->secure = false;
-	if (proxy_n == 0 || peer == NULL || !proxy_canon(peer, strlen(peer), canon) || !proxy_trusted(canon))
+	if (!proxy_trusted(peer))
 		return;
 	/* Each proxy appends the address it was reached from: read from the right, past the
 	 * trusted ones; the first other entry is the client as far as a trusted hop knows it. What
@@ -75,7 +81,7 @@ void proxy_resolve(const char *peer, const char *forwarded_for, const char *forw
 			start--;
 		if (!proxy_canon(forwarded_for + start, end - start, canon))
 			break;
-		if (!proxy_trusted(canon)) {
+		if (!proxy_listed(canon)) {
 			if (strlen(canon) < ip_size) {
 				memcpy(ip_buf, canon, strlen(canon) + 1);
 				out->ip = ip_buf;

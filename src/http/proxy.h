@@ -20,6 +20,10 @@ struct proxy_view {
  * option was wrong. */
 int proxy_trust(const char *list);
 
+/* proxy_trusted tells whether peer (an address as inet_ntop writes it) is a trusted proxy; false
+ * at once when none is. */
+bool proxy_trusted(const char *peer);
+
 /* proxy_resolve fills out from the peer's address and the request's headers (NULL when absent).
  * From a peer that is not a trusted proxy the headers are ignored: the address is the peer's, the
  * host is Host and secure is false. From a trusted proxy the address is the rightmost entry of

@@ -39,7 +39,7 @@ struct request {
 	const char *body;         /* raw body, NUL-terminated */
 	size_t body_len;
 	const char *content_type;
-	const char *once;         /* Idempotency-Key: the uid a record a POST adds takes (API) */
+	const char *once;         /* Idempotency-Key, a valid uid in lowercase: the uid a record a POST adds takes */
 	const char *ip;           /* the client's: the peer's, or the one a trusted proxy forwarded */
 	const char *host;         /* the host the browser asked for (Host, or X-Forwarded-Host) */
 	bool secure;              /* came over HTTPS to a trusted proxy: cookies Secure, HSTS */

@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "base/secret.h"
 #include "base/str.h"
+#include "base/uuid.h"
 #include "domain/account.h"
 #include "http/encoding.h"
 #include "http/proxy.h"
@@ -135,16 +136,23 @@ static bool server_is_api(const char *path)
 	return strncmp(path, "/api/", 5) == 0;
 }
 
-/* server_fail renders an error in the route's kind (JSON for /api/, else HTML). */
-static void server_fail(struct request *rq, struct response *rs, int code)
+/* server_refuse renders an error in the route's kind (JSON for /api/, else HTML): why, a msgid,
+ * about field (JSON only), or the code's own message when NULL. */
+static void server_refuse(struct request *rq, struct response *rs, int code, const char *field, const char *why)
 {
 	buf_reset(&rs->body);
 	rs->file = NULL;
 	if (rq->kind == KIND_JSON)
-		api_error(rq, rs, code, NULL, NULL);
+		api_error(rq, rs, code, field, why);
 	else
-		web_error(rq, rs, code, NULL);
+		web_error(rq, rs, code, why);
 	rs->status = err_status(code);
+}
+
+/* server_fail renders the error of code in the route's kind. */
+static void server_fail(struct request *rq, struct response *rs, int code)
+{
+	server_refuse(rq, rs, code, NULL, NULL);
 }
 
 /* server_authenticate resolves a bearer token or a session cookie into rq->actor. */
@@ -201,7 +209,6 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 	rq->lang_cookie = cookie_get(&rq->arena, cookie, "pd_lang");
 	rq->lang = i18n_lang_parse(rq->lang_cookie);
 	rq->content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
-	rq->once = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Idempotency-Key");
 	if (sc->bad_url && rq->kind == KIND_JSON && sc->bad_field[0]) {
 		api_error(rq, rs, ERR_BADREQ, sc->bad_field, "Not valid in a URL: send UTF-8 text, and a percent sign only before two hexadecimal digits.");
 		return;
@@ -217,6 +224,16 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 	if (sc->toobig) {
 		server_fail(rq, rs, ERR_TOOBIG);
 		return;
+	}
+	const char *key = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Idempotency-Key");
+	if (key) { /* the uid the record a POST adds takes, written as uids are */
+		char *once = arena_alloc(&rq->arena, 37);
+		if (once == NULL || !uuid_take(once, key)) {
+			server_refuse(rq, rs, once ? ERR_INVALID : ERR_NOMEM, "Idempotency-Key",
+				      once ? "Must be a UUID, new for each record to add." : NULL);
+			return;
+		}
+		rq->once = once;
 	}
 	rq->db = server_db();
 	if (rq->db == NULL) {
@@ -269,9 +286,7 @@ static void server_dispatch(struct server_conn *sc, struct MHD_Connection *conn)
 	 * refused for its missing CSRF token, which would not say what is wrong. */
 	if (route->kind == KIND_HTML && server_changes_state(rq->method) && rq->content_type &&
 	    !media_is(rq->content_type, "application/x-www-form-urlencoded")) {
-		rs->file = NULL;
-		if (web_error(rq, rs, ERR_MEDIA, "A form must be sent as application/x-www-form-urlencoded."))
-			server_fail(rq, rs, ERR_MEDIA);
+		server_refuse(rq, rs, ERR_MEDIA, NULL, "A form must be sent as application/x-www-form-urlencoded.");
 		return;
 	}
 	if (media_is(rq->content_type, "application/x-www-form-urlencoded")) {
@@ -368,66 +383,56 @@ static void *server_uri_seen(void *cls, const char *uri, struct MHD_Connection *
 	return sc;
 }
 
-/* The Accept-Encoding lines of a request joined as one list (RFC 9110 §5.3), within a bound. */
-struct server_accept {
-	char text[512];
-	size_t len;
-};
-
-static enum MHD_Result server_accept_line(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
-{
-	(void)kind;
-	struct server_accept *acc = cls;
-	if (strcasecmp(key, "Accept-Encoding") != 0 || value == NULL)
-		return MHD_YES;
-	int n = snprintf(acc->text + acc->len, sizeof acc->text - acc->len, "%s%s", acc->len ? ", " : "", value);
-	if (n < 0 || (size_t)n >= sizeof acc->text - acc->len) {
-		acc->text[acc->len] = 0; /* longer than any real list: the lines before it are read */
-		return MHD_NO;
-	}
-	acc->len += (size_t)n;
-	return MHD_YES;
-}
-
-/* server_accepts_gzip tells whether the request accepts answers compressed with gzip. */
-/* Every X-Forwarded-For line of a request, in order, joined by commas: a proxy may add a line of
- * its own rather than extend the client's, and the rightmost address must be the proxy's say. */
-struct server_forwarded {
+/* The lines of one header of a request joined as one list (RFC 9110 §5.3), within a bound. */
+struct server_lines {
+	const char *name;
+	bool tail; /* past the bound, keep the last entries (else the first lines) */
 	char text[1024];
 	size_t len;
 };
 
-static enum MHD_Result server_forwarded_line(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+static enum MHD_Result server_header_line(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
 	(void)kind;
-	struct server_forwarded *f = cls;
-	if (strcasecmp(key, "X-Forwarded-For") != 0 || value == NULL)
+	struct server_lines *l = cls;
+	if (strcasecmp(key, l->name) != 0 || value == NULL)
 		return MHD_YES;
 	size_t n = strlen(value);
-	if (f->len + n + 2 > sizeof f->text) {
-		/* Too long to hold whole: the tail is kept, where the proxies' entries are. */
-		f->len = 0;
-		if (n + 1 > sizeof f->text) {
-			value = strchr(value + n - (sizeof f->text - 2), ',');
+	if (l->len + n + 3 > sizeof l->text) {
+		if (!l->tail)
+			return MHD_NO; /* longer than any real list: the lines before it are read */
+		/* The tail is kept: a proxy adds its entries at the end. */
+		l->len = 0;
+		if (n + 1 > sizeof l->text) {
+			value = strchr(value + n - (sizeof l->text - 2), ',');
 			if (value == NULL)
 				return MHD_YES;
-			value++;
-			n = strlen(value);
+			n = strlen(++value);
 		}
 	}
-	if (f->len)
-		f->text[f->len++] = ',';
-	memcpy(f->text + f->len, value, n + 1);
-	f->len += n;
+	if (l->len) {
+		memcpy(l->text + l->len, ", ", 2);
+		l->len += 2;
+	}
+	memcpy(l->text + l->len, value, n + 1);
+	l->len += n;
 	return MHD_YES;
 }
 
+/* server_header_list is every line of header name joined by commas, or NULL when it has none. */
+static const char *server_header_list(struct MHD_Connection *conn, struct server_lines *l)
+{
+	l->len = 0;
+	l->text[0] = 0;
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, server_header_line, l);
+	return l->len ? l->text : NULL;
+}
+
+/* server_accepts_gzip tells whether the request accepts answers compressed with gzip. */
 static bool server_accepts_gzip(struct MHD_Connection *conn)
 {
-	struct server_accept acc = {.len = 0};
-	acc.text[0] = 0;
-	MHD_get_connection_values(conn, MHD_HEADER_KIND, server_accept_line, &acc);
-	return encoding_accepts_gzip(acc.len ? acc.text : NULL);
+	struct server_lines acc = {.name = "Accept-Encoding"};
+	return encoding_accepts_gzip(server_header_list(conn, &acc));
 }
 
 static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, const char *url,
@@ -486,17 +491,20 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 		else if (ci->client_addr->sa_family == AF_INET6)
 			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, ip, sizeof ip);
 	}
-	char forwarded[INET6_ADDRSTRLEN];
-	struct proxy_view pv;
-	struct server_forwarded xff = {.len = 0};
-	MHD_get_connection_values(conn, MHD_HEADER_KIND, server_forwarded_line, &xff);
-	proxy_resolve(ip, xff.len ? xff.text : NULL,
-		      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto"),
-		      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Host"),
-		      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host"), forwarded, sizeof forwarded, &pv);
-	sc->rq.ip = arena_strdup(&sc->rq.arena, pv.ip);
-	sc->rq.host = pv.host;
-	sc->rq.secure = pv.secure;
+	sc->rq.ip = arena_strdup(&sc->rq.arena, ip);
+	sc->rq.host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host");
+	if (proxy_trusted(ip)) { /* the forwarded headers are read from a trusted proxy only */
+		char forwarded[INET6_ADDRSTRLEN];
+		struct proxy_view pv;
+		struct server_lines xff = {.name = "X-Forwarded-For", .tail = true};
+		proxy_resolve(ip, server_header_list(conn, &xff),
+			      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto"),
+			      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Host"), sc->rq.host, forwarded,
+			      sizeof forwarded, &pv);
+		sc->rq.ip = arena_strdup(&sc->rq.arena, pv.ip);
+		sc->rq.host = pv.host;
+		sc->rq.secure = pv.secure;
+	}
 	sc->rs.status = 200;
 	server_dispatch(sc, conn);
 	if (sc->rs.status == 0)
