@@ -128,8 +128,10 @@ int cli_password(const char *env, const char *prompt, bool confirm, char *out, s
 {
 	const char *v = getenv(env);
 	if (v && *v) {
-		if (strlen(v) >= n)
+		if (strlen(v) >= n) {
+			fprintf(stderr, cli_t("pendamping: %s is longer than %zu characters\n"), env, n - 1);
 			return ERR_INVALID;
+		}
 		memcpy(out, v, strlen(v) + 1);
 		return 0;
 	}
@@ -141,7 +143,7 @@ int cli_password(const char *env, const char *prompt, bool confirm, char *out, s
 		return ERR_INVALID;
 	if (confirm) {
 		char again[512];
-		if (cli_read_line("Repeat the password: ", again, sizeof again) || strcmp(again, out) != 0) {
+		if (cli_read_line(cli_t("Repeat the password: "), again, sizeof again) || strcmp(again, out) != 0) {
 			fprintf(stderr, cli_t("pendamping: the passwords differ\n"));
 			return ERR_INVALID;
 		}

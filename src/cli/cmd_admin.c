@@ -85,7 +85,7 @@ int cmd_init(int argc, char **argv)
 	const char *org = cli_get(opts, NOPTS(opts), "--org");
 	const char *admin = cli_get(opts, NOPTS(opts), "--admin");
 	char pw[512];
-	if (cli_password("PENDAMPING_ADMIN_PASSWORD", "Admin password: ", true, pw, sizeof pw))
+	if (cli_password("PENDAMPING_ADMIN_PASSWORD", cli_t("Admin password: "), true, pw, sizeof pw))
 		return EXIT_FAIL;
 	struct db *db;
 	int64_t org_id;
@@ -238,7 +238,7 @@ int cmd_user(int argc, char **argv)
 		if (nu.name == NULL || nu.role == NULL) {
 			cli_print_usage(usage, opts, NOPTS(opts));
 			status = EXIT_USAGE;
-		} else if (cli_password("PENDAMPING_PASSWORD", "Password: ", true, pw, sizeof pw)) {
+		} else if (cli_password("PENDAMPING_PASSWORD", cli_t("Password: "), true, pw, sizeof pw)) {
 			status = EXIT_FAIL;
 		} else {
 			struct faults f = {0};
@@ -253,7 +253,7 @@ int cmd_user(int argc, char **argv)
 	} else if (strcmp(sub, "passwd") == 0) {
 		char pw[512];
 		struct faults f = {0};
-		if (cli_password("PENDAMPING_PASSWORD", "New password: ", true, pw, sizeof pw)) {
+		if (cli_password("PENDAMPING_PASSWORD", cli_t("New password: "), true, pw, sizeof pw)) {
 			status = EXIT_FAIL;
 		} else {
 			rc = account_set_password(db, &a, NULL, pos[1], pw, &f);
@@ -267,7 +267,7 @@ int cmd_user(int argc, char **argv)
 		rc = account_set_disabled(db, &a, NULL, pos[1], disable);
 		status = rc ? cli_fail(pos[1], rc) : EXIT_OK;
 		if (rc == 0)
-			printf("%s %s\n", pos[1], disable ? "disabled" : "enabled");
+			printf(disable ? cli_t("%s disabled: their sessions have ended\n") : cli_t("%s enabled\n"), pos[1]);
 	}
 	arena_free(&a);
 	db_close(db);
@@ -314,7 +314,7 @@ int cmd_token(int argc, char **argv)
 		printf(n == 1 ? cli_t("revoked %d token of %s\n") : cli_t("revoked %d tokens of %s\n"), n, name);
 	} else if (rc == 0) {
 		printf("%s\n", token);
-		fprintf(stderr, "valid until %s\n", expires_at);
+		fprintf(stderr, cli_t("valid until %s\n"), expires_at);
 	}
 	arena_free(&a);
 	db_close(db);

@@ -264,8 +264,11 @@ describe('users', () => {
     const bearer = new Client(ctx.base, { token: t.stdout.trim() });
     assert.equal((await bearer.get('/api/v1/me')).status, 200);
 
-    const dis = await run(['user', 'disable', '--data', ctx.data, 'pekerja4']);
+    const t2 = await run(['token', 'create', '--data', ctx.data, '--user', 'pekerja4', '--lang', 'id']);
+    assert.match(t2.stderr, /^berlaku sampai \d{4}-\d\d-\d\dT/m);
+    const dis = await run(['user', 'disable', '--data', ctx.data, 'pekerja4', '--lang', 'id']);
     assert.equal(dis.code, 0, dis.stderr);
+    assert.equal(dis.stdout, 'pekerja4 dinonaktifkan: sesinya telah berakhir\n');
     expectError(await s.client.get('/api/v1/me'), 401, 'unauthenticated');
     expectError(await bearer.get('/api/v1/me'), 401, 'unauthenticated');
     const denied = await apiLoginFrom(ctx.base, '127.0.0.8', 'pekerja4', 'pekerja-empat-pw');
@@ -275,8 +278,9 @@ describe('users', () => {
     const act = await run(['client', 'list', '--data', ctx.data, '--user', 'pekerja4']);
     assert.notEqual(act.code, 0, 'a disabled user cannot act on the command line');
 
-    const en = await run(['user', 'enable', '--data', ctx.data, 'pekerja4']);
+    const en = await run(['user', 'enable', '--data', ctx.data, 'pekerja4', '--lang', 'en']);
     assert.equal(en.code, 0, en.stderr);
+    assert.equal(en.stdout, 'pekerja4 enabled\n');
     await login(ctx.base, 'pekerja4', 'pekerja-empat-pw');
   });
 
@@ -286,6 +290,11 @@ describe('users', () => {
     assert.equal(r.code, 0, r.stderr);
     expectError(await s.client.get('/api/v1/me'), 401);
     expectError(await apiLoginFrom(ctx.base, '127.0.0.9', 'worker2', 'pendamping-demo'), 401);
+    await login(ctx.base, 'worker2', 'new-worker2-pw');
+    // A password from the environment longer than the buffer is refused with its reason.
+    const long = await run(['user', 'passwd', '--data', ctx.data, 'worker2', '--lang', 'id'], { env: { PENDAMPING_PASSWORD: 'x'.repeat(600) } });
+    assert.equal(long.code, 1);
+    assert.match(long.stderr, /^pendamping: PENDAMPING_PASSWORD lebih dari 511 karakter$/m);
     await login(ctx.base, 'worker2', 'new-worker2-pw');
   });
 
