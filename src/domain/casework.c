@@ -356,14 +356,16 @@ int casework_open(struct db *db, struct arena *a, const struct actor *actor, con
 			rc = audit_record(db, actor, "create", "case", out->row.uid, d);
 			json_decref(d);
 		}
+		/* Read back before the commit: a failed read then saves nothing, rather than
+		 * answering an error for a case that exists. */
+		if (rc == 0)
+			rc = casework_load(db, a, actor, out->row.uid, out);
 		rc = casework_finish(db, rc);
 	}
 	for (size_t i = 0; i < np; i++) {
 		json_decref(plains[i]);
 		json_decref(sealeds[i]);
 	}
-	if (rc == 0)
-		rc = casework_load(db, a, actor, out->row.uid, out);
 	return rc;
 }
 
