@@ -502,16 +502,27 @@ int groupwork_leave(struct db *db, struct arena *a, const struct actor *actor, c
 }
 
 /* gw_keep_links gives each goal of goals without a link the link of the stored goal (JSON text)
- * of the same text. */
+ * it was edited from: the one at its "from" position when the form gave it, else the one of the
+ * same text. "from" is taken off every goal: it is not stored (stored_text NULL, for one who
+ * sees and sends the links: only that). */
 static void gw_keep_links(json_t *goals, const char *stored_text)
 {
 	json_t *stored = stored_text ? json_loads(stored_text, 0, NULL) : NULL;
 	size_t i, k;
 	json_t *e, *s;
 	json_array_foreach(goals, i, e) {
-		json_t *link = json_object_get(e, "case_goal");
-		if (link && !json_is_null(link))
+		json_t *link = json_object_get(e, "case_goal"), *from = json_object_get(e, "from");
+		if (link && !json_is_null(link)) {
+			json_object_del(e, "from");
 			continue;
+		}
+		if (from) {
+			json_t *had = json_object_get(json_array_get(stored, (size_t)json_integer_value(from)), "case_goal");
+			if (json_is_string(had))
+				json_object_set(e, "case_goal", had);
+			json_object_del(e, "from");
+			continue;
+		}
 		json_array_foreach(stored, k, s) {
 			json_t *had = json_object_get(s, "case_goal");
 			if (json_is_string(had) && json_equal(json_object_get(s, "text"), json_object_get(e, "text"))) {
@@ -566,8 +577,12 @@ static int gw_member_goals(struct db *db, struct arena *a, const struct actor *a
 		const char *key;
 		json_t *member;
 		bool other = false;
+		/* "from": the position of the stored goal a row of the form was edited from, which the
+		 * tag (was) of the goals the form showed makes safe to trust. */
 		json_object_foreach(e, key, member)
-			other = other || (strcmp(key, "text") != 0 && strcmp(key, "case_goal") != 0);
+			other = other || (strcmp(key, "text") != 0 && strcmp(key, "case_goal") != 0 &&
+					  (strcmp(key, "from") != 0 || was == NULL || !json_is_integer(member) ||
+					   json_integer_value(member) < 0 || json_integer_value(member) >= 20));
 		const char *t = json_string_value(text);
 		if (!json_is_object(e) || other || t == NULL || str_empty(t) || strlen(t) != json_string_length(text) ||
 		    strpbrk(t, "\r\n") || str_utf8_chars(t) > 500) {
@@ -598,9 +613,11 @@ static int gw_member_goals(struct db *db, struct arena *a, const struct actor *a
 	}
 	if (f->n)
 		return ERR_INVALID;
-	/* A kader does not see the links (groupwork_members): a goal they keep, by its text, keeps its
-	 * link. */
-	if (!policy_can(actor, PERM_CASE_WORK))
+	/* A kader does not see the links (groupwork_members): a goal they keep, or edit on its row of
+	 * the form, keeps its link. */
+	if (policy_can(actor, PERM_CASE_WORK))
+		gw_keep_links(goals, NULL);
+	else
 		gw_keep_links(goals, who->row.goals);
 	rc = group_store_member_goals(db, who->row.id, gw_dump(a, goals));
 	if (rc == 0) {

@@ -589,6 +589,14 @@ static int web_member_goals_page(struct request *rq, struct response *rs, const 
 		const char *link = json_string_value(json_object_get(e, "case_goal"));
 		rc = html_printf(&rs->body, "<fieldset><legend>%s %d</legend><label for=\"goal-%d\">%s</label><input id=\"goal-%d\" name=\"goal.%d\" value=\"%s\" maxlength=\"500\">",
 				 T("Goal"), i + 1, i, T("Goal"), i, i, text);
+		/* The stored goal a row shows, so that its link follows an edit of its text; not after a
+		 * conflict, whose goals are no longer those the positions counted. */
+		json_t *from = typed ? json_object_get(e, "from") : e ? json_integer(i) : NULL;
+		if (rc == 0 && json_is_integer(from) && !conflict)
+			rc = html_printf(&rs->body, "<input type=\"hidden\" name=\"from.%d\" value=\"%d\">", i,
+					 (int)json_integer_value(from));
+		if (!typed)
+			json_decref(from);
 		if (rc == 0 && (ncg || link)) {
 			rc = html_printf(&rs->body, "<label for=\"link-%d\">%s</label><select id=\"link-%d\" name=\"link.%d\"><option value=\"\">—</option>",
 					 i, T("Linked goal of the case plan"), i, i);
@@ -647,9 +655,14 @@ int web_member_goals_save(struct request *rq, struct response *rs)
 	for (int i = 0; i < 20; i++) {
 		const char *text = kv_get(&rq->form, arena_printf(&rq->arena, "goal.%d", i));
 		const char *link = kv_get(&rq->form, arena_printf(&rq->arena, "link.%d", i));
+		const char *from = kv_get(&rq->form, arena_printf(&rq->arena, "from.%d", i));
+		long at;
 		if (str_empty(text))
 			continue;
-		json_array_append_new(goals, json_pack("{s:s,s:s?}", "text", text, "case_goal", str_empty(link) ? NULL : link));
+		json_t *e = json_pack("{s:s,s:s?}", "text", text, "case_goal", str_empty(link) ? NULL : link);
+		if (from && str_parse_long(from, 0, 19, &at) == 0)
+			json_object_set_new(e, "from", json_integer(at));
+		json_array_append_new(goals, e);
 	}
 	struct faults f = {0};
 	int rc = groupwork_member_goals(rq->db, &rq->arena, &rq->actor, rq->params[0], rq->params[1], goals,

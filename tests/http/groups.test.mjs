@@ -248,6 +248,26 @@ describe('who sees a group\'s content', () => {
       assert.deepEqual(memberOf(await getGroup(ctx.worker, G.uid), c.uid).goals,
         [{ text: 'Hadir tiap minggu', case_goal: caseGoal.uid }, { text: 'Berani bicara' }]);
       expect422(await ctx.volunteer.patch(mu, { goals: [{ text: 'Hadir', case_goal: caseGoal.uid }] }), 'goals[0]', 'a kader linking');
+      // A kader who rewrites a linked goal on its row of the form keeps its link; the row's
+      // position counts only against the goals the form showed, so the API (without them) refuses it.
+      const kaderWeb = (await login(ctx.base, 'volunteer')).client;
+      const form = await kaderWeb.get(`/groups/${G.uid}/members/${m.uid}/goals`);
+      const was = form.text.match(/name="was" value="([0-9a-f]{8})"/)[1];
+      assert.match(form.text, /name="goal\.0" value="Hadir tiap minggu" maxlength="500"><input type="hidden" name="from\.0" value="0">/);
+      assert.match(form.text, /name="goal\.1" value="Berani bicara" maxlength="500"><input type="hidden" name="from\.1" value="1">/);
+      assert.doesNotMatch(form.text, /name="from\.2"/, 'an empty row comes from no stored goal');
+      const edited = await kaderWeb.form(`/groups/${G.uid}/members/${m.uid}/goals`,
+        { was, 'goal.0': 'Hadir tiap minggu, tepat waktu', 'from.0': '0', 'goal.1': 'Berani bicara di depan', 'from.1': '1' });
+      assert.equal(edited.status, 303, edited.text.slice(0, 300));
+      const linksOf = async () => memberOf(await getGroup(ctx.worker, G.uid), c.uid).goals.map((x) => [x.text, x.case_goal ?? null]);
+      assert.deepEqual(await linksOf(), [['Hadir tiap minggu, tepat waktu', caseGoal.uid], ['Berani bicara di depan', null]]);
+      expect422(await ctx.volunteer.patch(mu, { goals: [{ text: 'Hadir', from: 0 }] }), 'goals[0]', 'a position without the goals it counts');
+      // A row emptied drops its goal and its link; the next keeps its own (none).
+      const was2 = (await kaderWeb.get(`/groups/${G.uid}/members/${m.uid}/goals`)).text.match(/name="was" value="([0-9a-f]{8})"/)[1];
+      const dropped = await kaderWeb.form(`/groups/${G.uid}/members/${m.uid}/goals`,
+        { was: was2, 'goal.0': '', 'from.0': '0', 'goal.1': 'Berani bicara di depan', 'from.1': '1' });
+      assert.equal(dropped.status, 303, dropped.text.slice(0, 300));
+      assert.deepEqual(await linksOf(), [['Berani bicara di depan', null]]);
     } finally {
       const left = await ctx.worker.request('DELETE', `/api/v1/groups/${G.uid}/members/${m.uid}`, { json: { reason: 'Selesai uji' } });
       assert.equal(left.status, 200, left.text);
