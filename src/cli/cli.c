@@ -52,22 +52,35 @@ int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts,
 			cli_print_usage(usage, opts, nopts);
 			return EXIT_USAGE;
 		}
+		if (opts[k].value) {
+			/* the last one winning would hide a slip: --data a ... --data b */
+			fprintf(stderr, cli_t("pendamping: option %s is given more than once\n"), opts[k].name);
+			return EXIT_USAGE;
+		}
 		if (!opts[k].takes_value) {
 			if (eq) {
 				fprintf(stderr, cli_t("pendamping: option %s takes no value\n"), opts[k].name);
 				return EXIT_USAGE;
 			}
 			opts[k].value = "";
-		} else if (eq) {
-			opts[k].value = eq + 1;
-		} else if (i + 1 < argc) {
-			opts[k].value = argv[++i];
-		} else {
+			continue;
+		}
+		/* A value is never empty, nor the next option: "--report --dry-run" must not make a
+		 * report named --dry-run of an import that is then not dry. */
+		const char *value = eq ? eq + 1 : i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0 ? argv[++i] : NULL;
+		if (value == NULL || *value == 0) {
 			fprintf(stderr, cli_t("pendamping: option %s needs a value\n"), opts[k].name);
 			cli_print_usage(usage, opts, nopts);
 			return EXIT_USAGE;
 		}
+		opts[k].value = value;
 	}
+	for (int k = 0; k < nopts; k++)
+		if (strcmp(opts[k].name, "--data") == 0 && opts[k].value == NULL) {
+			fprintf(stderr, cli_t("pendamping: option --data DIR is required: the data directory\n"));
+			cli_print_usage(usage, opts, nopts);
+			return EXIT_USAGE;
+		}
 	return 0;
 }
 

@@ -29,8 +29,11 @@ struct cli_cmd {
 	int (*run)(int argc, char **argv);
 };
 
-/* cli_parse reads argv[first..] into opts and positional arguments. Prints the usage and returns
- * EXIT_USAGE on an unknown option or a missing value; returns -1 after printing help for --help. */
+/* cli_parse reads argv[first..] into opts and positional arguments. Prints why and the usage, and
+ * returns EXIT_USAGE, on an unknown option, an option given twice, a value missing or empty (the
+ * next argument is a value only when it does not start with "--"; "--opt=--x" gives one that
+ * does), or a missing --data when the command has that option; returns -1 after printing help for
+ * --help. */
 int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts, const char **pos,
 	      int maxpos, int *npos, const char *usage);
 /* NOPTS is the number of options in an array of struct cli_opt. */

@@ -202,8 +202,11 @@ int cmd_import(int argc, char **argv)
 	const char *dir = cli_get(opts, NOPTS(opts), "--data");
 	const char *onerr = cli_get(opts, NOPTS(opts), "--on-error");
 	cli_lang(NULL, &lang); /* the report's language */
-	if (dir == NULL || npos != 2 ||
-	    strcmp(pos[0], "clients") != 0 || (onerr && strcmp(onerr, "skip") != 0 && strcmp(onerr, "abort") != 0)) {
+	if (onerr && strcmp(onerr, "skip") != 0 && strcmp(onerr, "abort") != 0) {
+		fprintf(stderr, cli_t("pendamping: --on-error must be skip or abort\n"));
+		return EXIT_USAGE;
+	}
+	if (dir == NULL || npos != 2 || strcmp(pos[0], "clients") != 0) {
 		cli_print_usage(usage, opts, NOPTS(opts));
 		return EXIT_USAGE;
 	}

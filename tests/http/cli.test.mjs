@@ -91,6 +91,18 @@ describe('help and usage', () => {
     assert.equal(missing.code, 2, 'an option without its value');
     const noData = await run(['audit', 'verify']);
     assert.equal(noData.code, 2, 'a missing --data');
+    assert.match(noData.stderr, /^pendamping: option --data DIR is required: the data directory$/m);
+    // A value is never the next option, nor empty; an option is given once.
+    const swallowed = await run(['import', 'clients', '--data', ctx.scratch, 'x.csv', '--report', '--dry-run']);
+    assert.equal(swallowed.code, 2, 'a dry run turned into an import with a report named --dry-run');
+    assert.match(swallowed.stderr, /^pendamping: option --report needs a value$/m);
+    assert.equal((await run(['import', 'clients', '--data', ctx.scratch, 'x.csv', '--report='])).code, 2, 'an empty report path');
+    const twice = await run(['user', 'list', '--data', ctx.scratch, '--data', ctx.data]);
+    assert.equal(twice.code, 2);
+    assert.match(twice.stderr, /^pendamping: option --data is given more than once$/m);
+    const onError = await run(['import', 'clients', '--data', ctx.scratch, 'x.csv', '--on-error=stop', '--lang', 'id']);
+    assert.equal(onError.code, 2);
+    assert.match(onError.stderr, /^pendamping: --on-error harus skip atau abort$/m);
   });
 });
 
