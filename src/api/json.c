@@ -43,6 +43,49 @@ int api_faults(struct request *rq, struct response *rs, int code, const struct f
 	return api_send(rq, rs, err_status(code), json_pack("{s:o}", "error", e));
 }
 
+/* api_json_big returns the path ("capacity", "ppks[0]", "a.b") in j, decoded with integers as
+ * reals, of a number too large for an integer; NULL when there is none. */
+static const char *api_json_big(struct arena *a, json_t *j, const char *at)
+{
+	if (json_is_real(j))
+		return json_real_value(j) >= 9223372036854775807.0 || json_real_value(j) < -9223372036854775807.0 ? at : NULL;
+	const char *key, *hit = NULL;
+	json_t *v;
+	size_t i;
+	if (json_is_object(j))
+		json_object_foreach(j, key, v) {
+			/* a copy: the key dies with j */
+			const char *path = *at ? arena_printf(a, "%s.%s", at, key) : arena_strdup(a, key);
+			if (hit == NULL && path)
+				hit = api_json_big(a, v, path);
+		}
+	if (json_is_array(j))
+		json_array_foreach(j, i, v) {
+			const char *path = arena_printf(a, "%s[%zu]", at, i);
+			if (hit == NULL && path)
+				hit = api_json_big(a, v, path);
+		}
+	return hit;
+}
+
+/* api_bad_json answers a body jansson refused: 422 naming the field of a number too large for an
+ * integer (valid JSON, a value out of range), else 400 with where the text goes wrong. */
+static void api_bad_json(struct request *rq, struct response *rs, const json_error_t *err)
+{
+	if (json_error_code(err) == json_error_numeric_overflow) {
+		json_t *j = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, NULL);
+		const char *field = j ? api_json_big(&rq->arena, j, "") : NULL;
+		json_decref(j);
+		if (field) {
+			api_error(rq, rs, ERR_INVALID, field, "The number is too large.");
+			return;
+		}
+	}
+	const char *msg = arena_printf(&rq->arena, request_t(rq, "The request body is not valid JSON (line %d, column %d)."),
+				       err->line, err->column);
+	api_error(rq, rs, ERR_BADJSON, NULL, msg);
+}
+
 int api_body(struct request *rq, struct response *rs, json_t **out)
 {
 	const char *ct = rq->content_type;
@@ -53,7 +96,7 @@ int api_body(struct request *rq, struct response *rs, json_t **out)
 	json_error_t err;
 	json_t *j = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &err);
 	if (j == NULL) {
-		api_error(rq, rs, ERR_BADJSON, NULL, NULL);
+		api_bad_json(rq, rs, &err);
 		return ERR_BADJSON;
 	}
 	if (!json_is_object(j)) {

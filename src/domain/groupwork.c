@@ -153,7 +153,9 @@ static void gw_fields(struct db *db, struct arena *a, json_t *in, struct group_r
 			json_t *c;
 			json_array_foreach(ppks, i, c) {
 				bool known = false;
-				if (json_is_integer(c) && client_store_ppks_known(db, (int)json_integer_value(c), &known) == 0 && known)
+				/* in range before the cast: 4294967297 is not code 1 */
+				if (json_is_integer(c) && json_integer_value(c) >= 1 && json_integer_value(c) <= 99 &&
+				    client_store_ppks_known(db, (int)json_integer_value(c), &known) == 0 && known)
 					continue;
 				faults_add(f, "ppks", "Each PPKS code must be a whole number from the reference list.");
 				break;

@@ -62,6 +62,17 @@ describe('malformed JSON', () => {
     await snap.same('malformed JSON');
   });
 
+  test('a syntax error says where; a number too large for a whole number is 422 naming its field', T, async () => {
+    const snap = await snapshot(ctx.w, ctx.admin);
+    const r = await post('/api/v1/clients', '{"name": "Siti",\n "sex": x}');
+    expectError(r, 400, 'bad_json');
+    assert.match(r.json.error.message, /\(baris 2, kolom \d+\)\.$/, r.json.error.message);
+    expectError(await post('/api/v1/clients', '{"name": "Siti", "ppks": [2, 99999999999999999999]}'), 422, 'invalid', 'ppks[1]');
+    expectError(await post(`/api/v1/clients/${ctx.target.uid}`, '{"version": -99999999999999999999}', 'application/json', 'PATCH'), 422, 'invalid', 'version');
+    await targetUnchanged();
+    await snap.same('numbers too large');
+  });
+
   test('JSON that is not an object is 400 bad_json', T, async () => {
     const snap = await snapshot(ctx.w, ctx.admin);
     for (const body of ['[]', '[{"name":"a"}]', '"name"', '5', 'null', 'true']) {

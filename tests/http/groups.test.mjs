@@ -131,6 +131,7 @@ describe('creating a group', () => {
       [{ starts_on: '2025-02-30' }, 'starts_on'],
       [{ colour: 'merah' }, 'colour'],
       [{ ppks: [9999] }, 'ppks'],
+      [{ ppks: [4294967297] }, 'ppks'], // code 1 once cut to an int
       [{ ppks: [24, 'x'] }, 'ppks'],
       [{ ppks: 24 }, 'ppks'],
       [{ name: '' }, 'name'],
