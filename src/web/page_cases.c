@@ -204,7 +204,9 @@ int web_case_create(struct request *rq, struct response *rs)
 			       kv_get(&rq->form, "reason"), &cv, &f);
 	size_t sent = json_array_size(problems);
 	json_decref(problems);
-	if (rc == ERR_INVALID && !str_eq(f.n ? f.list[0].field : "", "client")) {
+	/* Also when the client was archived meanwhile: the form says so and keeps what was typed
+	 * (a client that does not exist has no form: not found). */
+	if (rc == ERR_INVALID) {
 		/* Rows left empty are not sent: a fault names the form's row, as the page numbers it. */
 		for (int i = 0; i < f.n; i++) {
 			const char *field = f.list[i].field;

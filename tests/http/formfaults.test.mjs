@@ -149,6 +149,19 @@ describe('refused forms', () => {
     assert.equal(opened.detail.reason ?? null, null, JSON.stringify(opened.detail));
   });
 
+  test('a client archived while the case form was open: the form says so and keeps what was typed', T, async () => {
+    const c = await createClient(ctx.worker, consent());
+    const del = await ctx.worker.del(`/api/v1/clients/${c.uid}`);
+    assert.equal(del.status, 200, del.text);
+    const r = await ctx.worker.form('/cases', { client: c.uid, p0_category: 'income', p0_description: 'Catatan panjang' });
+    assert.equal(r.status, 422);
+    assert.ok(faultsOf(r).some((i) => /^Klien: .*diarsipkan/.test(i)), faultsOf(r).join(' | '));
+    assert.match(r.text, />Catatan panjang<\/textarea>/);
+    // A client that does not exist has no form to show.
+    const none = await ctx.worker.form('/cases', { client: '01900000-0000-7000-8000-000000000000', p0_category: 'income' });
+    assert.equal(none.status, 404);
+  });
+
   test('a form sent twice (a reload, a resend on a weak link) saves once', T, async () => {
     const { kase, client } = await openCase(ctx.worker);
     const page = await ctx.worker.get(`/cases/${kase.uid}/problems/new`);
