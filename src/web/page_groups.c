@@ -818,6 +818,38 @@ int web_group_session_new(struct request *rq, struct response *rs)
 	return rc ? rc : web_session_form(rq, rs, &g, NULL);
 }
 
+/* web_form_number is a form's value as a JSON integer when it is one, else as the text typed, for
+ * the domain to refuse with its reason. */
+static json_t *web_form_number(const char *v)
+{
+	long n;
+	return str_parse_long(v, -1000000, 1000000, &n) == 0 ? json_integer(n) : json_string(v);
+}
+
+/* web_session_faults_named puts the member's name before the reason of each fault of a row of
+ * attendance (uids: the member of each row sent), which the page shows by member, not by row. */
+static int web_session_faults_named(struct request *rq, const struct group_view *g, const char **uids, int n,
+				    struct faults *f)
+{
+	struct member_view *m = NULL;
+	int nm = 0, rc = 0;
+	for (int i = 0; rc == 0 && i < f->n; i++) {
+		const char *field = f->list[i].field;
+		char *end;
+		long k = strncmp(field, "attendance[", 11) == 0 ? strtol(field + 11, &end, 10) : -1;
+		if (k < 0 || k >= n || *end != ']')
+			continue;
+		if (m == NULL && (rc = groupwork_members(rq->db, &rq->arena, &rq->actor, g, &m, &nm)) != 0)
+			break;
+		for (int j = 0; j < nm; j++)
+			if (str_eq(m[j].row.client_uid, uids[k]))
+				f->list[i].msg = arena_printf(&rq->arena, "%s — %s", m[j].row.client_name, T(f->list[i].msg));
+		if (f->list[i].msg == NULL)
+			rc = ERR_NOMEM;
+	}
+	return rc;
+}
+
 int web_group_session_create(struct request *rq, struct response *rs)
 {
 	json_t *in = json_object();
@@ -828,6 +860,12 @@ int web_group_session_create(struct request *rq, struct response *rs)
 			json_object_set_new(in, keys[i], json_string(v));
 	}
 	json_t *notes = json_object(), *att = json_array(), *scores = json_array();
+	const char **att_uids = arena_alloc(&rq->arena, sizeof *att_uids * (size_t)(rq->form.n + 1));
+	int natt = 0;
+	if (att_uids == NULL) {
+		json_decref(in);
+		return ERR_NOMEM;
+	}
 	for (int i = 0; i < rq->form.n; i++) {
 		const struct kv *e = &rq->form.items[i];
 		if (strncmp(e->key, "notes.", 6) == 0 && !str_empty(e->value))
@@ -835,18 +873,19 @@ int web_group_session_create(struct request *rq, struct response *rs)
 		if (strncmp(e->key, "status.", 7) == 0) {
 			const char *uid = e->key + 7;
 			json_t *a = json_pack("{s:s,s:s}", "client", uid, "status", e->value);
+			/* Sent as chosen, to be refused with its reason (a score for a member not present), not
+			 * dropped without a word. */
 			const char *p = kv_get(&rq->form, arena_printf(&rq->arena, "participation.%s", uid));
-			long v;
-			if (!str_empty(p) && str_parse_long(p, 1, 5, &v) == 0 && strcmp(e->value, "present") == 0)
-				json_object_set_new(a, "participation", json_integer(v));
+			if (!str_empty(p))
+				json_object_set_new(a, "participation", web_form_number(p));
 			const char *o = kv_get(&rq->form, arena_printf(&rq->arena, "observation.%s", uid));
 			if (!str_empty(o))
 				json_object_set_new(a, "observation", json_string(o));
 			json_array_append_new(att, a);
+			att_uids[natt++] = uid;
 		}
-		long sc;
-		if (strncmp(e->key, "score.", 6) == 0 && !str_empty(e->value) && str_parse_long(e->value, -2, 2, &sc) == 0)
-			json_array_append_new(scores, json_pack("{s:s,s:i}", "goal", e->key + 6, "score", (int)sc));
+		if (strncmp(e->key, "score.", 6) == 0 && !str_empty(e->value))
+			json_array_append_new(scores, json_pack("{s:s,s:o}", "goal", e->key + 6, "score", web_form_number(e->value)));
 	}
 	json_object_set_new(in, "notes", notes);
 	json_object_set_new(in, "attendance", att);
@@ -861,6 +900,8 @@ int web_group_session_create(struct request *rq, struct response *rs)
 	if (rc == ERR_INVALID) {
 		struct group_view g;
 		int rc2 = groupwork_get(rq->db, &rq->arena, &rq->actor, rq->params[0], &g);
+		if (rc2 == 0)
+			rc2 = web_session_faults_named(rq, &g, att_uids, natt, &f);
 		if (rc2)
 			return rc2;
 		rs->status = 422;

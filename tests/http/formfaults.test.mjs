@@ -200,6 +200,32 @@ describe('refused forms', () => {
     assert.equal(notes.length, 1, JSON.stringify(notes));
   });
 
+  test('a session form refuses, naming the member, what it once dropped without a word', T, async () => {
+    const g = await ctx.worker.post('/api/v1/groups', { name: 'Kelompok Nilai', purpose: 'remedial', aim: 'Uji', capacity: 5 });
+    assert.equal(g.status, 201, g.text);
+    const client = await createClient(ctx.worker, consent());
+    const m = await ctx.worker.post(`/api/v1/groups/${g.json.uid}/members`, { client: client.uid });
+    assert.equal(m.status, 201, m.text);
+    const goal = await ctx.worker.post(`/api/v1/groups/${g.json.uid}/goals`, {
+      text: 'Hadir tepat waktu', gas_minus2: 'a', gas_minus1: 'b', gas_0: 'c', gas_plus1: 'd', gas_plus2: 'e',
+    });
+    assert.equal(goal.status, 201, goal.text);
+    const base = { date: '2026-01-05', phase: 'working', topic: 'Latihan' };
+    // A participation score for a member marked excused (the page offers both at once).
+    const excused = await ctx.worker.form(`/groups/${g.json.uid}/sessions`,
+      { ...base, [`status.${client.uid}`]: 'excused', [`participation.${client.uid}`]: '4' });
+    assert.equal(excused.status, 422);
+    assert.ok(faultsOf(excused).some((i) => i.startsWith(`Kehadiran: ${client.name} — `)), faultsOf(excused).join(' | '));
+    assert.match(excused.text, new RegExp(`name="participation\\.${client.uid}">(?:(?!</select>).)*<option value="4" selected>`));
+    // A score outside -2..+2, as a forged form sends it.
+    const forged = await ctx.worker.form(`/groups/${g.json.uid}/sessions`,
+      { ...base, [`status.${client.uid}`]: 'present', [`score.${goal.json.uid}`]: '3' });
+    assert.equal(forged.status, 422);
+    assert.ok(faultsOf(forged).some((i) => i.startsWith('Tujuan kelompok: ')), faultsOf(forged).join(' | '));
+    const sessions = await ctx.worker.get(`/api/v1/groups/${g.json.uid}/sessions`);
+    assert.deepEqual(sessions.json.items, [], 'a session was recorded without what was typed');
+  });
+
   test('an item changed by someone else meanwhile: 409 lists what they changed beside what was typed', T, async () => {
     const { kase } = await openCase(ctx.worker);
     const [p] = await items(ctx.worker, kase.uid, 'problems');
