@@ -70,8 +70,17 @@ int cmd_client(int argc, char **argv)
 		struct client_query q = {.q = cli_get(opts, NOPTS(opts), "--q"), .region = cli_get(opts, NOPTS(opts), "--region"),
 					 .cursor = cli_get(opts, NOPTS(opts), "--cursor"), .limit = (int)limit};
 		struct client_page page;
-		rc = client_search(db, &a, &actor, &q, &page);
-		if (rc) {
+		const char *field = NULL, *problem = client_query_problem(&q, &field);
+		rc = problem ? ERR_INVALID : client_search(db, &a, &actor, &q, &page);
+		if (rc == ERR_INVALID) {
+			/* a filter that cannot be answered, or a cursor of another search */
+			if (problem == NULL) {
+				field = "cursor";
+				problem = "The cursor is not valid: start again from the first page.";
+			}
+			fprintf(stderr, "pendamping: --%s: %s\n", field, cli_t(problem));
+			status = EXIT_USAGE;
+		} else if (rc) {
 			status = cli_fail("client list", rc);
 		} else if (json) {
 			json_t *items = json_array();

@@ -339,6 +339,17 @@ describe('clients on the command line', () => {
     const text = await run(['client', 'list', '--data', ctx.data, '--user', 'worker']);
     assert.equal(text.code, 0);
     assert.match(text.stdout, /^UID\s+NIK/);
+    // Filters and cursors the API refuses are refused here too, naming the option.
+    const list = (...args) => run(['client', 'list', '--data', ctx.data, '--user', 'worker', '--lang', 'en', ...args]);
+    const cursor = await list('--cursor', 'xyz');
+    assert.equal(cursor.code, 2);
+    assert.match(cursor.stderr, /^pendamping: --cursor: The cursor is not valid/m);
+    const region = await list('--region', 'abc');
+    assert.equal(region.code, 2, region.stdout);
+    assert.match(region.stderr, /^pendamping: --region: /m);
+    const q = await list('--q', '!!!');
+    assert.equal(q.code, 2, 'punctuation alone would list everyone');
+    assert.match(q.stderr, /^pendamping: --q: /m);
   });
 
   test('client list needs a user with read access', T, async () => {
