@@ -454,7 +454,10 @@ int api_supervision_list(struct request *rq, struct response *rs)
 	static const char *const known[] = {"worker", NULL};
 	if (api_known_params(rq, rs, known))
 		return 0;
-	int rc = supervision_list(rq->db, &rq->arena, &rq->actor, kv_get(&rq->query, "worker"), &items, &n);
+	struct faults f = {0};
+	int rc = supervision_list(rq->db, &rq->arena, &rq->actor, kv_get(&rq->query, "worker"), &items, &n, &f);
+	if (rc == ERR_INVALID)
+		return api_faults(rq, rs, rc, &f);
 	if (rc)
 		return rc;
 	json_t *arr = json_array();

@@ -176,13 +176,22 @@ int supervision_add(struct db *db, struct arena *a, const struct actor *actor, c
 }
 
 int supervision_list(struct db *db, struct arena *a, const struct actor *actor, const char *worker,
-		     struct supervision_item **items, int *n)
+		     struct supervision_item **items, int *n, struct faults *f)
 {
 	int64_t wid, sid;
 	*n = 0;
+	/* A name mistyped lists nothing and would look like no records. */
+	if (!str_empty(worker) && actor->role != ROLE_SUPERVISOR && policy_can(actor, PERM_CASE_WORK)) {
+		faults_add(f, "worker", "Only a supervisor names a worker: yours are listed without one.");
+		return ERR_INVALID;
+	}
 	int rc = supervision_pair(db, a, actor, worker, &wid, &sid);
+	if (rc == ERR_NOTFOUND && !str_empty(worker)) {
+		faults_add(f, "worker", "Name one of the workers you supervise.");
+		return ERR_INVALID;
+	}
 	if (rc == ERR_NOTFOUND)
-		return 0;
+		return 0; /* no supervisor assigned: no records */
 	if (rc)
 		return rc;
 	struct supervision_row *rows;

@@ -23,8 +23,10 @@ struct supervision_item {
  * two (a supervisor names the worker, a worker is paired with their own supervisor). */
 int supervision_add(struct db *db, struct arena *a, const struct actor *actor, const char *worker,
 		    const char *held_on, const char *notes, const char **uid, struct faults *f);
-/* supervision_list lists the pair's records (worker NULL: the caller is the worker). */
+/* supervision_list lists the pair's records (worker NULL: the caller is the worker, with their
+ * supervisor). ERR_INVALID with a fault on "worker" for a worker who is not the calling
+ * supervisor's, or named by someone who is not a supervisor. */
 int supervision_list(struct db *db, struct arena *a, const struct actor *actor, const char *worker,
-		     struct supervision_item **items, int *n);
+		     struct supervision_item **items, int *n, struct faults *f);
 
 #endif

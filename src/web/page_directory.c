@@ -116,8 +116,13 @@ static int web_supervision_page(struct request *rq, struct response *rs, const s
 		worker = kv_get(&rq->form, "worker");
 	struct supervision_item *items = NULL;
 	int n = 0;
-	int rc = supervision_list(rq->db, &rq->arena, &rq->actor, worker, &items, &n);
-	if (rc)
+	struct faults lf = {0};
+	int rc = supervision_list(rq->db, &rq->arena, &rq->actor, worker, &items, &n, &lf);
+	if (rc == ERR_INVALID && f == NULL) {
+		rs->status = 422; /* the list's own fault: a worker who is not the supervisor's */
+		f = &lf;
+	}
+	if (rc && rc != ERR_INVALID)
 		return rc;
 	rc = web_page_begin(rq, rs, T("Supervision"));
 	if (rc == 0)

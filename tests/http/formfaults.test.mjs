@@ -2,7 +2,7 @@
 // in the user's language, never by its code.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TEST_TIMEOUT, createClient, hooks, login } from './helpers.mjs';
+import { TEST_TIMEOUT, createClient, expectError, hooks, login } from './helpers.mjs';
 import { consent, items, openCase } from './cases-helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT };
@@ -297,6 +297,20 @@ describe('refused forms', () => {
   test('a supervision record without notes names its notes field', T, async () => {
     const items = faultsOf(await ctx.sup.form('/supervision', { worker: 'worker', held_on: '2026-01-05', notes: '' }));
     assert.ok(items.some((i) => i.startsWith('Yang dibahas, keadaan pekerja sosial, dan apa yang akan dilakukannya: ')), items.join(' | '));
+  });
+
+  test('supervision listed for a worker mistyped, or named by a worker, is refused rather than empty', T, async () => {
+    const made = await ctx.sup.post('/api/v1/supervision', { worker: 'worker', held_on: '2026-01-05', notes: 'Beban kasus berat.' });
+    assert.equal(made.status, 201, made.text);
+    const ok = await ctx.sup.get('/api/v1/supervision?worker=worker');
+    assert.equal(ok.status, 200, ok.text);
+    assert.ok(ok.json.items.some((i) => i.uid === made.json.uid));
+    expectError(await ctx.sup.get('/api/v1/supervision?worker=wrker'), 422, 'invalid', 'worker');
+    expectError(await ctx.worker.get('/api/v1/supervision?worker=worker2'), 422, 'invalid', 'worker');
+    assert.equal((await ctx.worker.get('/api/v1/supervision')).status, 200);
+    const page = await ctx.sup.get('/supervision?worker=wrker');
+    assert.equal(page.status, 422);
+    assert.ok(faultsOf(page).some((i) => i.startsWith('Pekerja sosial (nama pengguna): ')), faultsOf(page).join(' | '));
   });
 });
 
