@@ -151,7 +151,7 @@ int api_user_patch(struct request *rq, struct response *rs)
 	if ((dis && !json_is_boolean(dis)) || (pw && !json_is_string(pw))) {
 		json_decref(body);
 		return api_error(rq, rs, ERR_INVALID, dis && !json_is_boolean(dis) ? "disabled" : "password",
-				 dis && !json_is_boolean(dis) ? "Must be true or false." : "Must be text or null.");
+				 dis && !json_is_boolean(dis) ? "Must be true or false." : "Must be text.");
 	}
 	/* An unknown user is 404 whatever the body; the change is written in one transaction after
 	 * everything is checked (account_change): a refused password leaves the account as it was. */

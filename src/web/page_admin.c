@@ -195,9 +195,17 @@ int web_audit(struct request *rq, struct response *rs)
 				 str_eq(f.entity, "user") ? " selected" : "", T("User"),
 				 str_eq(f.entity, "session") ? " selected" : "", T("Log-in"),
 				 T("Action"), f.action, T("From"), f.since, T("Until"), f.until, T("Filter"));
-	if (rc == 0 && invalid)
-		rc = html_printf(&rs->body, "<p class=\"error\" role=\"alert\">%s: %s</p>",
-				 str_eq(bad, "since") ? T("From") : str_eq(bad, "until") ? T("Until") : T("Pages"), T(why));
+	/* A filter the page's form has is named by its label; the link to older entries, or a limit
+	 * typed into the address, by what it is. */
+	static const struct web_label labels[] = {
+		{"since", "From"}, {"until", "Until"}, {"cursor", "Older entries"}, {"before", "Older entries"},
+		{"limit", N_("Entries per page")}, {NULL, NULL},
+	};
+	struct faults problem = {0};
+	if (invalid)
+		faults_add(&problem, bad, why);
+	if (rc == 0)
+		rc = web_faults(rq, rs, &problem, labels);
 	if (rc == 0)
 		rc = html_printf(&rs->body, "<table class=\"list audit\"><thead><tr><th>#</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 				 T("Time"), T("User"), T("Action"), T("Record"), T("Changes"));

@@ -69,27 +69,28 @@ int web_clients(struct request *rq, struct response *rs)
 	q.within = true; /* a village's or a district's name alone is often shared by many places */
 	long ppks = 0;
 	const char *ppks_s = kv_get(&rq->query, "ppks");
-	const char *problem = NULL;
+	/* What cannot be listed, named by the filter's label (web_faults). */
+	struct faults problem = {0};
 	if (ppks_s && *ppks_s && str_parse_long(ppks_s, 1, 99, &ppks))
-		problem = T("Choose a PPKS category from the list.");
+		faults_add(&problem, "ppks", "Choose a PPKS category from the list.");
 	const char *sort = kv_get(&rq->query, "sort"), *field, *why = client_query_problem(&q, &field);
 	if (why)
-		problem = T(why);
+		faults_add(&problem, field, why);
 	if (sort && *sort && !str_eq(sort, "name") && !str_eq(sort, "updated"))
-		problem = T("Must be name or updated.");
+		faults_add(&problem, "sort", "Must be name or updated.");
 	q.ppks = (int)ppks;
 	struct client_page page = {0};
 	int rc = 0;
-	if (problem == NULL) {
+	if (problem.n == 0) {
 		rc = client_search(rq->db, &rq->arena, &rq->actor, &q, &page);
 		if (rc == ERR_INVALID) {
-			problem = T("The page link is no longer valid: start again from the first page.");
+			faults_add(&problem, "", "The page link is no longer valid: start again from the first page.");
 			rc = 0;
 		}
 	}
 	if (rc)
 		return rc;
-	if (problem)
+	if (problem.n)
 		rs->status = 422;
 	rc = web_page_begin(rq, rs, T("Clients"));
 	if (rc == 0)
@@ -124,9 +125,13 @@ int web_clients(struct request *rq, struct response *rs)
 			str_eq(q.flag, "nik_warning") ? " selected" : "", T("NIK warning"), T("Sort by"), T("Name"),
 			q.by_update ? " selected" : "", T("Last update"), q.archived ? " checked" : "",
 			T("Archived"), T("Search"));
-	if (rc == 0 && problem)
-		rc = html_printf(&rs->body, "<p class=\"error\" role=\"alert\">%s</p>", problem);
-	if (rc == 0 && page.n == 0 && problem == NULL)
+	static const struct web_label labels[] = {
+		{"q", "Name or NIK"}, {"region", "Region code"}, {"ppks", "PPKS category"}, {"flag", "Flag"},
+		{"sort", "Sort by"}, {NULL, NULL},
+	};
+	if (rc == 0)
+		rc = web_faults(rq, rs, &problem, labels);
+	if (rc == 0 && page.n == 0 && problem.n == 0)
 		rc = html_printf(&rs->body, "<p class=\"empty\">%s</p>", T("No clients found."));
 	if (rc == 0 && page.n > 0)
 		rc = html_printf(&rs->body, "<div class=\"scroll\" role=\"region\" aria-label=\"%s\" tabindex=\"0\"><table class=\"list\"><thead><tr><th>%s</th><th>NIK</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",

@@ -410,6 +410,23 @@ describe('size limits', () => {
     await snap.same('an oversized chunked body');
   });
 
+  test('a list page\'s filter that cannot be listed is named by its label', T, async () => {
+    const alertOf = (r) => [...(r.text.match(/id="form-errors"><ul>([\s\S]*?)<\/ul>/)?.[1] ?? '').matchAll(/<li>([\s\S]*?)<\/li>/g)].map((x) => x[1]);
+    for (const [path, label] of [
+      ['/clients?sort=x', 'Urutkan menurut'], ['/clients?flag=x', 'Penanda'], ['/clients?ppks=x', 'Kategori PPKS'],
+      ['/clients?region=abc', 'Kode wilayah'], [`/clients?q=${'a'.repeat(300)}`, 'Nama atau NIK'],
+    ]) {
+      const r = await ctx.w.get(path);
+      assert.equal(r.status, 422, path);
+      assert.ok(alertOf(r).some((i) => i.startsWith(`${label}: `)), `${path}: ${alertOf(r).join(' | ')}`);
+    }
+    const audit = await ctx.admin.get('/audit?limit=abc');
+    assert.equal(audit.status, 422);
+    assert.ok(alertOf(audit).some((i) => i.startsWith('Entri per halaman: ')), alertOf(audit).join(' | '));
+    const since = await ctx.admin.get('/audit?since=2026-02-30');
+    assert.ok(alertOf(since).some((i) => i.startsWith('Dari: ')), alertOf(since).join(' | '));
+  });
+
   test('a 20 KB URL is 414', T, async () => {
     const long = 'a'.repeat(20 * 1024);
     expectError(await ctx.w.get(`/api/v1/clients?q=${long}`), 414, 'uri_too_long');
