@@ -84,6 +84,34 @@ int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts,
 	return 0;
 }
 
+int cli_subcommand(const char *usage, const struct cli_opt *opts, int nopts, const char **pos, int npos,
+		   const struct cli_sub *subs)
+{
+	char names[256] = "";
+	size_t used = 0;
+	for (int i = 0; subs[i].name; i++) {
+		int w = snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "", subs[i].name);
+		if (w > 0 && (size_t)w < sizeof names - used)
+			used += (size_t)w;
+	}
+	int k = -1;
+	for (int i = 0; npos > 0 && subs[i].name; i++)
+		if (strcmp(subs[i].name, pos[0]) == 0)
+			k = i;
+	if (npos == 0)
+		fprintf(stderr, cli_t("pendamping: say what to do, one of: %s\n"), names);
+	else if (k < 0)
+		fprintf(stderr, cli_t("pendamping: unknown subcommand '%s'; one of: %s\n"), pos[0], names);
+	else if (npos - 1 < subs[k].args)
+		fprintf(stderr, cli_t("pendamping: %s needs an argument: see the usage below\n"), pos[0]);
+	else if (npos - 1 > subs[k].args)
+		fprintf(stderr, cli_t("pendamping: unexpected argument '%s'\n"), pos[subs[k].args + 1]);
+	else
+		return k;
+	cli_print_usage(usage, opts, nopts);
+	return -1;
+}
+
 const char *cli_get(const struct cli_opt *opts, int nopts, const char *name)
 {
 	for (int i = 0; i < nopts; i++)

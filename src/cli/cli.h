@@ -39,6 +39,16 @@ int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts,
 /* NOPTS is the number of options in an array of struct cli_opt. */
 #define NOPTS(o) ((int)(sizeof(o) / sizeof((o)[0])))
 
+/* A subcommand and the count of positional arguments it takes after its name. */
+struct cli_sub {
+	const char *name;
+	int args;
+};
+/* cli_subcommand finds pos[0] among subs (ended by {NULL, 0}) and returns its index; when it is
+ * missing or unknown, or its arguments are too few or too many, prints why and the usage and
+ * returns -1. */
+int cli_subcommand(const char *usage, const struct cli_opt *opts, int nopts, const char **pos, int npos,
+		   const struct cli_sub *subs);
 /* cli_get returns the value of option name, or NULL when it was not given. */
 const char *cli_get(const struct cli_opt *opts, int nopts, const char *name);
 /* cli_open loads DIR/secret.key and opens DIR/pendamping.db, applying migrations. */

@@ -77,11 +77,7 @@ int cmd_init(int argc, char **argv)
 	int rc = cli_parse(argc, argv, 2, opts, NOPTS(opts), pos, 0, &npos, usage);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	const char *dir = cli_get(opts, NOPTS(opts), "--data");
-	if (dir == NULL) {
-		cli_print_usage(usage, opts, NOPTS(opts));
-		return EXIT_USAGE;
-	}
+	const char *dir = cli_get(opts, NOPTS(opts), "--data"); /* given: cli_parse checks */
 	const char *org = cli_get(opts, NOPTS(opts), "--org");
 	const char *admin = cli_get(opts, NOPTS(opts), "--admin");
 	char pw[512];
@@ -106,11 +102,7 @@ int cmd_demo(int argc, char **argv)
 	int rc = cli_parse(argc, argv, 2, opts, 1, pos, 0, &npos, usage);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	const char *dir = cli_get(opts, 1, "--data");
-	if (dir == NULL) {
-		cli_print_usage(usage, opts, 1);
-		return EXIT_USAGE;
-	}
+	const char *dir = cli_get(opts, 1, "--data"); /* given: cli_parse checks */
 	char path[4096];
 	snprintf(path, sizeof path, "%s/pendamping.db", dir);
 	struct db *db;
@@ -148,11 +140,7 @@ int cmd_migrate(int argc, char **argv)
 	int rc = cli_parse(argc, argv, 2, opts, 1, pos, 0, &npos, usage);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	const char *dir = cli_get(opts, 1, "--data");
-	if (dir == NULL) {
-		cli_print_usage(usage, opts, 1);
-		return EXIT_USAGE;
-	}
+	const char *dir = cli_get(opts, 1, "--data"); /* given: cli_parse checks */
 	struct db *db;
 	if (cli_open(dir, &db))
 		return EXIT_FAIL;
@@ -211,14 +199,10 @@ int cmd_user(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	const char *dir = cli_get(opts, NOPTS(opts), "--data");
-	const char *sub = npos > 0 ? pos[0] : NULL;
-	bool known = sub && (strcmp(sub, "add") == 0 || strcmp(sub, "list") == 0 || strcmp(sub, "disable") == 0 ||
-			     strcmp(sub, "enable") == 0 || strcmp(sub, "passwd") == 0);
-	bool needs_name = sub && strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0;
-	if (dir == NULL || !known || (needs_name && npos != 2) || (!needs_name && npos != 1)) {
-		cli_print_usage(usage, opts, NOPTS(opts));
+	static const struct cli_sub subs[] = {{"add", 0}, {"list", 0}, {"disable", 1}, {"enable", 1}, {"passwd", 1}, {NULL, 0}};
+	if (cli_subcommand(usage, opts, NOPTS(opts), pos, npos, subs) < 0)
 		return EXIT_USAGE;
-	}
+	const char *sub = pos[0];
 	struct db *db;
 	if (cli_open(dir, &db))
 		return EXIT_FAIL;
@@ -236,6 +220,7 @@ int cmd_user(int argc, char **argv)
 		struct new_user nu = {cli_get(opts, NOPTS(opts), "--name"), cli_get(opts, NOPTS(opts), "--full-name"),
 				      cli_get(opts, NOPTS(opts), "--role"), cli_get(opts, NOPTS(opts), "--supervisor"), pw, "id"};
 		if (nu.name == NULL || nu.role == NULL) {
+			fprintf(stderr, cli_t("pendamping: user add needs --name and --role\n"));
 			cli_print_usage(usage, opts, NOPTS(opts));
 			status = EXIT_USAGE;
 		} else if (cli_password("PENDAMPING_PASSWORD", cli_t("Password: "), true, pw, sizeof pw)) {
@@ -291,9 +276,13 @@ int cmd_token(int argc, char **argv)
 		return rc < 0 ? EXIT_OK : rc;
 	const char *dir = cli_get(opts, 3, "--data"), *name = cli_get(opts, 3, "--user");
 	const char *days_text = cli_get(opts, 3, "--days");
-	bool revoke = npos == 1 && strcmp(pos[0], "revoke") == 0;
-	if (dir == NULL || name == NULL || npos != 1 || (strcmp(pos[0], "create") != 0 && !revoke)) {
-		cli_print_usage(usage, opts, 3);
+	static const struct cli_sub subs[] = {{"create", 0}, {"revoke", 0}, {NULL, 0}};
+	int which = cli_subcommand(usage, opts, 3, pos, npos, subs);
+	if (which < 0)
+		return EXIT_USAGE;
+	bool revoke = which == 1;
+	if (name == NULL) {
+		fprintf(stderr, cli_t("pendamping: --user NAME is required: whose token\n"));
 		return EXIT_USAGE;
 	}
 	long days = 0;
@@ -331,10 +320,9 @@ int cmd_audit(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	const char *dir = cli_get(opts, 1, "--data");
-	if (dir == NULL || npos != 1 || strcmp(pos[0], "verify") != 0) {
-		cli_print_usage(usage, opts, 1);
+	static const struct cli_sub subs[] = {{"verify", 0}, {NULL, 0}};
+	if (cli_subcommand(usage, opts, 1, pos, npos, subs) < 0)
 		return EXIT_USAGE;
-	}
 	struct db *db;
 	if (cli_open(dir, &db))
 		return EXIT_FAIL;

@@ -42,13 +42,10 @@ int cmd_client(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	const char *dir = cli_get(opts, NOPTS(opts), "--data");
-	const char *sub = npos ? pos[0] : "";
-	bool with_uid = strcmp(sub, "show") == 0 || strcmp(sub, "archive") == 0;
-	bool without = strcmp(sub, "list") == 0 || strcmp(sub, "add") == 0;
-	if (dir == NULL || (!with_uid && !without) || npos != (with_uid ? 2 : 1)) {
-		cli_print_usage(usage, opts, NOPTS(opts));
+	static const struct cli_sub subs[] = {{"list", 0}, {"show", 1}, {"add", 0}, {"archive", 1}, {NULL, 0}};
+	if (cli_subcommand(usage, opts, NOPTS(opts), pos, npos, subs) < 0)
 		return EXIT_USAGE;
-	}
+	const char *sub = pos[0];
 	bool json = cli_get(opts, NOPTS(opts), "--json") != NULL;
 	long limit = 25;
 	const char *ls = cli_get(opts, NOPTS(opts), "--limit");

@@ -21,10 +21,9 @@ int cmd_group(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	const char *dir = cli_get(opts, NOPTS(opts), "--data");
-	if (dir == NULL || npos != 1 || strcmp(pos[0], "list") != 0) {
-		cli_print_usage(usage, opts, NOPTS(opts));
+	static const struct cli_sub subs[] = {{"list", 0}, {NULL, 0}};
+	if (cli_subcommand(usage, opts, NOPTS(opts), pos, npos, subs) < 0)
 		return EXIT_USAGE;
-	}
 	struct db *db;
 	if (cli_open(dir, &db))
 		return EXIT_FAIL;

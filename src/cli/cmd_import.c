@@ -206,10 +206,9 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, cli_t("pendamping: --on-error must be skip or abort\n"));
 		return EXIT_USAGE;
 	}
-	if (dir == NULL || npos != 2 || strcmp(pos[0], "clients") != 0) {
-		cli_print_usage(usage, opts, NOPTS(opts));
+	static const struct cli_sub subs[] = {{"clients", 1}, {NULL, 0}};
+	if (cli_subcommand(usage, opts, NOPTS(opts), pos, npos, subs) < 0)
 		return EXIT_USAGE;
-	}
 	struct db *db;
 	struct arena a;
 	arena_init(&a);
@@ -277,11 +276,9 @@ int cmd_regions(int argc, char **argv)
 		return rc < 0 ? EXIT_OK : rc;
 	const char *dir = cli_get(opts, NOPTS(opts), "--data");
 	cli_lang(NULL, &lang); /* the report's language */
-	if (dir == NULL || npos != 2 ||
-	    strcmp(pos[0], "import") != 0) {
-		cli_print_usage(usage, opts, NOPTS(opts));
+	static const struct cli_sub subs[] = {{"import", 1}, {NULL, 0}};
+	if (cli_subcommand(usage, opts, NOPTS(opts), pos, npos, subs) < 0)
 		return EXIT_USAGE;
-	}
 	struct db *db;
 	struct arena a;
 	arena_init(&a);

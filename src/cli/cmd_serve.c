@@ -20,11 +20,7 @@ int cmd_serve(int argc, char **argv)
 	int rc = cli_parse(argc, argv, 2, opts, NOPTS(opts), pos, 0, &npos, usage);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	const char *dir = cli_get(opts, NOPTS(opts), "--data");
-	if (dir == NULL) {
-		cli_print_usage(usage, opts, NOPTS(opts));
-		return EXIT_USAGE;
-	}
+	const char *dir = cli_get(opts, NOPTS(opts), "--data"); /* given: cli_parse checks */
 	long threads = 0;
 	const char *t = cli_get(opts, NOPTS(opts), "--threads");
 	if (t && str_parse_long(t, 1, 64, &threads)) {
@@ -36,14 +32,22 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, cli_t("pendamping: --trusted-proxy must be IP addresses separated by commas (at most 8), e.g. 127.0.0.1,::1\n"));
 		return EXIT_USAGE;
 	}
+	const char *listen = cli_get(opts, NOPTS(opts), "--listen");
+	if (listen == NULL)
+		listen = "127.0.0.1:8080";
+	if (!server_listen_valid(listen)) { /* before the database is touched */
+		fprintf(stderr, cli_t("pendamping: --listen must be HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080\n"));
+		return EXIT_USAGE;
+	}
 	struct db *db;
 	rc = cli_open(dir, &db); /* applies migrations before any request is served */
 	if (rc)
 		return EXIT_FAIL;
 	db_close(db);
-	const char *listen = cli_get(opts, NOPTS(opts), "--listen");
-	struct server_options so = {.data_dir = dir, .listen = listen ? listen : "127.0.0.1:8080", .threads = (int)threads};
+	struct server_options so = {.data_dir = dir, .listen = listen, .threads = (int)threads};
 	rc = server_run(&so);
+	if (rc == ERR_IO)
+		fprintf(stderr, cli_t("pendamping: cannot listen on %s: is another program using that port?\n"), listen);
 	if (rc == ERR_USAGE)
 		return EXIT_USAGE;
 	return rc ? EXIT_FAIL : EXIT_OK;

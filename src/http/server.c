@@ -616,6 +616,12 @@ static int server_parse_listen(const char *listen, struct sockaddr_storage *ss)
 	return inet_pton(AF_INET, host, &s4->sin_addr) == 1 ? 0 : ERR_INVALID;
 }
 
+bool server_listen_valid(const char *listen)
+{
+	struct sockaddr_storage ss;
+	return listen && server_parse_listen(listen, &ss) == 0;
+}
+
 int server_run(const struct server_options *opt)
 {
 	static char path[4096];

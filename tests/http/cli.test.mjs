@@ -100,6 +100,22 @@ describe('help and usage', () => {
     const twice = await run(['user', 'list', '--data', ctx.scratch, '--data', ctx.data]);
     assert.equal(twice.code, 2);
     assert.match(twice.stderr, /^pendamping: option --data is given more than once$/m);
+    // A subcommand missing, unknown, or without its argument says which, before the usage.
+    const subs = [
+      [['user', '--data', ctx.data], /^pendamping: say what to do, one of: add, list, disable, enable, passwd$/m],
+      [['user', 'remove', '--data', ctx.data, 'x'], /^pendamping: unknown subcommand 'remove'; one of: add, list, disable, enable, passwd$/m],
+      [['user', 'disable', '--data', ctx.data], /^pendamping: disable needs an argument: see the usage below$/m],
+      [['client', 'list', 'extra', '--data', ctx.data], /^pendamping: unexpected argument 'extra'$/m],
+      [['import', 'clients', '--data', ctx.data], /^pendamping: clients needs an argument/m],
+      [['token', 'create', '--data', ctx.data], /^pendamping: --user NAME is required/m],
+      [['user', 'add', '--data', ctx.data, '--name', 'x6'], /^pendamping: user add needs --name and --role$/m],
+      [['serve', '--data', ctx.scratch, '--listen', 'foo'], /^pendamping: --listen must be HOST:PORT/m],
+    ];
+    for (const [args, want] of subs) {
+      const r = await run([...args, '--lang', 'en']);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, want, args.join(' '));
+    }
     const onError = await run(['import', 'clients', '--data', ctx.scratch, 'x.csv', '--on-error=stop', '--lang', 'id']);
     assert.equal(onError.code, 2);
     assert.match(onError.stderr, /^pendamping: --on-error harus skip atau abort$/m);
