@@ -13,7 +13,7 @@
 
 void cli_print_usage(const char *usage, const struct cli_opt *opts, int nopts)
 {
-	fprintf(stderr, cli_t("usage: %s\n"), usage);
+	fprintf(stderr, cli_t("usage: %s\n"), cli_t(usage)); /* its notes translated, its syntax kept */
 	if (nopts)
 		fprintf(stderr, "%s", cli_t("options:\n"));
 	for (int i = 0; i < nopts; i++)

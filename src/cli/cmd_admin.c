@@ -34,7 +34,7 @@ static int cmd_create_dir(const char *dir, const char *org_name, const char *adm
 	if (rc == ERR_EXISTS)
 		fprintf(stderr, cli_t("pendamping: %s exists without a database; keeping its key\n"), key);
 	else if (rc)
-		return cli_fail("cannot write the key file", rc), rc;
+		return cli_fail(key, rc), rc;
 	rc = secret_key_load(key);
 	struct db *db = NULL;
 	if (rc == 0)
@@ -126,8 +126,8 @@ int cmd_demo(int argc, char **argv)
 	if (rc)
 		return cli_fail("demo data", rc);
 	printf(cli_t("demo data ready in %s\nlog in at http://127.0.0.1:8080/ with password '%s' as:\n"), dir, DEMO_PASSWORD);
-	for (int i = 0; demo_logins[i]; i++)
-		printf("  %s\n", demo_logins[i]);
+	for (int i = 0; demo_logins[i].name; i++)
+		printf("  %-10s (%s)\n", demo_logins[i].name, cli_t(demo_logins[i].role));
 	return EXIT_OK;
 }
 
@@ -212,7 +212,7 @@ int cmd_user(int argc, char **argv)
 	rc = org_store_first(db, &a, &org, NULL);
 	int status = EXIT_OK;
 	if (rc) {
-		status = cli_fail("no organisation", rc);
+		status = cli_fail(cli_t("the organisation of this data directory"), rc);
 	} else if (strcmp(sub, "list") == 0) {
 		status = cmd_user_list(db, cli_get(opts, NOPTS(opts), "--json") != NULL);
 	} else if (strcmp(sub, "add") == 0) {

@@ -1,6 +1,7 @@
 /* demo.c: a deterministic generator of Indonesian clients with valid NIKs, households and consent. */
 #include "domain/demo.h"
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/log.h"
 #include "domain/account.h"
 #include "domain/agency.h"
@@ -10,14 +11,14 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const demo_logins[] = {
-	"admin      (admin: users and audit trail)",
-	"supervisor (supervisor of worker and worker2)",
-	"worker     (social worker, pekerja sosial)",
-	"worker2    (social worker)",
-	"volunteer  (kader: minimum client data)",
-	"viewer     (aggregates only)",
-	NULL,
+const struct demo_login demo_logins[] = {
+	{"admin", N_("admin: users and audit trail")},
+	{"supervisor", N_("supervisor of worker and worker2")},
+	{"worker", N_("social worker, pekerja sosial")},
+	{"worker2", N_("social worker")},
+	{"volunteer", N_("kader: minimum client data")},
+	{"viewer", N_("aggregates only")},
+	{NULL, NULL},
 };
 
 static const struct new_user demo_users[] = {

@@ -7,8 +7,12 @@
 #define DEMO_PASSWORD "pendamping-demo"
 #define DEMO_CLIENTS 200
 
-/* demo_users lists the demo log-ins as "name (role)" lines, for printing. */
-extern const char *const demo_logins[];
+/* A demo log-in: its user name and what it may do (a message key), for printing. */
+struct demo_login {
+	const char *name, *role;
+};
+/* demo_logins lists the demo log-ins, ended by {NULL, NULL}. */
+extern const struct demo_login demo_logins[];
 
 /* demo_load adds what is missing of the demo data to org: the users (password DEMO_PASSWORD) and,
  * once, nclients clients through the same rules as the web form. Idempotent. */

@@ -163,7 +163,9 @@ describe('data directories', () => {
     const first = await run(['demo', '--data', dir]);
     assert.equal(first.code, 0, first.stderr);
     assert.equal(await countClients(dir), DEMO_CLIENTS);
-    const second = await run(['demo', '--data', dir]);
+    assert.match(first.stdout, /^ {2}volunteer {2}\(kader: minimum client data\)$/m);
+    const second = await run(['demo', '--data', dir, '--lang', 'id']);
+    assert.match(second.stdout, /^ {2}admin {6}\(admin: pengguna dan jejak audit\)$/m, 'the log-ins in the command\'s language');
     assert.equal(second.code, 0, second.stderr);
     assert.equal(await countClients(dir), DEMO_CLIENTS);
     const users = JSON.parse((await run(['user', 'list', '--data', dir, '--json'])).stdout);
@@ -268,6 +270,7 @@ describe('users', () => {
     assert.match(users, /^NAMA +PERAN +SUPERVISOR +STATUS +NAMA LENGKAP$/m);
     assert.match(users, /^admin +admin +- +aktif /m);
     assert.match((await run(['user', 'list', '--data', ctx.data], c)).stdout, /^NAME +ROLE +SUPERVISOR +STATUS +FULL NAME$/m);
+    assert.match((await run(['user', '--help', '--lang', 'id'], c)).stderr, /^ {2}Kata sandi diambil dari PENDAMPING_PASSWORD atau ditanyakan\.$/m, 'a usage\'s notes');
     const clientHelp = await run(['client', '--help', '--lang', 'id'], c);
     assert.match(clientHelp.stderr, /^ {2}--lang id\|en +bahasa yang dicetak perintah/m);
     assert.match((await run(['--help'], c)).stdout, /^every command takes:\n {2}--lang id\|en {2}the language of what the command prints/m);
