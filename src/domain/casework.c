@@ -116,6 +116,16 @@ static enum note_level casework_level(const char *s)
 	return str_eq(s, "sealed") ? LEVEL_SEALED : str_eq(s, "restricted") ? LEVEL_RESTRICTED : LEVEL_NORMAL;
 }
 
+/* casework_read_record records in the caller's transaction that actor read the items uids (a
+ * JSON array of uids) of case cv. */
+static int casework_read_record(struct db *db, const struct actor *actor, const struct case_view *cv, json_t *uids)
+{
+	json_t *d = json_pack("{s:O}", "items", uids);
+	int rc = d ? audit_record(db, actor, "read", "case", cv->row.uid, d) : ERR_NOMEM;
+	json_decref(d);
+	return rc;
+}
+
 int casework_items(struct db *db, struct arena *a, const struct actor *actor, const struct case_view *cv,
 		   const char *kind, struct case_item_view **items, int *n)
 {
@@ -141,14 +151,26 @@ int casework_items(struct db *db, struct arena *a, const struct actor *actor, co
 	}
 	if (rc == 0 && json_array_size(read) > 0) {
 		rc = db_begin(db);
-		if (rc == 0) {
-			json_t *d = json_pack("{s:O}", "items", read);
-			rc = audit_record(db, actor, "read", "case", cv->row.uid, d);
-			json_decref(d);
-			rc = casework_finish(db, rc);
-		}
+		if (rc == 0)
+			rc = casework_finish(db, casework_read_record(db, actor, cv, read));
 	}
 	json_decref(read);
+	return rc;
+}
+
+/* casework_read_item records, in a transaction of its own, that actor was shown item row of case
+ * cv in full (the answer to a change refused as stale), when its level is not normal: every
+ * answer that shows restricted or sealed text leaves a "read" row. */
+static int casework_read_item(struct db *db, const struct actor *actor, const struct case_view *cv,
+			      const struct case_item_row *row)
+{
+	if (casework_level(row->level) == LEVEL_NORMAL)
+		return 0;
+	json_t *uids = json_pack("[s]", row->uid);
+	int rc = uids ? db_begin(db) : ERR_NOMEM;
+	if (rc == 0)
+		rc = casework_finish(db, casework_read_record(db, actor, cv, uids));
+	json_decref(uids);
 	return rc;
 }
 
@@ -443,8 +465,10 @@ int casework_update(struct db *db, struct arena *a, const struct actor *actor, c
 	if (rc)
 		return rc;
 	if (json_integer_value(version) != row.version) {
-		*current = now;
-		return ERR_CONFLICT;
+		rc = casework_read_item(db, actor, &cv, &row);
+		if (rc == 0) /* shown only once its reading is recorded */
+			*current = now;
+		return rc ? rc : ERR_CONFLICT;
 	}
 	json_t *base = json_loads(now.json, 0, NULL);
 	json_object_set_new(base, "level", json_string(row.level));
@@ -484,10 +508,17 @@ int casework_update(struct db *db, struct arena *a, const struct actor *actor, c
 			json_decref(before);
 			json_decref(old_sealed);
 		}
+		/* The answer shows the whole item, what others wrote included. */
+		if (rc == 0 && (casework_level(row.level) != LEVEL_NORMAL || casework_level(level) != LEVEL_NORMAL)) {
+			json_t *uids = json_pack("[s]", row.uid);
+			rc = uids ? casework_read_record(db, actor, &cv, uids) : ERR_NOMEM;
+			json_decref(uids);
+		}
 		rc = casework_finish(db, rc);
 		if (rc == ERR_CONFLICT) {
 			struct case_item_row fresh;
-			if (case_store_item_get(db, a, cv.row.id, item_uid, &fresh) == 0)
+			if (case_store_item_get(db, a, cv.row.id, item_uid, &fresh) == 0 &&
+			    casework_read_item(db, actor, &cv, &fresh) == 0)
 				casework_item_view(a, &fresh, current);
 		}
 	}

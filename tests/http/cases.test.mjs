@@ -452,6 +452,21 @@ describe('notes and their levels', () => {
     assert.ok(!by('worker').includes(note.normal.uid), 'normal items are not listed as read');
   });
 
+  test('a sealed note shown in the answer to a stale or a good change is audited as read', T, async () => {
+    const s = await add(ctx.worker, K.uid, 'notes', { level: 'sealed', body: 'Tersegel, untuk diubah.' });
+    const readsOf = async () => (await auditFor(ctx.admin, K.uid))
+      .filter((a) => a.action === 'read' && a.user === 'supervisor' && a.detail.items.includes(s.uid)).length;
+    const before = await readsOf();
+    // The supervisor, who may change it, sends a stale version: the 409 shows the whole note.
+    const stale = await ctx.supervisor.patch(`/api/v1/cases/${K.uid}/notes/${s.uid}`, { version: 0, body: 'x' });
+    assert.equal(stale.status, 409, stale.text);
+    assert.equal(stale.json.current.body, 'Tersegel, untuk diubah.');
+    assert.equal(await readsOf(), before + 1, 'the 409 showed sealed text without a read row');
+    const good = await ctx.supervisor.patch(`/api/v1/cases/${K.uid}/notes/${s.uid}`, { version: s.version, body: 'Diubah supervisor.' });
+    assert.equal(good.status, 200, good.text);
+    assert.equal(await readsOf(), before + 2, 'the 200 showed the note without a read row');
+  });
+
   test('bad notes: 422 naming the field, nothing recorded', T, async () => {
     const was = await caseState(ctx.supervisor, K.uid);
     const u = `/api/v1/cases/${K.uid}/notes`;
