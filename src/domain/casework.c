@@ -897,7 +897,7 @@ int casework_of_client(struct db *db, struct arena *a, const struct actor *actor
 }
 
 int casework_group_note(struct db *db, struct arena *a, const struct actor *actor, int64_t org, const char *case_uid,
-			json_t *plain, const char *observation, const char *at)
+			json_t *plain, const char *observation, const char *level, const char *at)
 {
 	char today[11];
 	office_today(actor, today);
@@ -906,7 +906,8 @@ int casework_group_note(struct db *db, struct arena *a, const struct actor *acto
 	if (rc)
 		return rc;
 	json_t *sealed = observation ? json_pack("{s:s}", "observation", observation) : json_object();
-	rc = casework_insert(db, a, actor, &cv, case_kind_find("group_note"), plain, sealed, "normal", at, NULL, NULL);
+	rc = casework_insert(db, a, actor, &cv, case_kind_find("group_note"), plain, sealed,
+			     observation && level ? level : "normal", at, NULL, NULL);
 	json_decref(sealed);
 	return rc;
 }

@@ -97,9 +97,11 @@ int casework_of_client(struct db *db, struct arena *a, const struct actor *actor
 		       struct case_row **rows, int *n);
 /* casework_group_note writes a member's group session (attendance, participation, the facilitator's
  * observation) onto the timeline of the open case case_uid, inside the caller's transaction. The
- * facilitator need not work on the case: the note is visible to whoever may see the case. */
+ * facilitator need not work on the case. With an observation, the note takes the session's level
+ * (normal, restricted or sealed, the facilitator its author): a sealed session's observation is no
+ * more open on the case than in the group. Without one it is normal: attendance is no secret. */
 int casework_group_note(struct db *db, struct arena *a, const struct actor *actor, int64_t org, const char *case_uid,
-			json_t *plain, const char *observation, const char *at);
+			json_t *plain, const char *observation, const char *level, const char *at);
 /* casework_caseload counts those cases per stage, and the overdue ones. */
 int casework_caseload(struct db *db, struct arena *a, const struct actor *actor, const char *worker,
 		      int counts[STAGE_COUNT], int *overdue);

@@ -864,7 +864,7 @@ int groupwork_record(struct db *db, struct arena *a, const struct actor *actor, 
 						  status[k] ? status[k] : "absent");
 			if (part[k])
 				json_object_set_new(plain, "participation", json_integer(part[k]));
-			rc = casework_group_note(db, a, actor, actor->org_id, m[k].row.open_case, plain, obs[k], date);
+			rc = casework_group_note(db, a, actor, actor->org_id, m[k].row.open_case, plain, obs[k], level, date);
 			json_decref(plain);
 		}
 	}

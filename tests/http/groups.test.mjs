@@ -855,6 +855,27 @@ describe('observations on the case timeline', () => {
     assert.ok(!r.text.includes(marker));
   });
 
+  test('a sealed session\'s observation stays sealed on the case; its attendance alone does not', T, async () => {
+    const secret = `Tersegel ${marker}`;
+    await record(ctx.worker, G.uid, {
+      date: '2025-02-21', topic: 'Sesi tersegel', level: 'sealed',
+      attendance: [
+        { client: P.client.uid, status: 'present' },
+        { client: Q.client.uid, status: 'present', observation: secret },
+      ],
+    });
+    const q = await items(ctx.worker2, Q.kase.uid, 'timeline', '?kind=group_note');
+    assert.ok(!JSON.stringify(q).includes(secret), 'the case\'s worker, who is not the facilitator, reads a sealed observation');
+    assert.equal((await items(ctx.supervisor, Q.kase.uid, 'timeline', '?kind=group_note'))
+      .filter((n) => n.observation === secret).length, 1, 'the supervisor sees it');
+    // Without an observation the member's attendance is written as normal: the case's worker sees it.
+    const p = await items(ctx.worker, P.kase.uid, 'timeline', '?kind=group_note');
+    assert.ok(p.some((n) => n.date === '2025-02-21' && n.attendance === 'present'), JSON.stringify(p));
+    const [row] = await sql(ctx.server.dataDir, `SELECT i.level FROM case_item i JOIN casefile c ON c.id = i.case_id
+      WHERE c.uid = '${Q.kase.uid}' AND i.kind = 'group_note' AND i.at = '2025-02-21'`);
+    assert.equal(row.level, 'sealed');
+  });
+
   test('process notes and observations are encrypted at rest', T, async () => {
     const dir = ctx.server.dataDir;
     const [row] = await sql(dir, `SELECT topic, hex(box) AS box FROM group_session WHERE uid = '${S.uid}'`);
