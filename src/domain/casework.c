@@ -111,11 +111,6 @@ static int casework_item_view(struct arena *a, const struct case_item_row *row, 
 	return out->json ? 0 : ERR_NOMEM;
 }
 
-static enum note_level casework_level(const char *s)
-{
-	return str_eq(s, "sealed") ? LEVEL_SEALED : str_eq(s, "restricted") ? LEVEL_RESTRICTED : LEVEL_NORMAL;
-}
-
 /* casework_read_record records in the caller's transaction that actor read the items uids (a
  * JSON array of uids) of case cv. */
 static int casework_read_record(struct db *db, const struct actor *actor, const struct case_view *cv, json_t *uids)
@@ -140,7 +135,7 @@ int casework_items(struct db *db, struct arena *a, const struct actor *actor, co
 	*n = 0;
 	json_t *read = json_array();
 	for (int i = 0; rc == 0 && i < nrows; i++) {
-		enum note_level level = casework_level(rows[i].level);
+		enum note_level level = policy_level_parse(rows[i].level);
 		if (!policy_case_level(actor, &cv->access, level, rows[i].author_id))
 			continue;
 		rc = casework_item_view(a, &rows[i], &(*items)[*n]);
@@ -164,7 +159,7 @@ int casework_items(struct db *db, struct arena *a, const struct actor *actor, co
 static int casework_read_item(struct db *db, const struct actor *actor, const struct case_view *cv,
 			      const struct case_item_row *row)
 {
-	if (casework_level(row->level) == LEVEL_NORMAL)
+	if (policy_level_parse(row->level) == LEVEL_NORMAL)
 		return 0;
 	json_t *uids = json_pack("[s]", row->uid);
 	int rc = uids ? db_begin(db) : ERR_NOMEM;
@@ -404,7 +399,7 @@ int casework_add(struct db *db, struct arena *a, const struct actor *actor, cons
 	json_t *plain = NULL, *sealed = NULL;
 	const char *level, *at;
 	rc = casework_parse(a, actor, k, in, NULL, &plain, &sealed, &level, &at, f);
-	if (rc == 0 && casework_level(level) == LEVEL_SEALED && !cv.access.assigned && !cv.access.supervises)
+	if (rc == 0 && policy_level_parse(level) == LEVEL_SEALED && !cv.access.assigned && !cv.access.supervises)
 		rc = ERR_FORBIDDEN;
 	if (rc == 0)
 		rc = casework_refs(db, a, actor, &cv, k, plain, f);
@@ -435,7 +430,7 @@ static int casework_item_for_change(struct db *db, struct arena *a, const struct
 	rc = uuid_valid(item_uid) ? case_store_item_get(db, a, cv->row.id, item_uid, row) : ERR_NOTFOUND;
 	if (rc)
 		return rc;
-	if (row->archived_at || !policy_case_level(actor, &cv->access, casework_level(row->level), row->author_id))
+	if (row->archived_at || !policy_case_level(actor, &cv->access, policy_level_parse(row->level), row->author_id))
 		return ERR_NOTFOUND;
 	*k = case_kind_find(row->kind);
 	if (*k != want)
@@ -509,7 +504,7 @@ int casework_update(struct db *db, struct arena *a, const struct actor *actor, c
 			json_decref(old_sealed);
 		}
 		/* The answer shows the whole item, what others wrote included. */
-		if (rc == 0 && (casework_level(row.level) != LEVEL_NORMAL || casework_level(level) != LEVEL_NORMAL)) {
+		if (rc == 0 && (policy_level_parse(row.level) != LEVEL_NORMAL || policy_level_parse(level) != LEVEL_NORMAL)) {
 			json_t *uids = json_pack("[s]", row.uid);
 			rc = uids ? casework_read_record(db, actor, &cv, uids) : ERR_NOMEM;
 			json_decref(uids);

@@ -903,9 +903,7 @@ int groupwork_sessions(struct db *db, struct arena *a, const struct actor *actor
 	for (int i = 0; i < *n; i++) {
 		struct session_view *s = &(*out)[i];
 		s->row = rows[i];
-		/* Process notes: normal for the group's facilitators and their supervisors, restricted
-		 * likewise, sealed for the author and the supervisors. */
-		bool readable = !str_eq(rows[i].level, "sealed") || g->row.access.supervises || rows[i].author_id == actor->user_id;
+		bool readable = policy_group_level(actor, &g->row.access, policy_level_parse(rows[i].level), rows[i].author_id);
 		if (readable && rows[i].box) {
 			char ad[128];
 			snprintf(ad, sizeof ad, "group_session:%s:notes", rows[i].uid);

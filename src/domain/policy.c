@@ -102,3 +102,27 @@ bool policy_group_content(const struct actor *actor, const struct group_access *
 		return false;
 	return access->facilitates || access->supervises;
 }
+
+enum note_level policy_level_parse(const char *s)
+{
+	if (s && strcmp(s, "sealed") == 0)
+		return LEVEL_SEALED;
+	return s && strcmp(s, "restricted") == 0 ? LEVEL_RESTRICTED : LEVEL_NORMAL;
+}
+
+bool policy_group_level(const struct actor *actor, const struct group_access *access, enum note_level level,
+			int64_t author_id)
+{
+	if (!policy_group_content(actor, access))
+		return false;
+	bool author = actor->user_id == author_id;
+	switch (level) {
+	case LEVEL_NORMAL:
+		return true;
+	case LEVEL_RESTRICTED:
+		return access->leads || access->supervises || author;
+	case LEVEL_SEALED:
+		return access->supervises || author;
+	}
+	return false;
+}

@@ -49,6 +49,8 @@ enum case_action {
 };
 
 enum note_level { LEVEL_NORMAL, LEVEL_RESTRICTED, LEVEL_SEALED };
+/* policy_level_parse maps "restricted" and "sealed" to their level, anything else to normal. */
+enum note_level policy_level_parse(const char *s);
 
 /* policy_case tells whether actor may do action on a case where it stands as access says. */
 bool policy_case(const struct actor *actor, const struct case_access *access, enum case_action action);
@@ -58,12 +60,19 @@ bool policy_case_level(const struct actor *actor, const struct case_access *acce
 /* How the caller stands to one group. */
 struct group_access {
 	bool facilitates; /* an active facilitator or co-facilitator */
-	bool supervises;  /* supervises an active facilitator */
+	bool leads;       /* an active facilitator, not only a co-facilitator (kader) */
+	bool supervises;  /* supervises an active facilitator (not a co-facilitator) */
 };
 
 /* policy_group_content tells whether actor may see and record a group's content (members,
  * sessions, notes); everyone else with group permission sees counts only. */
 bool policy_group_content(const struct actor *actor, const struct group_access *access);
+/* policy_group_level tells whether actor may read the process notes and observations of a
+ * session of level written by author_id: normal, everyone with the group's content; restricted,
+ * its facilitators (not co-facilitators) and their supervisors; sealed, the author and the
+ * supervisors. */
+bool policy_group_level(const struct actor *actor, const struct group_access *access, enum note_level level,
+			int64_t author_id);
 /* policy_can tells whether actor (NULL: nobody logged in) holds perm. */
 bool policy_can(const struct actor *actor, enum perm perm);
 /* policy_role_parse maps "admin".."viewer" to a role; -1 for anything else. */

@@ -43,10 +43,10 @@ int group_store_update(struct db *db, int64_t user, const struct group_row *g)
 	" g.place, g.status, g.created_at, g.updated_at, g.capacity,"                                     \
 	" (SELECT count(*) FROM group_member m WHERE m.group_id = g.id AND m.left_on IS NULL),"             \
 	" (SELECT count(*) FROM group_session s WHERE s.group_id = g.id),"                                 \
-	" EXISTS (SELECT 1 FROM group_facilitator f WHERE f.group_id = g.id AND f.ended_at IS NULL"        \
-	"  AND f.user_id = ?2),"                                                                           \
+	" (SELECT coalesce(max(CASE f.role WHEN 'facilitator' THEN 2 ELSE 1 END), 0) FROM group_facilitator f" \
+	"  WHERE f.group_id = g.id AND f.ended_at IS NULL AND f.user_id = ?2),"                            \
 	" EXISTS (SELECT 1 FROM group_facilitator f JOIN user u ON u.id = f.user_id WHERE f.group_id = g.id" \
-	"  AND f.ended_at IS NULL AND u.supervisor_id = ?2)"
+	"  AND f.ended_at IS NULL AND f.role = 'facilitator' AND u.supervisor_id = ?2)"
 
 static void gs_group(struct arena *a, struct db_stmt *st, struct group_row *g)
 {
@@ -68,7 +68,8 @@ static void gs_group(struct arena *a, struct db_stmt *st, struct group_row *g)
 	g->capacity = (int)db_col_int(st, 14);
 	g->members = (int)db_col_int(st, 15);
 	g->sessions = (int)db_col_int(st, 16);
-	g->access.facilitates = db_col_int(st, 17) != 0;
+	g->access.facilitates = db_col_int(st, 17) != 0; /* 1 a co-facilitator, 2 a facilitator */
+	g->access.leads = db_col_int(st, 17) == 2;
 	g->access.supervises = db_col_int(st, 18) != 0;
 }
 

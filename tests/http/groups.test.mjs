@@ -350,6 +350,41 @@ describe('who sees a group\'s content', () => {
     assert.equal(v.topic, 'Konflik antaranggota');
   });
 
+  test('a restricted session\'s notes and observations are for its facilitators and supervisors, not the kader', T, async () => {
+    const s = await record(ctx.worker, G.uid, {
+      date: '2025-01-19', topic: 'Masalah keluarga', level: 'restricted',
+      notes: { dynamics: 'Anggota membuka masalah rumah tangga.' },
+      attendance: [{ client: client.uid, status: 'present', observation: 'Menangis saat bercerita.' }],
+    });
+    const read = async (who) => (await sessions(ctx[who], G.uid)).find((x) => x.uid === s.uid);
+    for (const who of ['worker', 'supervisor']) {
+      const r = await read(who);
+      assert.deepEqual(r.notes, { dynamics: 'Anggota membuka masalah rumah tangga.' }, who);
+      assert.equal(r.attendance[0].observation, 'Menangis saat bercerita.', who);
+    }
+    const v = await read('volunteer');
+    assert.equal(v.notes, null, 'the kader reads a restricted session\'s notes');
+    assert.equal(v.attendance[0].observation ?? null, null, 'the kader reads a restricted observation');
+    assert.equal(v.attendance[0].status, 'present', 'attendance itself is shown');
+  });
+
+  test('the supervisor of a kader co-facilitating, but of no facilitator, sees counts only', T, async () => {
+    const pw = 'kader-sembilan-pw';
+    for (const u of [{ name: 'kader9', full_name: 'Kader Sembilan', role: 'volunteer', supervisor: 'supervisor', password: pw },
+      { name: 'pekerja9', full_name: 'Pekerja Sembilan', role: 'worker', password: pw }]) {
+      const r = await ctx.admin.post('/api/v1/users', u);
+      assert.equal(r.status, 201, r.text);
+    }
+    const w9 = (await login(ctx.base, 'pekerja9', pw)).client;
+    const g = await createGroup(w9, { name: 'Kelompok Kader Sembilan', cofacilitators: ['kader9'] });
+    const c = await createClient(w9);
+    await join(w9, g.uid, c.uid, { joined_on: '2025-01-01' });
+    const seen = await getGroup(ctx.supervisor, g.uid);
+    assert.equal(seen.content, false, 'the kader\'s supervisor gets the group\'s content');
+    assert.ok(!JSON.stringify(seen).includes(c.name));
+    expectError(await ctx.supervisor.get(`/api/v1/groups/${g.uid}/sessions`), 403, 'forbidden');
+  });
+
   test('without a log-in: 401', T, async () => {
     expectError(await anon(ctx.base).get('/api/v1/groups'), 401, 'unauthenticated');
     expectError(await anon(ctx.base).get(`/api/v1/groups/${G.uid}`), 401, 'unauthenticated');
