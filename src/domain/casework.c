@@ -51,7 +51,8 @@ static int casework_load(struct db *db, struct arena *a, const struct actor *act
 	cv->can_write = policy_case(actor, &cv->access, CASE_WRITE);
 	cv->can_approve = policy_case(actor, &cv->access, CASE_APPROVE);
 	cv->can_assign = policy_case(actor, &cv->access, CASE_ASSIGN);
-	return case_store_facts(db, cv->row.id, &cv->facts);
+	bool normal_only = !policy_case_level(actor, &cv->access, LEVEL_RESTRICTED, 0);
+	return case_store_facts(db, cv->row.id, normal_only, today, &cv->facts, &cv->row.overdue);
 }
 
 /* casework_writable loads the case for a change: "not found" when invisible, "forbidden" when

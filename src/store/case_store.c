@@ -7,12 +7,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CASE_OVERDUE                                                                                   \
-	"EXISTS (SELECT 1 FROM case_item i WHERE i.case_id = c.id AND i.archived_at IS NULL AND ("    \
-	" (i.kind = 'task' AND json_extract(i.data, '$.due') < ?9"                                    \
+/* An item i past its due date (today) and not done: a task or a follow-up. */
+#define CASE_ITEM_OVERDUE(today)                                                                       \
+	" ((i.kind = 'task' AND json_extract(i.data, '$.due') < " today                               \
 	"  AND coalesce(json_extract(i.data, '$.status'), 'todo') NOT IN ('done', 'dropped'))"         \
-	" OR (i.kind = 'followup' AND json_extract(i.data, '$.due') < ?9"                             \
-	"  AND json_extract(i.data, '$.done_on') IS NULL)))"
+	" OR (i.kind = 'followup' AND json_extract(i.data, '$.due') < " today                         \
+	"  AND json_extract(i.data, '$.done_on') IS NULL))"
+
+#define CASE_OVERDUE                                                                                   \
+	"EXISTS (SELECT 1 FROM case_item i WHERE i.case_id = c.id AND i.archived_at IS NULL AND"      \
+	CASE_ITEM_OVERDUE("?9") ")"
 
 #define CASE_COLUMNS                                                                                 \
 	"c.id, c.client_id, c.version, c.uid, c.stage, c.opened_reason, c.closed_at, c.created_at,"   \
@@ -423,26 +427,33 @@ int case_store_plan_changed(struct db *db, int64_t case_id, const char *since, b
 	return rc == DB_ROW ? 0 : rc < 0 ? rc : ERR_DB;
 }
 
-int case_store_facts(struct db *db, int64_t case_id, struct stage_facts *facts)
+int case_store_facts(struct db *db, int64_t case_id, bool normal_only, const char *today, struct stage_facts *facts,
+		     bool *overdue)
 {
 	struct db_stmt *st;
 	/* The plan counts as approved when its latest approval was granted and requested after the
 	 * last change to a goal, task or resource (what changed after the request, the supervisor
-	 * may not have seen); the closure when its latest approval was granted. */
+	 * may not have seen); the closure when its latest approval was granted. With ?2, only the
+	 * items of normal level count. */
 	int rc = db_query(db, &st,
 		"SELECT (SELECT k.consent IS NOT NULL FROM casefile c JOIN client k ON k.id = c.client_id WHERE c.id = ?1),"
-		" (SELECT count(*) FROM case_item WHERE case_id = ?1 AND kind = 'goal' AND archived_at IS NULL),"
+		" (SELECT count(*) FROM case_item WHERE case_id = ?1 AND kind = 'goal' AND archived_at IS NULL"
+		"  AND (?2 = 0 OR level = 'normal')),"
 		" (SELECT count(*) FROM case_item WHERE case_id = ?1 AND kind = 'signoff' AND archived_at IS NULL"
+		"  AND (?2 = 0 OR level = 'normal')"
 		"  AND (json_extract(data, '$.how') <> 'none' OR json_extract(data, '$.reason') IS NOT NULL)),"
 		" coalesce((SELECT json_extract(data, '$.status') = 'approved'"
 		"  AND created_at >= coalesce((SELECT max(updated_at) FROM case_item"
 		"   WHERE case_id = ?1 AND kind IN ('goal', 'task', 'resource')), '')"
 		"  FROM case_item WHERE case_id = ?1 AND kind = 'approval' AND json_extract(data, '$.type') = 'plan'"
 		"  ORDER BY id DESC LIMIT 1), 0),"
-		" (SELECT count(*) FROM case_item WHERE case_id = ?1 AND kind = 'termination' AND archived_at IS NULL),"
+		" (SELECT count(*) FROM case_item WHERE case_id = ?1 AND kind = 'termination' AND archived_at IS NULL"
+		"  AND (?2 = 0 OR level = 'normal')),"
 		" coalesce((SELECT json_extract(data, '$.status') = 'approved' FROM case_item WHERE case_id = ?1"
-		"  AND kind = 'approval' AND json_extract(data, '$.type') = 'closure' ORDER BY id DESC LIMIT 1), 0)",
-		"i", case_id);
+		"  AND kind = 'approval' AND json_extract(data, '$.type') = 'closure' ORDER BY id DESC LIMIT 1), 0),"
+		" EXISTS (SELECT 1 FROM case_item i WHERE i.case_id = ?1 AND i.archived_at IS NULL"
+		"  AND (?2 = 0 OR i.level = 'normal') AND" CASE_ITEM_OVERDUE("?3") ")",
+		"iit", case_id, (int64_t)normal_only, today);
 	if (rc)
 		return rc;
 	rc = db_step(st);
@@ -453,6 +464,7 @@ int case_store_facts(struct db *db, int64_t case_id, struct stage_facts *facts)
 		facts->plan_approved = db_col_int(st, 3) != 0;
 		facts->termination = db_col_int(st, 4) != 0;
 		facts->closure_approved = db_col_int(st, 5) != 0;
+		*overdue = db_col_int(st, 6) != 0;
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;

@@ -83,8 +83,11 @@ int case_store_counts(struct db *db, int64_t org, const struct case_filter *f, i
 /* case_store_plan_changed tells whether a goal, task or resource of the case changed after since
  * (an ISO time). */
 int case_store_plan_changed(struct db *db, int64_t case_id, const char *since, bool *changed);
-/* case_store_facts gathers what the stage gates look at. */
-int case_store_facts(struct db *db, int64_t case_id, struct stage_facts *facts);
+/* case_store_facts gathers what the stage gates look at, and whether a task or follow-up is past
+ * its date (today); normal_only: from the items of normal level only, for a caller who reads no
+ * other (counts of hidden goals or tasks would tell of them). */
+int case_store_facts(struct db *db, int64_t case_id, bool normal_only, const char *today, struct stage_facts *facts,
+		     bool *overdue);
 /* case_store_atensi_known tells whether code is an active ATENSI component. */
 int case_store_atensi_known(struct db *db, int code, bool *known);
 /* case_store_agency finds an active agency of org by uid: *external set; ERR_NOTFOUND. */

@@ -631,6 +631,21 @@ describe('break the glass', () => {
     expectError(await ctx.worker2.post('/api/v1/cases/xyz/emergency-access', { reason }), 404, 'not_found');
   });
 
+  test('the gates and the overdue flag count only what emergency access may read', T, async () => {
+    const { kase } = await openCase(ctx.worker);
+    await add(ctx.worker, kase.uid, 'goals', { ...goal(), level: 'restricted' });
+    await add(ctx.worker, kase.uid, 'tasks', { text: 'Surat rujukan', owner: 'worker', due: '2020-01-01', level: 'restricted' });
+    const own = await getCase(ctx.worker, kase.uid);
+    assert.equal(own.gates.goals, 1);
+    assert.equal(own.overdue, true);
+    const r = await ctx.worker2.post(`/api/v1/cases/${kase.uid}/emergency-access`, { reason });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.gates.goals, 0, 'a count of goals emergency access may not read');
+    assert.equal(r.json.overdue, false, 'an overdue task emergency access may not read');
+    await add(ctx.worker, kase.uid, 'tasks', { text: 'Kunjungan rumah', owner: 'worker', due: '2020-01-02' });
+    assert.equal((await getCase(ctx.worker2, kase.uid)).overdue, true, 'a normal overdue task still counts');
+  });
+
   test('the 10 characters are characters, not bytes', T, async () => {
     const { kase } = await openCase(ctx.worker);
     const u = `/api/v1/cases/${kase.uid}/emergency-access`;
