@@ -43,38 +43,71 @@ int api_faults(struct request *rq, struct response *rs, int code, const struct f
 	return api_send(rq, rs, err_status(code), json_pack("{s:o}", "error", e));
 }
 
-/* api_json_big returns the path ("capacity", "ppks[0]", "a.b") in j, decoded with integers as
- * reals, of a number too large for an integer; NULL when there is none. */
-static const char *api_json_big(struct arena *a, json_t *j, const char *at)
+/* A path of a field in a body ("ppks[1]", "consent.scope"), built from its end on the way back
+ * out of api_json_big, for the one number found only. */
+struct api_path {
+	char text[256];
+	size_t len; /* the path is the len bytes before text's last, a NUL */
+	bool cut;   /* too long to hold: only its first key is named */
+};
+
+/* api_path_prepend puts part (a key, or "[N]") before the path built so far, with a dot before a
+ * key that follows. */
+static void api_path_prepend(struct api_path *p, const char *part)
+{
+	bool dot = p->len > 0 && p->text[sizeof p->text - 1 - p->len] != '[';
+	size_t n = strlen(part) + dot;
+	if (p->cut || p->len + n + 1 > sizeof p->text) {
+		p->cut = true;
+		return;
+	}
+	char *at = p->text + sizeof p->text - 1 - p->len - n;
+	memcpy(at, part, strlen(part));
+	if (dot)
+		at[n - 1] = '.';
+	p->len += n;
+}
+
+/* api_json_big tells whether j, decoded with integers as reals, holds a number beyond a whole
+ * number's range, and leaves its path in p. A double cannot tell 2^63 - 1 from 2^63, nor
+ * -2^63 - 1 from -2^63: at that edge the first such number is named, or none (then the answer
+ * is the parse error's place). The walk stops at the first; depth is bounded by the parser. */
+static bool api_json_big(json_t *j, struct api_path *p, const char **top)
 {
 	if (json_is_real(j))
-		return json_real_value(j) >= 9223372036854775807.0 || json_real_value(j) < -9223372036854775807.0 ? at : NULL;
-	const char *key, *hit = NULL;
+		return json_real_value(j) >= 9223372036854775808.0 || json_real_value(j) < -9223372036854775808.0;
+	const char *key;
 	json_t *v;
 	size_t i;
 	if (json_is_object(j))
-		json_object_foreach(j, key, v) {
-			/* a copy: the key dies with j */
-			const char *path = *at ? arena_printf(a, "%s.%s", at, key) : arena_strdup(a, key);
-			if (hit == NULL && path)
-				hit = api_json_big(a, v, path);
-		}
+		json_object_foreach(j, key, v)
+			if (api_json_big(v, p, top)) {
+				api_path_prepend(p, key);
+				*top = key;
+				return true;
+			}
 	if (json_is_array(j))
-		json_array_foreach(j, i, v) {
-			const char *path = arena_printf(a, "%s[%zu]", at, i);
-			if (hit == NULL && path)
-				hit = api_json_big(a, v, path);
-		}
-	return hit;
+		json_array_foreach(j, i, v)
+			if (api_json_big(v, p, top)) {
+				char part[24];
+				snprintf(part, sizeof part, "[%zu]", i);
+				api_path_prepend(p, part);
+				return true;
+			}
+	return false;
 }
 
 /* api_bad_json answers a body jansson refused: 422 naming the field of a number too large for an
- * integer (valid JSON, a value out of range), else 400 with where the text goes wrong. */
+ * integer (an object of valid JSON with a value out of range), else 400 with where the text goes
+ * wrong. */
 static void api_bad_json(struct request *rq, struct response *rs, const json_error_t *err)
 {
 	if (json_error_code(err) == json_error_numeric_overflow) {
 		json_t *j = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, NULL);
-		const char *field = j ? api_json_big(&rq->arena, j, "") : NULL;
+		struct api_path p = {.len = 0};
+		const char *top = NULL, *field = NULL;
+		if (json_is_object(j) && api_json_big(j, &p, &top))
+			field = arena_strdup(&rq->arena, p.cut ? top : p.text + sizeof p.text - 1 - p.len); /* j owns the key */
 		json_decref(j);
 		if (field) {
 			api_error(rq, rs, ERR_INVALID, field, "The number is too large.");

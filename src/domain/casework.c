@@ -513,7 +513,9 @@ int casework_update(struct db *db, struct arena *a, const struct actor *actor, c
 		rc = casework_finish(db, rc);
 		if (rc == ERR_CONFLICT) {
 			struct case_item_row fresh;
-			if (case_store_item_get(db, a, cv.row.id, item_uid, &fresh) == 0 &&
+			/* changed meanwhile, perhaps archived or raised to a level the caller may not read */
+			if (case_store_item_get(db, a, cv.row.id, item_uid, &fresh) == 0 && fresh.archived_at == NULL &&
+			    policy_case_level(actor, &cv.access, policy_level_parse(fresh.level), fresh.author_id) &&
 			    casework_read_item(db, actor, &cv, &fresh) == 0)
 				casework_item_view(a, &fresh, current);
 		}

@@ -444,7 +444,7 @@ int case_store_facts(struct db *db, int64_t case_id, bool normal_only, const cha
 		"  AND (json_extract(data, '$.how') <> 'none' OR json_extract(data, '$.reason') IS NOT NULL)),"
 		" coalesce((SELECT json_extract(data, '$.status') = 'approved'"
 		"  AND created_at >= coalesce((SELECT max(updated_at) FROM case_item"
-		"   WHERE case_id = ?1 AND kind IN ('goal', 'task', 'resource')), '')"
+		"   WHERE case_id = ?1 AND kind IN ('goal', 'task', 'resource') AND (?2 = 0 OR level = 'normal')), '')"
 		"  FROM case_item WHERE case_id = ?1 AND kind = 'approval' AND json_extract(data, '$.type') = 'plan'"
 		"  ORDER BY id DESC LIMIT 1), 0),"
 		" (SELECT count(*) FROM case_item WHERE case_id = ?1 AND kind = 'termination' AND archived_at IS NULL"

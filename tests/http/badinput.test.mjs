@@ -69,6 +69,13 @@ describe('malformed JSON', () => {
     assert.match(r.json.error.message, /\(baris 2, kolom \d+\)\.$/, r.json.error.message);
     expectError(await post('/api/v1/clients', '{"name": "Siti", "ppks": [2, 99999999999999999999]}'), 422, 'invalid', 'ppks[1]');
     expectError(await post(`/api/v1/clients/${ctx.target.uid}`, '{"version": -99999999999999999999}', 'application/json', 'PATCH'), 422, 'invalid', 'version');
+    expectError(await post('/api/v1/clients', '{"consent": {"b": [1, {"c": 1e999999}], "x": [2, {"c": 99999999999999999999}]}}'), 400, 'bad_json');
+    expectError(await post('/api/v1/clients', '{"consent": {"x": [2, {"c": 99999999999999999999}]}}'), 422, 'invalid', 'consent.x[1].c');
+    expectError(await post('/api/v1/clients', '[99999999999999999999]'), 400, 'bad_json'); // not an object
+    // Deep nesting with long keys: the path is not built at every level; too long, the first key names it.
+    const depth = 1500, key = 'k'.repeat(400);
+    const deep = `{"top": ${`{"${key}": `.repeat(depth)}99999999999999999999${'}'.repeat(depth)}}`;
+    expectError(await post('/api/v1/clients', deep), 422, 'invalid', 'top');
     await targetUnchanged();
     await snap.same('numbers too large');
   });

@@ -9,6 +9,7 @@ import {
   NOBODY,
   UUID,
   add,
+  approve,
   caseState,
   consent,
   fileBytes,
@@ -644,6 +645,15 @@ describe('break the glass', () => {
     assert.equal(r.json.overdue, false, 'an overdue task emergency access may not read');
     await add(ctx.worker, kase.uid, 'tasks', { text: 'Kunjungan rumah', owner: 'worker', due: '2020-01-02' });
     assert.equal((await getCase(ctx.worker2, kase.uid)).overdue, true, 'a normal overdue task still counts');
+    // An approved plan, then a restricted task added: the plan is no longer approved for the
+    // worker, while emergency access, which cannot see the task, is not told of a change.
+    await add(ctx.worker, kase.uid, 'goals', goal());
+    await add(ctx.worker, kase.uid, 'signoffs', { date: '2025-01-06', how: 'signature' });
+    await approve(ctx.worker, ctx.supervisor, kase.uid, 'plan');
+    assert.equal((await getCase(ctx.worker2, kase.uid)).gates.plan_approved, true);
+    await add(ctx.worker, kase.uid, 'tasks', { text: 'Catatan rahasia', owner: 'worker', level: 'restricted' });
+    assert.equal((await getCase(ctx.worker, kase.uid)).gates.plan_approved, false);
+    assert.equal((await getCase(ctx.worker2, kase.uid)).gates.plan_approved, true, 'a hidden change shown as an unapproved plan');
   });
 
   test('the 10 characters are characters, not bytes', T, async () => {
