@@ -77,7 +77,7 @@ int cli_parse(int argc, char **argv, int first, struct cli_opt *opts, int nopts,
 	}
 	for (int k = 0; k < nopts; k++)
 		if (strcmp(opts[k].name, "--data") == 0 && opts[k].value == NULL) {
-			fprintf(stderr, cli_t("pendamping: option --data DIR is required: the data directory\n"));
+			fputs(cli_t("pendamping: option --data DIR is required: the data directory\n"), stderr);
 			cli_print_usage(usage, opts, nopts);
 			return EXIT_USAGE;
 		}
@@ -185,7 +185,7 @@ int cli_password(const char *env, const char *prompt, bool confirm, char *out, s
 	if (confirm) {
 		char again[512];
 		if (cli_read_line(cli_t("Repeat the password: "), again, sizeof again) || strcmp(again, out) != 0) {
-			fprintf(stderr, cli_t("pendamping: the passwords differ\n"));
+			fputs(cli_t("pendamping: the passwords differ\n"), stderr);
 			return ERR_INVALID;
 		}
 	}
@@ -196,7 +196,7 @@ int cli_actor(struct db *db, struct arena *a, const char *name, struct actor *ac
 {
 	struct user u;
 	if (name == NULL) {
-		fprintf(stderr, cli_t("pendamping: --user NAME is required: the change is recorded in that user's name\n"));
+		fputs(cli_t("pendamping: --user NAME is required: the change is recorded in that user's name\n"), stderr);
 		return ERR_USAGE;
 	}
 	int rc = user_store_by_name(db, a, name, &u);

@@ -220,7 +220,7 @@ int cmd_user(int argc, char **argv)
 		struct new_user nu = {cli_get(opts, NOPTS(opts), "--name"), cli_get(opts, NOPTS(opts), "--full-name"),
 				      cli_get(opts, NOPTS(opts), "--role"), cli_get(opts, NOPTS(opts), "--supervisor"), pw, "id"};
 		if (nu.name == NULL || nu.role == NULL) {
-			fprintf(stderr, cli_t("pendamping: user add needs --name and --role\n"));
+			fputs(cli_t("pendamping: user add needs --name and --role\n"), stderr);
 			cli_print_usage(usage, opts, NOPTS(opts));
 			status = EXIT_USAGE;
 		} else if (cli_password("PENDAMPING_PASSWORD", cli_t("Password: "), true, pw, sizeof pw)) {
@@ -282,7 +282,7 @@ int cmd_token(int argc, char **argv)
 		return EXIT_USAGE;
 	bool revoke = which == 1;
 	if (name == NULL) {
-		fprintf(stderr, cli_t("pendamping: --user NAME is required: whose token\n"));
+		fputs(cli_t("pendamping: --user NAME is required: whose token\n"), stderr);
 		return EXIT_USAGE;
 	}
 	long days = 0;

@@ -35,14 +35,14 @@ int cmd_case(int argc, char **argv)
 			       .cursor = cli_get(opts, NOPTS(opts), "--cursor"),
 			       .limit = 25};
 	if (q.stage && stage_index(q.stage) < 0) {
-		fprintf(stderr, cli_t("pendamping: --stage must be one of intake, assessment, planning, intervention, resocialisation, termination, aftercare\n"));
+		fputs(cli_t("pendamping: --stage must be one of intake, assessment, planning, intervention, resocialisation, termination, aftercare\n"), stderr);
 		return EXIT_USAGE;
 	}
 	long limit;
 	const char *ls = cli_get(opts, NOPTS(opts), "--limit");
 	if (ls) {
 		if (str_parse_long(ls, 1, 100, &limit)) {
-			fprintf(stderr, cli_t("pendamping: --limit must be a number from 1 to 100\n"));
+			fputs(cli_t("pendamping: --limit must be a number from 1 to 100\n"), stderr);
 			return EXIT_USAGE;
 		}
 		q.limit = (int)limit;

@@ -18,7 +18,7 @@ static void cmd_print_faults(const struct client_result *res)
 		fprintf(stderr, cli_t("pendamping: possible duplicate: %s %s (add \"confirm_duplicate\": true)\n"),
 			res->dup_uid[i], res->dup_name[i]);
 	if (res->nik_mismatch)
-		fprintf(stderr, cli_t("pendamping: add \"confirm_nik_mismatch\": true to save anyway\n"));
+		fputs(cli_t("pendamping: add \"confirm_nik_mismatch\": true to save anyway\n"), stderr);
 }
 
 int cmd_client(int argc, char **argv)
@@ -50,7 +50,7 @@ int cmd_client(int argc, char **argv)
 	long limit = 25;
 	const char *ls = cli_get(opts, NOPTS(opts), "--limit");
 	if (ls && (str_parse_long(ls, 1, 100, &limit))) {
-		fprintf(stderr, cli_t("pendamping: --limit must be a number from 1 to 100\n"));
+		fputs(cli_t("pendamping: --limit must be a number from 1 to 100\n"), stderr);
 		return EXIT_USAGE;
 	}
 	struct db *db;

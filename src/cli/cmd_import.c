@@ -139,7 +139,7 @@ static int cmd_import_open(const char *dir, const char *path, const char *report
 	struct stat a_in, a_rep;
 	if (fstat(fileno(f->in), &a_in) == 0 && stat(f->report_name, &a_rep) == 0 && a_in.st_dev == a_rep.st_dev &&
 	    a_in.st_ino == a_rep.st_ino) {
-		fprintf(stderr, cli_t("pendamping: the report would overwrite the file read: choose another with --report\n"));
+		fputs(cli_t("pendamping: the report would overwrite the file read: choose another with --report\n"), stderr);
 		fclose(f->in);
 		return EXIT_USAGE;
 	}
@@ -203,7 +203,7 @@ int cmd_import(int argc, char **argv)
 	const char *onerr = cli_get(opts, NOPTS(opts), "--on-error");
 	cli_lang(NULL, &lang); /* the report's language */
 	if (onerr && strcmp(onerr, "skip") != 0 && strcmp(onerr, "abort") != 0) {
-		fprintf(stderr, cli_t("pendamping: --on-error must be skip or abort\n"));
+		fputs(cli_t("pendamping: --on-error must be skip or abort\n"), stderr);
 		return EXIT_USAGE;
 	}
 	static const struct cli_sub subs[] = {{"clients", 1}, {NULL, 0}};

@@ -24,19 +24,19 @@ int cmd_serve(int argc, char **argv)
 	long threads = 0;
 	const char *t = cli_get(opts, NOPTS(opts), "--threads");
 	if (t && str_parse_long(t, 1, 64, &threads)) {
-		fprintf(stderr, cli_t("pendamping: --threads must be a number from 1 to 64\n"));
+		fputs(cli_t("pendamping: --threads must be a number from 1 to 64\n"), stderr);
 		return EXIT_USAGE;
 	}
 	const char *proxies = cli_get(opts, NOPTS(opts), "--trusted-proxy");
 	if (proxy_trust(proxies)) {
-		fprintf(stderr, cli_t("pendamping: --trusted-proxy must be IP addresses separated by commas (at most 8), e.g. 127.0.0.1,::1\n"));
+		fputs(cli_t("pendamping: --trusted-proxy must be IP addresses separated by commas (at most 8), e.g. 127.0.0.1,::1\n"), stderr);
 		return EXIT_USAGE;
 	}
 	const char *listen = cli_get(opts, NOPTS(opts), "--listen");
 	if (listen == NULL)
 		listen = "127.0.0.1:8080";
 	if (!server_listen_valid(listen)) { /* before the database is touched */
-		fprintf(stderr, cli_t("pendamping: --listen must be HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080\n"));
+		fputs(cli_t("pendamping: --listen must be HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080\n"), stderr);
 		return EXIT_USAGE;
 	}
 	struct db *db;
