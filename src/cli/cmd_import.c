@@ -118,6 +118,51 @@ static int cmd_report_open(struct arena *a, struct import_files *f)
 	return 0;
 }
 
+/* cmd_report_dir is the real directory the report at path goes into, following a link to its
+ * target (NULL when it cannot be told); the caller frees it. */
+static char *cmd_report_dir(const char *path)
+{
+	char *real = realpath(path, NULL); /* an existing file, through links */
+	if (real) {
+		char *slash = strrchr(real, '/');
+		if (slash)
+			*(slash == real ? slash + 1 : slash) = 0;
+		return real;
+	}
+	const char *slash = strrchr(path, '/');
+	char *parent = slash ? strndup(path, (size_t)(slash - path) + (slash == path)) : strdup(".");
+	char *dir = parent ? realpath(parent, NULL) : NULL;
+	free(parent);
+	return dir;
+}
+
+/* cmd_report_replaceable tells whether the report may go to path: never into the data directory
+ * dir ("--report DIR/pendamping.db" would replace the registry, also through a link); a regular
+ * file only when it is new, empty or an earlier report (beginning "row,field,reason"); a link, a
+ * pipe or a device is written through, as the user set it up. */
+static bool cmd_report_replaceable(const char *dir, const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		return true; /* standard output */
+	char *real_dir = realpath(dir, NULL), *into = cmd_report_dir(path);
+	bool inside = real_dir && into && strcmp(real_dir, into) == 0;
+	free(real_dir);
+	free(into);
+	if (inside)
+		return false;
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT;
+	if (!S_ISREG(st.st_mode))
+		return true;
+	FILE *f = fopen(path, "rb");
+	char head[20] = "";
+	bool report = f && fgets(head, sizeof head, f) && strcmp(head, "row,field,reason\n") == 0;
+	if (f)
+		fclose(f);
+	return report || st.st_size == 0;
+}
+
 /* cmd_import_open opens what an import needs: the file at path, the report of rejected rows
  * (report_path, or FILE.report.csv), the database and the acting user. The report replaces an
  * earlier one only when cmd_import_close keeps it, so that an import refused before its first
@@ -140,6 +185,12 @@ static int cmd_import_open(const char *dir, const char *path, const char *report
 	if (fstat(fileno(f->in), &a_in) == 0 && stat(f->report_name, &a_rep) == 0 && a_in.st_dev == a_rep.st_dev &&
 	    a_in.st_ino == a_rep.st_ino) {
 		fputs(cli_t("pendamping: the report would overwrite the file read: choose another with --report\n"), stderr);
+		fclose(f->in);
+		return EXIT_USAGE;
+	}
+	if (!cmd_report_replaceable(dir, f->report_name)) {
+		fprintf(stderr, cli_t("pendamping: %s is not the report of an earlier import, or lies in the data directory: "
+				      "choose another with --report\n"), f->report_name);
 		fclose(f->in);
 		return EXIT_USAGE;
 	}

@@ -284,6 +284,32 @@ test('the report may not overwrite the file read', T, async () => {
   assert.equal(await count(m), 0);
 });
 
+test('the report may not replace a file of the data directory, nor a file that is not a report', T, async () => {
+  const m = uniqueWord();
+  const file = await csv('guard.csv', [['name', 'sex'], [`${m} A`, 'F']]);
+  const db = path.join(dir, 'pendamping.db');
+  const size = (await fs.stat(db)).size;
+  for (const target of [db, path.join(dir, 'secret.key'), path.join(dir, 'new.report.csv')]) {
+    const r = await importClients(file, '--report', target);
+    assert.equal(r.code, 2, `${target}: ${r.stderr}`);
+    assert.match(r.stderr, /is not the report of an earlier import, or lies in the data directory/);
+  }
+  const link = path.join(work, 'db-link.csv');
+  await fs.symlink(db, link);
+  assert.equal((await importClients(file, '--report', link)).code, 2, 'through a link into the data directory');
+  const notes = path.join(work, 'notes.txt');
+  await fs.writeFile(notes, 'catatan penting\n');
+  assert.equal((await importClients(file, '--report', notes)).code, 2, 'a file that is not a report');
+  assert.equal(await fs.readFile(notes, 'utf8'), 'catatan penting\n');
+  assert.equal((await fs.stat(db)).size, size);
+  assert.equal(await count(m), 0, 'imported although refused');
+  // An earlier report is replaced, as before.
+  const earlier = path.join(work, 'earlier.report.csv');
+  await fs.writeFile(earlier, 'row,field,reason\n');
+  assert.equal((await importClients(file, '--report', earlier)).code, 0);
+  assert.equal(await count(m), 1);
+});
+
 test('the report and the summary in Indonesian, by --lang or by the locale', T, async () => {
   const m = uniqueWord();
   const file = await csv('bahasa.csv', [['name', 'sex'], [`${m} A`, 'Q']]);
