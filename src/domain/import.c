@@ -160,9 +160,21 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 	 * alike in all of that can be told apart by someone who knows them. */
 	const char *uid, *known;
 	enum client_key by;
-	rc = client_store_keyed(db, a, actor->org_id, &cl, external, &uid, &known, &by);
+	bool mismatch;
+	rc = client_store_keyed(db, a, actor->org_id, &cl, external, &uid, &known, &by, &mismatch);
 	if (rc)
 		return rc;
+	if (mismatch) {
+		/* Its NIK and its external_id name two people, or one with another key: one of the two
+		 * is wrong, and counting the row as registered would lose a person without a word. */
+		import_report(report, o->lang, row, by == CLIENT_KEY_NIK ? "external_id" : "nik",
+			      by == CLIENT_KEY_NIK
+				      ? "This NIK is registered with another external_id: the row was not imported."
+				      : "This external_id is registered for a client with another NIK: the row was not imported.",
+			      uid);
+		st->rejected++;
+		return o->abort_on_error ? ERR_INVALID : 0;
+	}
 	/* A dry run undoes each batch before the next: what its earlier batches "registered" is
 	 * found in seen, by the same keys, so that it counts as the import would. */
 	if (seen && uid == NULL) {

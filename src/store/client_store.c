@@ -1738,12 +1738,14 @@ int client_store_search(struct db *db, struct arena *a, int64_t org, const struc
 }
 
 /* client_store_key_row reads the uid and name_norm of the first row of st (finalized here). */
-static int client_store_key_row(struct db_stmt *st, struct arena *a, const char **uid, const char **name_norm)
+static int client_store_key_row(struct db_stmt *st, struct arena *a, const char **uid, const char **name_norm,
+				const char **other)
 {
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		*uid = db_col_dup(st, 0, a);
 		*name_norm = db_col_dup(st, 1, a);
+		*other = db_col_dup(st, 2, a);
 		rc = *uid && *name_norm ? 0 : ERR_NOMEM;
 	}
 	db_finalize(st);
@@ -1751,36 +1753,42 @@ static int client_store_key_row(struct db_stmt *st, struct arena *a, const char 
 }
 
 int client_store_keyed(struct db *db, struct arena *a, int64_t org, const struct client *c, const char *external_id,
-		       const char **uid, const char **name_norm, enum client_key *by)
+		       const char **uid, const char **name_norm, enum client_key *by, bool *mismatch)
 {
 	struct db_stmt *st;
+	const char *other = NULL; /* the found client's other key: its external_id, or its NIK */
 	*uid = *name_norm = NULL;
 	*by = CLIENT_KEY_NONE;
+	*mismatch = false;
 	int rc = 0;
 	if (c->nik) {
-		rc = db_query(db, &st, "SELECT uid, name_norm FROM client WHERE org_id=? AND nik=?", "it", org, c->nik);
+		rc = db_query(db, &st, "SELECT uid, name_norm, external_id FROM client WHERE org_id=? AND nik=?", "it", org,
+			      c->nik);
 		if (rc == 0)
-			rc = client_store_key_row(st, a, uid, name_norm);
+			rc = client_store_key_row(st, a, uid, name_norm, &other);
 		*by = CLIENT_KEY_NIK;
+		*mismatch = *uid && other && external_id && strcmp(other, external_id) != 0;
 	}
-	/* A row with a NIK its client lacked when first imported is still that client. */
+	/* A row with a NIK its client lacked when first imported is still that client; a client with
+	 * another NIK is not. */
 	if (rc == 0 && *uid == NULL && external_id) {
-		rc = db_query(db, &st, "SELECT uid, name_norm FROM client WHERE org_id=? AND external_id=?", "it", org,
+		rc = db_query(db, &st, "SELECT uid, name_norm, nik FROM client WHERE org_id=? AND external_id=?", "it", org,
 			      external_id);
 		if (rc == 0)
-			rc = client_store_key_row(st, a, uid, name_norm);
+			rc = client_store_key_row(st, a, uid, name_norm, &other);
 		*by = CLIENT_KEY_EXTERNAL;
+		*mismatch = *uid && other && c->nik;
 	}
 	if (rc == 0 && !c->nik && !external_id) {
 		/* Through client_dup (name_key, birth date); rows whose key is not filled yet by name_norm. */
 		char key[CLIENT_STORE_KEY_MAX];
 		name_dup_key(c->name_norm, key, sizeof key);
 		rc = db_query(db, &st,
-			      "SELECT uid, name_norm FROM client WHERE id IN (" CLIENT_STORE_SAME_KEY ") AND name_norm=?4"
+			      "SELECT uid, name_norm, NULL FROM client WHERE id IN (" CLIENT_STORE_SAME_KEY ") AND name_norm=?4"
 			      " AND sex IS ?5 AND region IS ?6 AND nik IS NULL AND external_id IS NULL ORDER BY id LIMIT 1",
 			      "ittttt", org, key, c->birth_date, c->name_norm, c->sex, c->region);
 		if (rc == 0)
-			rc = client_store_key_row(st, a, uid, name_norm);
+			rc = client_store_key_row(st, a, uid, name_norm, &other);
 		*by = CLIENT_KEY_CONTENT;
 	}
 	if (*uid == NULL)

@@ -57,9 +57,10 @@ enum client_key { CLIENT_KEY_NONE, CLIENT_KEY_NIK, CLIENT_KEY_EXTERNAL, CLIENT_K
  * its NIK, else its external_id (also when the NIK is not registered: a NIK added since), else,
  * for a row with neither, a client without either of the same name_norm, sex, birth date and
  * region. *uid and *name_norm are that client's and *by the key that found it; NULL and
- * CLIENT_KEY_NONE when none. */
+ * CLIENT_KEY_NONE when none. *mismatch: the client found holds another value of the row's other
+ * key (found by NIK with another external_id, or by external_id with another NIK). */
 int client_store_keyed(struct db *db, struct arena *a, int64_t org, const struct client *c, const char *external_id,
-		       const char **uid, const char **name_norm, enum client_key *by);
+		       const char **uid, const char **name_norm, enum client_key *by, bool *mismatch);
 /* client_store_set_external records the source system's identifier of client id. */
 int client_store_set_external(struct db *db, int64_t id, const char *external_id);
 /* client_store_ppks_known tells (via *known) whether code is an active PPKS category. */

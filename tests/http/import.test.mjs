@@ -194,6 +194,26 @@ test('a key held by a client of another name is reported, and nothing changes', 
   ]);
 });
 
+test('a NIK and an external_id that name two different clients are reported, not counted registered', T, async () => {
+  const m = uniqueWord();
+  const n1 = nik({ birthDate: '1980-01-02', sex: 'M' });
+  const n2 = nik({ birthDate: '1981-03-04', sex: 'M' });
+  const file = await csv('keys.csv', [
+    ['name', 'sex', 'nik', 'external_id'],
+    [`${m} Gani`, 'M', n1, `${m}-1`],
+    [`${m} Gani`, 'M', n2, `${m}-1`], // another NIK under the first one's external_id
+    [`${m} Gani`, 'M', n1, `${m}-2`], // the first one's NIK with another external_id
+  ]);
+  const r = await importClients(file);
+  assert.equal(r.code, 3, r.stdout);
+  assert.match(r.stdout, /3 rows in .*: 1 imported, 0 already registered, 2 rejected/);
+  const [gani] = await sql(dir, `SELECT uid FROM client WHERE nik = '${n1}'`);
+  assert.deepEqual(await report(file), [
+    [3, 'nik', `This external_id is registered for a client with another NIK: the row was not imported. (${gani.uid})`],
+    [4, 'external_id', `This NIK is registered with another external_id: the row was not imported. (${gani.uid})`],
+  ]);
+});
+
 test('--dry-run writes nothing (exit 3: rows rejected); --on-error=abort writes nothing of the batch, says so and exits 1', T, async () => {
   const m = uniqueWord();
   const file = await csv('dry.csv', [['name', 'sex'], [`${m} A`, 'F'], [`${m} B`, 'Q'], [`${m} C`, 'F']]);

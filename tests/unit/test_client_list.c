@@ -566,9 +566,11 @@ static void test_article_keys_given_by_migration_018(void **state)
 	assert_int_equal(n, 1);
 	assert_string_equal(dup_names[0], names[0]);
 	enum client_key by;
+	bool mismatch = true;
 	struct client row = {.name = names[0], .name_norm = f->c[first].norm, .region = "12.01.01.2001"};
-	assert_int_equal(client_store_keyed(f->db, &a, 1, &row, NULL, &uid, &norm, &by), 0);
+	assert_int_equal(client_store_keyed(f->db, &a, 1, &row, NULL, &uid, &norm, &by, &mismatch), 0);
 	assert_int_equal(by, CLIENT_KEY_CONTENT);
+	assert_false(mismatch);
 	assert_string_equal(uid, uids[0]);
 	/* The next search gives the listed rows their text and key. */
 	struct client_page p;
