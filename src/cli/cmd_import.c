@@ -182,6 +182,11 @@ static int cmd_import_open(const char *dir, const char *path, const char *report
 		return EXIT_FAIL;
 	}
 	struct stat a_in, a_rep;
+	if (fstat(fileno(f->in), &a_in) == 0 && S_ISDIR(a_in.st_mode)) { /* fopen opens one for reading */
+		fprintf(stderr, cli_t("pendamping: cannot read %s: %s\n"), path, strerror(EISDIR));
+		fclose(f->in);
+		return EXIT_FAIL;
+	}
 	if (fstat(fileno(f->in), &a_in) == 0 && stat(f->report_name, &a_rep) == 0 && a_in.st_dev == a_rep.st_dev &&
 	    a_in.st_ino == a_rep.st_ino) {
 		fputs(cli_t("pendamping: the report would overwrite the file read: choose another with --report\n"), stderr);

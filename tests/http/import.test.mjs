@@ -293,6 +293,17 @@ test('the report may go to standard output, or through a link that stays a link'
   assert.deepEqual(left, [], 'no temporary report is left behind');
 });
 
+test('a directory given as the file is refused with its reason, and no report is left', T, async () => {
+  const d = path.join(work, 'adir.csv');
+  await fs.mkdir(d, { recursive: true });
+  const r = await importClients(d);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^pendamping: cannot read .*adir\.csv: Is a directory$/m);
+  assert.doesNotMatch(r.stdout, /rows in/);
+  await assert.rejects(fs.stat(`${d}.report.csv`));
+  await assert.rejects(fs.stat(path.join(work, 'adir.report.csv')));
+});
+
 test('the report may not overwrite the file read', T, async () => {
   const m = uniqueWord();
   const file = await csv('self.csv', [['name', 'sex'], [`${m} A`, 'Q']]);
