@@ -96,6 +96,16 @@ static int import_named_add(struct arena *a, struct import_named *b, const struc
 
 /* import_row turns one record into a client and checks it; 1 imported, 0 skipped or rejected. A
  * client imported joins named, whose rows in the index of names its batch writes at its end. */
+/* import_key_refused reports a row whose key points at a registered client (uid) it cannot be,
+ * counts it rejected, and returns what the row's import returns. */
+static int import_key_refused(FILE *report, const struct import_opts *o, struct import_stats *st, long row,
+			      const char *field, const char *reason, const char *uid)
+{
+	import_report(report, o->lang, row, field, reason, uid);
+	st->rejected++;
+	return o->abort_on_error ? ERR_INVALID : 0;
+}
+
 static int import_row(struct db *db, struct arena *a, const struct actor *actor, struct csv *c, const int *map,
 		      const bool *ppks_known, FILE *report, const struct import_opts *o, struct import_stats *st,
 		      struct import_named *named, struct strset *seen)
@@ -167,13 +177,11 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 	if (mismatch) {
 		/* Its NIK and its external_id name two people, or one with another key: one of the two
 		 * is wrong, and counting the row as registered would lose a person without a word. */
-		import_report(report, o->lang, row, by == CLIENT_KEY_NIK ? "external_id" : "nik",
-			      by == CLIENT_KEY_NIK
-				      ? "This NIK is registered with another external_id: the row was not imported."
-				      : "This external_id is registered for a client with another NIK: the row was not imported.",
-			      uid);
-		st->rejected++;
-		return o->abort_on_error ? ERR_INVALID : 0;
+		return import_key_refused(report, o, st, row, by == CLIENT_KEY_NIK ? "external_id" : "nik",
+					  by == CLIENT_KEY_NIK
+						  ? "This NIK is registered with another external_id: the row was not imported."
+						  : "This external_id is registered for a client with another NIK: the row was not imported.",
+					  uid);
 	}
 	/* A dry run undoes each batch before the next: what its earlier batches "registered" is
 	 * found in seen, by the same keys, so that it counts as the import would. */
@@ -194,13 +202,11 @@ static int import_row(struct db *db, struct arena *a, const struct actor *actor,
 		}
 	}
 	if (uid && strcmp(known, cl.name_norm) != 0) {
-		import_report(report, o->lang, row, by == CLIENT_KEY_NIK ? "nik" : "external_id",
-			      by == CLIENT_KEY_NIK
-				      ? "This NIK is registered for a client of another name: the row was not imported."
-				      : "This external_id is registered for a client of another name: the row was not imported.",
-			      uid);
-		st->rejected++;
-		return o->abort_on_error ? ERR_INVALID : 0;
+		return import_key_refused(report, o, st, row, by == CLIENT_KEY_NIK ? "nik" : "external_id",
+					  by == CLIENT_KEY_NIK
+						  ? "This NIK is registered for a client of another name: the row was not imported."
+						  : "This external_id is registered for a client of another name: the row was not imported.",
+					  uid);
 	}
 	if (uid && by == CLIENT_KEY_CONTENT) {
 		st->noted++;
