@@ -175,6 +175,12 @@ int web_faults(struct request *rq, struct response *rs, const struct faults *f, 
 	return rc ? rc : html_printf(&rs->body, "</ul></div>");
 }
 
+json_t *web_form_number(const char *v)
+{
+	long n;
+	return str_parse_long(v, -9000000000000000000L, 9000000000000000000L, &n) == 0 ? json_integer(n) : json_string(v);
+}
+
 bool web_posted(struct request *rq, const char *action)
 {
 	return str_eq(rq->method, "POST") && str_eq(rq->path, action);

@@ -7,6 +7,7 @@
 #include "base/buf.h"
 #include "base/fault.h"
 #include "http/request.h"
+#include <jansson.h>
 
 /* html_printf appends to b. Conversions: %s escaped text (NULL prints nothing), %R raw, %U text
  * escaped as a URL query component, %d int, %ld long, %lld long long, %zu size_t, %% a percent. */
@@ -39,6 +40,9 @@ int web_faults(struct request *rq, struct response *rs, const struct faults *f, 
 const char *web_typed(struct request *rq, const char *action, const char *name);
 /* web_posted tells whether this request is the form posted to action coming back refused. */
 bool web_posted(struct request *rq, const char *action);
+/* web_form_number is a form's value v as a JSON integer when it is one, else as the text typed:
+ * the domain then refuses it with its own reason (range or type), naming the field. */
+json_t *web_form_number(const char *v);
 /* A record saved by someone else while the user edited it (409): web_conflict_open starts the box
  * that says so (by, at: who saved it last, and when); web_conflict_field lists a field whose
  * stored value (theirs) differs from the one sent (mine), label a msgid, and counts it in *shown

@@ -187,11 +187,8 @@ int web_case_create(struct request *rq, struct response *rs)
 		json_t *p = json_object();
 		if (!str_empty(cat))
 			json_object_set_new(p, "category", json_string(cat));
-		long v;
-		if (!str_empty(sev) && str_parse_long(sev, -1000, 1000, &v) == 0)
-			json_object_set_new(p, "severity", json_integer(v));
-		else if (!str_empty(sev))
-			json_object_set_new(p, "severity", json_string(sev));
+		if (!str_empty(sev))
+			json_object_set_new(p, "severity", web_form_number(sev));
 		if (!str_empty(since))
 			json_object_set_new(p, "since", json_string(since));
 		if (!str_empty(desc))
@@ -965,10 +962,8 @@ static json_t *web_form_item(struct request *rq, const struct case_kind *k)
 			json_object_set_new(j, fs->name, json_null());
 			continue;
 		}
-		long num;
 		if (fs->type == FT_INT)
-			json_object_set_new(j, fs->name, str_parse_long(v, -9000000000000000000L, 9000000000000000000L, &num) == 0
-							     ? json_integer(num) : json_string(v));
+			json_object_set_new(j, fs->name, web_form_number(v));
 		else if (fs->type == FT_BOOL)
 			json_object_set_new(j, fs->name, json_boolean(str_eq(v, "1")));
 		else

@@ -137,9 +137,8 @@ int web_group_create(struct request *rq, struct response *rs)
 		if (!str_empty(v))
 			json_object_set_new(in, keys[i], json_string(v));
 	}
-	long cap;
 	const char *cs = kv_get(&rq->form, "capacity");
-	json_object_set_new(in, "capacity", cs && str_parse_long(cs, -100000, 100000, &cap) == 0 ? json_integer(cap) : json_string(cs ? cs : ""));
+	json_object_set_new(in, "capacity", web_form_number(cs ? cs : ""));
 	json_t *co = json_array();
 	const char *names = kv_get(&rq->form, "cofacilitators");
 	char *copy = names ? arena_strdup(&rq->arena, names) : NULL;
@@ -475,7 +474,7 @@ int web_group_edit(struct request *rq, struct response *rs)
 		json_object_set_new(in, "version", json_integer(v));
 	s = kv_get(&rq->form, "capacity");
 	if (s)
-		json_object_set_new(in, "capacity", str_parse_long(s, -100000, 100000, &v) == 0 ? json_integer(v) : json_string(s));
+		json_object_set_new(in, "capacity", web_form_number(s));
 	s = kv_get(&rq->form, "status");
 	if (s)
 		json_object_set_new(in, "status", json_string(s));
@@ -816,14 +815,6 @@ int web_group_session_new(struct request *rq, struct response *rs)
 	if (rc == 0 && !g.content)
 		rc = ERR_FORBIDDEN;
 	return rc ? rc : web_session_form(rq, rs, &g, NULL);
-}
-
-/* web_form_number is a form's value as a JSON integer when it is one, else as the text typed, for
- * the domain to refuse with its reason. */
-static json_t *web_form_number(const char *v)
-{
-	long n;
-	return str_parse_long(v, -1000000, 1000000, &n) == 0 ? json_integer(n) : json_string(v);
 }
 
 /* web_session_faults_named puts the member's name before the reason of each fault of a row of
